@@ -1,0 +1,46 @@
+# Two commands do all the set-up on a fresh clone: `make report` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help env report reports test test-fast lint format bench check-browser clean
+
+help:  ## list the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-15s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+env: $(STAMP)  ## create .venv from pyproject.toml (only if missing or out of date)
+
+report: $(STAMP)  ## render every report on the sample corpus into reports/
+	$(PY) -m analysis report --params reports/params
+
+reports: report  ## alias of `report`
+
+test: $(STAMP)  ## run the whole test suite (notebooks included)
+	$(PY) -m pytest
+
+test-fast: $(STAMP)  ## run the tests that do not execute notebooks
+	$(PY) -m pytest -m "not slow"
+
+lint: $(STAMP)  ## ruff check and format check
+	$(PY) -m ruff check analysis tests bench
+	$(PY) -m ruff format --check analysis tests bench
+
+format: $(STAMP)  ## apply ruff formatting
+	$(PY) -m ruff format analysis tests bench
+
+bench: $(STAMP)  ## run the benchmarks in bench/ (prints ratios, no pass/fail)
+	@for f in bench/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
+
+check-browser: $(STAMP)  ## open every report in headless Chromium (installs it if missing)
+	$(PY) -m analysis check-browser reports
+
+clean:  ## remove generated reports and caches (keeps .venv)
+	rm -rf reports/*.html reports/_executed data/processed/*

@@ -1,0 +1,14 @@
+"""Tone and framing of Korea-Japan relations coverage: DataFrame in, DataFrame out.
+
+This module only re-exports the public names; each lives in the module named
+after its concept (see README, "Layout").
+"""
+
+# corpus: loading, validation, duplicates
+# text: sentence splitting, tokens, language
+# sentiment: TextBlob and VADER per document and sentence
+# codebooks / framing / terms: frames and contested terminology
+# actors / distinctive / coding: actors, voices, directed tone, log-odds, human coding
+# events / compare: event windows, group statistics, time series
+# scale: partitioned storage, cache, engines
+# report: the papermill runner

@@ -1,0 +1,72 @@
+"""Command line: ``python -m analysis <command> ...``.
+
+Each subcommand lives beside the code it drives: a module in ``COMMAND_MODULES``
+exposes ``register(subparsers)`` which adds its parser and sets ``func``. This
+module only owns the shared contract: a one-line ``error: ...`` on stderr and
+exit status 2 for bad input (1 for an unexpected failure), a traceback only
+with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+COMMAND_MODULES = (
+    "analysis.corpus",
+    "analysis.sentiment",
+    "analysis.framing",
+    "analysis.report",
+    "analysis.scale",
+    "analysis.browser",
+)
+
+
+class UserError(Exception):
+    """Bad input from the user: reported as one line, exit status 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                continue  # module not written yet
+            raise
+        register = getattr(module, "register", None)
+        if register is not None:
+            register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    except (UserError, ValueError, FileNotFoundError, UnicodeDecodeError) as exc:
+        if args.debug:
+            raise
+        message = " ".join(str(exc).split()) or type(exc).__name__
+        print(f"error: {message}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - the one place that turns failures into exit codes
+        if args.debug:
+            raise
+        message = " ".join(str(exc).split()) or type(exc).__name__
+        print(f"error: {type(exc).__name__}: {message} (rerun with --debug for a traceback)", file=sys.stderr)
+        return 1

@@ -1,0 +1,28 @@
+"""Shared fixtures: the sample corpus, the seed page dump and the third-party validation sets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis import config
+
+
+@pytest.fixture(scope="session")
+def sample_corpus_path() -> Path:
+    return config.SAMPLE_CORPUS
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return config.SAMPLE_DIR / "business-standard-2022-09-22-yoon-kishida.txt"
+
+
+@pytest.fixture(scope="session")
+def validation_dir() -> Path:
+    """../shared/validation: third-party sets, read in place, never copied into the repo."""
+    path = config.VALIDATION_DIR
+    if not path.is_dir():
+        pytest.fail(f"validation sets not found at {path}; set KJ_SHARED_DIR to the shared/ folder")
+    return path
