@@ -1,0 +1,338 @@
+"""Group statistics with uncertainty: bootstrap intervals, permutation tests, effect sizes.
+
+Everything here is seeded (``config.RANDOM_SEED`` by default) so the same input and
+seed give the same table, bit for bit. Each resampling call gets a fresh generator
+built from the seed, so a result does not depend on what was computed before it.
+
+Methods (all from ``scipy.stats``):
+
+- Confidence intervals: ``scipy.stats.bootstrap`` with the **percentile** method by
+  default (robust for the tiny and constant groups of a small corpus, where BCa is
+  undefined); ``method="BCa"`` or ``"basic"`` can be asked for.
+- Difference of means: two-sample (unpaired) bootstrap of ``mean(a) - mean(b)``.
+- p-value: ``scipy.stats.permutation_test`` (independent samples, on the difference of
+  means). Two-sided p is scipy's: twice the smaller one-sided p, capped at 1. When the
+  number of distinct relabellings is at most ``n_resamples`` the test is exact.
+- Effect sizes: Cohen's d (pooled standard deviation) and Cliff's delta, computed from
+  the Mann-Whitney U of ``scipy.stats.mannwhitneyu`` as ``2U / (n_a n_b) - 1`` (equal to
+  the rank-biserial correlation): the probability that a value of ``a`` exceeds one of
+  ``b`` minus the reverse.
+"""
+
+from __future__ import annotations
+
+import inspect
+import itertools
+import logging
+import warnings
+from collections.abc import Sequence
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from analysis import config
+
+logger = logging.getLogger(__name__)
+
+STATS = ("mean", "median")
+METHODS = ("percentile", "BCa", "basic")
+GROUP_COLUMNS = [
+    "measure",
+    "group",
+    "other",
+    "n",
+    "n_other",
+    "mean",
+    "median",
+    "ci_low",
+    "ci_high",
+    "diff",
+    "diff_ci_low",
+    "diff_ci_high",
+    "p_value",
+    "cohens_d",
+    "cliffs_delta",
+    "warning",
+]
+
+# scipy >= 1.15 takes ``rng``; older releases only ``random_state``.
+_RNG_KEYWORD = "rng" if "rng" in inspect.signature(stats.bootstrap).parameters else "random_state"
+
+
+def _check_choice(name: str, value: str, valid: Sequence[str]) -> None:
+    if value not in valid:
+        raise ValueError(f"{name} must be one of {', '.join(map(repr, valid))}; got {value!r}")
+
+
+def _as_array(values) -> np.ndarray:
+    """Return the finite values of ``values`` as a float array (NaN / NA dropped)."""
+    series = pd.to_numeric(pd.Series(values), errors="raise")
+    array = series.to_numpy(dtype="float64", na_value=np.nan)
+    return array[np.isfinite(array)]
+
+
+def _rng_kwargs(seed: int | None) -> dict:
+    return {_RNG_KEYWORD: np.random.default_rng(seed)}
+
+
+def bootstrap_ci(
+    values,
+    *,
+    stat: Literal["mean", "median"] = "mean",
+    n_resamples: int = 2000,
+    level: float = 0.95,
+    seed: int | None = config.RANDOM_SEED,
+    method: Literal["percentile", "BCa", "basic"] = "percentile",
+) -> tuple[float, float, float]:
+    """Estimate a statistic and its bootstrap confidence interval.
+
+    Args:
+        values: Numbers (list, array or Series); NaN / NA are dropped first.
+        stat: ``"mean"`` or ``"median"``.
+        n_resamples: Bootstrap resamples.
+        level: Confidence level, e.g. 0.95.
+        seed: Seed of the resampling generator; same seed, same interval.
+        method: ``"percentile"`` (default), ``"BCa"`` or ``"basic"`` (scipy's methods).
+
+    Returns:
+        ``(estimate, low, high)``. With no values all three are NaN; with a single
+        value the estimate is that value and the interval is NaN (nothing to resample).
+    """
+    _check_choice("stat", stat, STATS)
+    _check_choice("method", method, METHODS)
+    if not 0 < level < 1:
+        raise ValueError(f"level must be between 0 and 1; got {level!r}")
+    data = _as_array(values)
+    func = np.mean if stat == "mean" else np.median
+    if data.size == 0:
+        return (np.nan, np.nan, np.nan)
+    estimate = float(func(data))
+    if data.size == 1:
+        return (estimate, np.nan, np.nan)
+    if np.all(data == data[0]):
+        return (estimate, estimate, estimate)
+    result = stats.bootstrap(
+        (data,),
+        func,
+        n_resamples=n_resamples,
+        confidence_level=level,
+        method=method,
+        vectorized=True,
+        **_rng_kwargs(seed),
+    )
+    return (estimate, float(result.confidence_interval.low), float(result.confidence_interval.high))
+
+
+def _mean_diff(a, b, axis=-1):
+    return np.mean(a, axis=axis) - np.mean(b, axis=axis)
+
+
+def diff_ci(
+    a, b, *, n_resamples: int = 2000, level: float = 0.95, seed: int | None = config.RANDOM_SEED
+) -> tuple[float, float, float]:
+    """Difference of means ``mean(a) - mean(b)`` with a two-sample percentile bootstrap interval.
+
+    Returns:
+        ``(difference, low, high)``; the interval is NaN when either sample has
+        fewer than two values, and collapses to the difference when both are constant.
+    """
+    x, y = _as_array(a), _as_array(b)
+    if x.size == 0 or y.size == 0:
+        return (np.nan, np.nan, np.nan)
+    diff = float(np.mean(x) - np.mean(y))
+    if x.size < 2 or y.size < 2:
+        return (diff, np.nan, np.nan)
+    if np.all(x == x[0]) and np.all(y == y[0]):
+        return (diff, diff, diff)
+    result = stats.bootstrap(
+        (x, y),
+        _mean_diff,
+        n_resamples=n_resamples,
+        confidence_level=level,
+        method="percentile",
+        vectorized=True,
+        **_rng_kwargs(seed),
+    )
+    return (diff, float(result.confidence_interval.low), float(result.confidence_interval.high))
+
+
+def permutation_p(a, b, *, n_resamples: int = 2000, seed: int | None = config.RANDOM_SEED) -> float:
+    """Two-sided permutation-test p-value for a difference of means (NaN if a sample is empty)."""
+    x, y = _as_array(a), _as_array(b)
+    if x.size == 0 or y.size == 0:
+        return np.nan
+    if np.unique(np.concatenate([x, y])).size == 1:
+        return 1.0  # every value identical: no relabelling can differ
+    result = stats.permutation_test(
+        (x, y),
+        _mean_diff,
+        permutation_type="independent",
+        alternative="two-sided",
+        n_resamples=n_resamples,
+        vectorized=True,
+        **_rng_kwargs(seed),
+    )
+    return float(min(result.pvalue, 1.0))
+
+
+def cohens_d(a, b) -> float:
+    """Cohen's d: ``(mean(a) - mean(b)) / pooled SD`` (NaN when undefined, e.g. zero spread)."""
+    x, y = _as_array(a), _as_array(b)
+    if x.size < 2 or y.size < 2:
+        return np.nan
+    pooled_var = ((x.size - 1) * x.var(ddof=1) + (y.size - 1) * y.var(ddof=1)) / (
+        x.size + y.size - 2
+    )
+    if pooled_var == 0:
+        return np.nan
+    return float((x.mean() - y.mean()) / np.sqrt(pooled_var))
+
+
+def cliffs_delta(a, b) -> float:
+    """Cliff's delta ``P(a > b) - P(a < b)`` via Mann-Whitney U (NaN if a sample is empty)."""
+    x, y = _as_array(a), _as_array(b)
+    if x.size == 0 or y.size == 0:
+        return np.nan
+    u_stat = stats.mannwhitneyu(x, y, alternative="two-sided").statistic
+    return float(2 * u_stat / (x.size * y.size) - 1)
+
+
+def _small_warning(sizes: dict, min_n: int) -> str:
+    small = [f"{name} n={n}" for name, n in sizes.items() if n < min_n]
+    if not small:
+        return ""
+    return f"too small to say anything ({', '.join(small)} < {min_n})"
+
+
+def _group_row(name, data, *, measure, n_resamples, seed, min_n) -> dict:
+    est, low, high = bootstrap_ci(data, n_resamples=n_resamples, seed=seed)
+    return {
+        "measure": measure,
+        "group": name,
+        "other": pd.NA,
+        "n": int(data.size),
+        "n_other": pd.NA,
+        "mean": est,
+        "median": float(np.median(data)) if data.size else np.nan,
+        "ci_low": low,
+        "ci_high": high,
+        "warning": _small_warning({name: data.size}, min_n),
+    }
+
+
+def _pair_row(name, other, x, y, *, measure, n_resamples, seed, min_n) -> dict:
+    diff, low, high = diff_ci(x, y, n_resamples=n_resamples, seed=seed)
+    return {
+        "measure": measure,
+        "group": name,
+        "other": other,
+        "n": int(x.size),
+        "n_other": int(y.size),
+        "diff": diff,
+        "diff_ci_low": low,
+        "diff_ci_high": high,
+        "p_value": permutation_p(x, y, n_resamples=n_resamples, seed=seed),
+        "cohens_d": cohens_d(x, y),
+        "cliffs_delta": cliffs_delta(x, y),
+        "warning": _small_warning({name: x.size, other: y.size}, min_n),
+    }
+
+
+def _samples(df: pd.DataFrame, value: str, by: str) -> dict:
+    missing = [c for c in (value, by) if c not in df.columns]
+    if missing:
+        raise ValueError(f"compare_groups: missing column(s) {missing}; found {list(df.columns)}")
+    values = pd.to_numeric(df[value], errors="coerce")
+    bad = values.isna() & df[value].notna()
+    if bad.any():
+        row = int(np.flatnonzero(bad.to_numpy())[0])
+        raise ValueError(
+            f"compare_groups: row {row}, field {value!r}: not a number {df[value].iloc[row]!r}"
+        )
+    keep = values.notna() & df[by].notna()
+    if (~keep).any():
+        logger.info(
+            "compare_groups: %d row(s) without %s or %s left out", int((~keep).sum()), value, by
+        )
+    groups = {}
+    for name, part in values[keep].groupby(df.loc[keep, by].astype(str), sort=True):
+        groups[name] = part.to_numpy(dtype="float64")
+    return groups
+
+
+def compare_groups(
+    df: pd.DataFrame,
+    *,
+    value: str,
+    by: str,
+    reference: str | None = None,
+    n_resamples: int = 2000,
+    seed: int | None = config.RANDOM_SEED,
+    min_n: int = 5,
+) -> pd.DataFrame:
+    """Compare a per-document measure across the groups of a column.
+
+    Rows with a missing value (e.g. unscored non-English texts) or a missing group
+    are left out (logged). Groups are compared pairwise (``group`` vs ``other``, in
+    sorted order) or, with ``reference``, each group against the reference.
+
+    Args:
+        df: One row per document (or any unit) with ``value`` and ``by`` columns.
+        value: Numeric column to compare (tone score, 0/1 frame presence, ...).
+        by: Grouping column (``outlet_country``, ``window``, ...); compared as strings.
+        reference: Group every other group is compared with; None = all pairs.
+        n_resamples: Bootstrap resamples and permutation-test resamples.
+        seed: Seed of every resampling; same seed, identical table.
+        min_n: Groups smaller than this get a ``warning`` and a ``UserWarning``.
+
+    Returns:
+        Tidy DataFrame, first one row per group (``other`` is NA), then one row per
+        comparison. Columns: ``measure`` (= ``value``), ``group``, ``other``, ``n``,
+        ``n_other``, ``mean``, ``median``, ``ci_low``, ``ci_high`` (bootstrap CI of the
+        group mean; group rows), ``diff`` (mean of ``group`` minus mean of ``other``),
+        ``diff_ci_low``, ``diff_ci_high``, ``p_value`` (permutation test),
+        ``cohens_d``, ``cliffs_delta`` (comparison rows), ``warning`` ("" when fine).
+    """
+    groups = _samples(df, value, by)
+    if reference is not None and reference not in groups:
+        raise ValueError(
+            f"compare_groups: reference {reference!r} not among groups {sorted(groups)}"
+        )
+    options = {"measure": value, "n_resamples": n_resamples, "seed": seed, "min_n": min_n}
+    rows = [_group_row(name, data, **options) for name, data in groups.items()]
+    if reference is None:
+        pairs = list(itertools.combinations(groups, 2))
+    else:
+        pairs = [(name, reference) for name in groups if name != reference]
+    rows += [_pair_row(a, b, groups[a], groups[b], **options) for a, b in pairs]
+    table = pd.DataFrame(rows, columns=GROUP_COLUMNS)
+    small = sorted(name for name, data in groups.items() if data.size < min_n)
+    if small:
+        warnings.warn(
+            f"compare_groups({value!r} by {by!r}): group(s) {small} have fewer than {min_n} "
+            "values: too small to say anything",
+            UserWarning,
+            stacklevel=2,
+        )
+    return _typed(table)
+
+
+def _typed(table: pd.DataFrame) -> pd.DataFrame:
+    floats = [
+        c
+        for c in GROUP_COLUMNS
+        if c not in ("measure", "group", "other", "n", "n_other", "warning")
+    ]
+    return table.astype(
+        {
+            "measure": "string",
+            "group": "string",
+            "other": "string",
+            "n": "Int64",
+            "n_other": "Int64",
+            "warning": "string",
+            **{c: "float64" for c in floats},
+        }
+    )

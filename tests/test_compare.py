@@ -1,0 +1,166 @@
+"""Known-answer tests for analysis.compare (bootstrap intervals, permutation tests, effect sizes)."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.compare import (
+    bootstrap_ci,
+    cliffs_delta,
+    cohens_d,
+    compare_groups,
+    diff_ci,
+    permutation_p,
+)
+
+# a: four zeros; b: five ones and one five. Hand-computed:
+#   diff = 0 - 10/6; b's bootstrap mean is 1 with probability (5/6)^6 = 0.33 (> 2.5 %)
+#   and at most 3 (three fives) with probability 0.991 (> 97.5 %), so the percentile
+#   interval of b's mean is [1, 3] and of the difference [-3, -1].
+#   Exact permutation test: C(10, 4) = 210 relabellings; only "a = the four zeros"
+#   is as low as observed, so one-sided p = 1/210 and two-sided (doubled) p = 2/210.
+#   Cliff's delta = -1 (every a below every b); Cohen's d = -(5/3) / sqrt(5/3).
+SHIFTED = pd.DataFrame({"tone": [0.0] * 4 + [1.0] * 5 + [5.0], "country": ["JP"] * 4 + ["KR"] * 6})
+
+
+def test_bootstrap_ci_constant_values_give_a_point_interval():
+    assert bootstrap_ci([2.0, 2.0, 2.0]) == (2.0, 2.0, 2.0)
+
+
+def test_bootstrap_ci_known_percentile_interval():
+    est, low, high = bootstrap_ci([1, 1, 1, 1, 1, 5])
+    assert est == pytest.approx(10 / 6)
+    assert (low, high) == (1.0, 3.0)
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [([], (np.nan, np.nan, np.nan)), ([3.0, np.nan], (3.0, np.nan, np.nan))],
+)
+def test_bootstrap_ci_too_few_values(values, expected):
+    np.testing.assert_equal(bootstrap_ci(values), expected)
+
+
+def test_bootstrap_ci_median_and_seed_reproducible():
+    rng = np.random.default_rng(0)
+    values = rng.normal(size=50)
+    assert bootstrap_ci(values, stat="median", seed=3) == bootstrap_ci(
+        values, stat="median", seed=3
+    )
+    assert bootstrap_ci(values, stat="median")[0] == pytest.approx(np.median(values))
+    assert bootstrap_ci(values, seed=1) != bootstrap_ci(values, seed=2)
+
+
+def test_bootstrap_ci_large_normal_sample_covers_true_mean():
+    values = np.random.default_rng(1).normal(loc=0.3, scale=1.0, size=2000)
+    _, low, high = bootstrap_ci(values, method="BCa")
+    assert low < 0.3 < high
+    assert high - low == pytest.approx(2 * 1.96 / np.sqrt(2000), rel=0.15)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "word"),
+    [({"stat": "mode"}, "stat"), ({"method": "x"}, "method"), ({"level": 95}, "level")],
+)
+def test_bootstrap_ci_rejects_bad_options(kwargs, word):
+    with pytest.raises(ValueError, match=word):
+        bootstrap_ci([1, 2, 3], **kwargs)
+
+
+def test_diff_ci_large_normal_samples_contain_true_difference():
+    rng = np.random.default_rng(7)
+    a, b = rng.normal(0.5, 1, 1500), rng.normal(0.2, 1, 1500)
+    diff, low, high = diff_ci(a, b)
+    assert diff == pytest.approx(a.mean() - b.mean())
+    assert low < 0.3 < high
+
+
+def test_diff_ci_and_effect_sizes_known_answer():
+    a, b = [0.0] * 4, [1.0] * 5 + [5.0]
+    assert diff_ci(a, b) == (pytest.approx(-10 / 6), -3.0, -1.0)
+    assert cliffs_delta(a, b) == -1.0
+    assert cohens_d(a, b) == pytest.approx(-(5 / 3) / np.sqrt(5 / 3))
+    assert permutation_p(a, b) == pytest.approx(2 / 210)
+
+
+def test_permutation_on_identical_groups_gives_p_one():
+    assert permutation_p([1.0, 2.0, 3.0, 4.0], [1.0, 2.0, 3.0, 4.0]) == 1.0
+    assert permutation_p([2.0, 2.0], [2.0, 2.0, 2.0]) == 1.0
+
+
+def test_cohens_d_undefined_without_spread():
+    assert np.isnan(cohens_d([1.0, 1.0], [1.0, 1.0]))
+
+
+def test_compare_groups_known_answer_table():
+    with pytest.warns(UserWarning, match="too small to say anything"):
+        table = compare_groups(SHIFTED, value="tone", by="country")
+    assert list(table["group"]) == ["JP", "KR", "JP"]
+    groups = table[table["other"].isna()].set_index("group")
+    assert groups.loc["JP", ["n", "mean", "ci_low", "ci_high"]].tolist() == [4, 0.0, 0.0, 0.0]
+    assert groups.loc["KR", ["mean", "median", "ci_low", "ci_high"]].tolist() == pytest.approx(
+        [10 / 6, 1.0, 1.0, 3.0]
+    )
+    assert groups.loc["JP", "warning"].startswith("too small to say anything")
+    assert groups.loc["KR", "warning"] == ""
+    pair = table.iloc[2]
+    assert (pair["group"], pair["other"], pair["n"], pair["n_other"]) == ("JP", "KR", 4, 6)
+    assert pair[
+        ["diff", "diff_ci_low", "diff_ci_high", "p_value", "cliffs_delta"]
+    ].tolist() == pytest.approx([-10 / 6, -3.0, -1.0, 2 / 210, -1.0])
+    assert "JP n=4" in pair["warning"]
+
+
+def test_compare_groups_same_seed_identical_output():
+    rng = np.random.default_rng(5)
+    df = pd.DataFrame({"v": rng.normal(size=60), "g": list("abc") * 20})
+    first = compare_groups(df, value="v", by="g", seed=11)
+    pd.testing.assert_frame_equal(first, compare_groups(df, value="v", by="g", seed=11))
+    assert not first.equals(compare_groups(df, value="v", by="g", seed=12))
+    assert len(first) == 3 + 3  # three groups, three pairs
+
+
+def test_compare_groups_reference_and_missing_values():
+    df = pd.DataFrame(
+        {
+            "v": [1.0, 2.0, 3.0, 4.0, 5.0, np.nan, 7.0, 8.0, 9.0, 10.0, 11.0, 12.0],
+            "g": ["JP"] * 6 + ["KR"] * 6,
+        }
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        table = compare_groups(df, value="v", by="g", reference="KR", min_n=5)
+    assert table["n"].tolist() == [5, 6, 5]  # the NaN row is left out
+    pair = table.iloc[2]
+    assert (pair["group"], pair["other"]) == ("JP", "KR")
+    assert pair["diff"] == pytest.approx(3.0 - 9.5)
+
+
+def test_compare_groups_does_not_mutate_input():
+    before = SHIFTED.copy()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        compare_groups(SHIFTED, value="tone", by="country")
+    pd.testing.assert_frame_equal(SHIFTED, before)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"value": "nope", "by": "country"}, "missing column.*nope"),
+        ({"value": "tone", "by": "country", "reference": "CN"}, "reference 'CN'"),
+    ],
+)
+def test_compare_groups_errors(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        compare_groups(SHIFTED, **kwargs)
+
+
+def test_compare_groups_non_numeric_value_names_row_and_field():
+    df = pd.DataFrame({"tone": [0.1, "high"], "g": ["a", "b"]})
+    with pytest.raises(ValueError, match=r"row 1, field 'tone'"):
+        compare_groups(df, value="tone", by="g")
