@@ -1,4 +1,4 @@
-"""Known-answer tests for analysis.compare (bootstrap intervals, permutation tests, effect sizes)."""
+"""Known-answer tests for analysis.compare: bootstrap intervals, permutation p, effect sizes."""
 
 from __future__ import annotations
 
