@@ -6,6 +6,7 @@ after its concept (see README, "Layout").
 
 # corpus: loading, validation, duplicates
 # text: sentence splitting, tokens, language
+from analysis.text import normalize_text, sentence_table, split_sentences, tokenize  # noqa: E402,F401
 # sentiment: TextBlob and VADER per document and sentence
 # codebooks / framing / terms: frames and contested terminology
 # actors / distinctive / coding: actors, voices, directed tone, log-odds, human coding

@@ -1,0 +1,269 @@
+"""Text units: normalisation, sentences with offsets, and word tokens, without NLTK data.
+
+Sentence splitting works in three steps, so that page dumps split sensibly:
+
+1. **Lines.** The text is cut at line breaks; every non-blank line is its own
+   block, so headlines, captions, bylines and datelines without a full stop are
+   their own sentences. A line that starts with a lowercase letter after a line
+   without closing punctuation is joined to it (hard-wrapped prose).
+2. **Run-together sentences.** Inside a block, ``agreed.The`` or
+   ``years.President`` (two lowercase letters or digits, ``.``/``!``/``?``, then a
+   capitalised word) is a sentence boundary, which pysbd alone misses.
+3. **pysbd** (rule-based, no model data) splits each piece, handling
+   abbreviations (``Mr.``, ``H.E.``, ``U.S.``, ``p.m.``, ``No. 5``) and curly
+   apostrophes. A segment that is only a list marker (``1.``, ``(b)``, ``iv)``)
+   is joined to the item it numbers; a segment with no letter or digit (a stray
+   quote or bracket) is joined to its neighbour.
+
+Every sentence is an exact substring of the input (``text[start:end]``), with
+surrounding whitespace stripped, in order; results are memoised per block, so
+repeated paragraphs (wire copies) are split once.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import unicodedata
+
+import pandas as pd
+
+logger = logging.getLogger(__name__)
+
+SENTENCE_COLUMNS = ["doc_id", "sentence_id", "sentence", "start", "end"]
+
+# One-for-one replacements (same length), so offsets survive them.
+_QUOTE_MAP = str.maketrans(
+    {
+        "\u2018": "'",  # left single quotation mark
+        "\u2019": "'",  # right single quotation mark / curly apostrophe
+        "\u201a": "'",  # single low-9 quotation mark
+        "\u201b": "'",  # single high-reversed-9 quotation mark
+        "\u2032": "'",  # prime
+        "\u02bc": "'",  # modifier letter apostrophe
+        "\uff07": "'",  # fullwidth apostrophe
+        "\u201c": '"',  # left double quotation mark
+        "\u201d": '"',  # right double quotation mark
+        "\u201e": '"',  # double low-9 quotation mark
+        "\u201f": '"',  # double high-reversed-9 quotation mark
+        "\u2033": '"',  # double prime
+        "\uff02": '"',  # fullwidth quotation mark
+    }
+)
+_WHITESPACE = re.compile(r"\s+")
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+_RUN_TOGETHER = re.compile(r"(?<=[a-z0-9][a-z0-9][.!?])(?=[A-Z][a-z])")
+_BREAKS_TO_SPACE = str.maketrans(dict.fromkeys("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029", " "))
+_LIST_MARKER = re.compile(r"\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})[.)]")
+_HAS_WORD = re.compile(r"[^\W_]")
+_LINE_END_PUNCT = frozenset(".!?:;\"')]\u201d\u2019")
+
+
+def normalize_text(text: str) -> str:
+    """Normalise ``text`` for matching words and phrases.
+
+    Exactly three changes, in this order:
+
+    1. Unicode NFC composition (``e`` + combining acute -> ``é``).
+    2. Curly quotes and apostrophes to straight ones: ``‘ ’ ‚ ‛ ′ ʼ ＇`` -> ``'``
+       and ``“ ” „ ‟ ″ ＂`` -> ``"`` (so ``Korea’s`` matches ``Korea's``).
+    3. Every run of whitespace (spaces, tabs, line breaks, no-break and other
+       Unicode spaces) becomes one space; leading and trailing whitespace is
+       removed.
+
+    Case, dashes, accents and all other characters are left alone.
+
+    Args:
+        text: any string.
+
+    Returns:
+        The normalised string.
+    """
+    text = unicodedata.normalize("NFC", text).translate(_QUOTE_MAP)
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+@functools.lru_cache(maxsize=1)
+def _segmenter():
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines as (start, end) spans, joining hard-wrapped continuation lines."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for match in [*_LINE_BREAK.finditer(text), None]:
+        stop = match.start() if match else len(text)
+        line = text[pos:stop]
+        stripped = line.strip()
+        if stripped:
+            start = pos + (len(line) - len(line.lstrip()))
+            end = start + len(stripped)
+            if spans and stripped[0].islower() and text[spans[-1][1] - 1] not in _LINE_END_PUNCT:
+                spans[-1] = (spans[-1][0], end)  # continuation of a wrapped line
+            else:
+                spans.append((start, end))
+        if match:
+            pos = match.end()
+    return spans
+
+
+def _pysbd_spans(block: str) -> list[tuple[int, int]]:
+    """Sentence spans of one block according to pysbd, located in ``block``."""
+    try:
+        segments = _segmenter().segment(block)
+    except Exception:  # noqa: BLE001 - pysbd has regex corner cases; fall back, never crash
+        logger.warning("pysbd failed on a %d-character block; kept as one sentence", len(block))
+        segments = [block]
+    spans, pos = [], 0
+    for segment in segments:
+        piece = segment.strip()
+        if not piece:
+            continue
+        start = block.find(piece, pos)
+        if start < 0:  # pysbd changed the text: keep the rest as one sentence
+            rest = block[pos:].strip()
+            if rest:
+                start = block.index(rest, pos)
+                spans.append((start, start + len(rest)))
+            return spans
+        spans.append((start, start + len(piece)))
+        pos = start + len(piece)
+    return spans
+
+
+def _merge_fragments(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join list markers to the item they number and punctuation-only pieces to a neighbour."""
+    merged: list[tuple[int, int]] = []
+    pending_start: int | None = None
+    for start, end in spans:
+        piece = block[start:end]
+        if pending_start is not None:
+            start, pending_start = pending_start, None
+        if _LIST_MARKER.fullmatch(piece):
+            pending_start = start
+        elif not _HAS_WORD.search(piece) and merged:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    if pending_start is not None:
+        merged.append((pending_start, spans[-1][1]))
+    return merged
+
+
+@functools.lru_cache(maxsize=65536)
+def _block_spans(block: str) -> tuple[tuple[int, int], ...]:
+    """Sentence spans inside one line-block (memoised: repeated paragraphs split once)."""
+    spans: list[tuple[int, int]] = []
+    cuts = [0, *(m.start() for m in _RUN_TOGETHER.finditer(block)), len(block)]
+    for left, right in zip(cuts, cuts[1:], strict=False):
+        piece = block[left:right]
+        spans.extend((left + s, left + e) for s, e in _pysbd_spans(piece))
+    return tuple(_merge_fragments(block, spans))
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) character offsets of each sentence of ``text``.
+
+    Args:
+        text: a document; ``None``/NaN counts as empty.
+
+    Returns:
+        Offsets such that ``text[start:end]`` is each sentence, in order.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    spans = []
+    for line_start, line_end in _line_spans(text):
+        block = text[line_start:line_end].translate(_BREAKS_TO_SPACE)  # same length
+        spans.extend((line_start + s, line_start + e) for s, e in _block_spans(block))
+    return spans
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split ``text`` into sentences (see the module docstring for the rules).
+
+    Args:
+        text: a document; ``None``/NaN counts as empty.
+
+    Returns:
+        The sentences, each an exact, whitespace-stripped substring of ``text``,
+        in order.
+    """
+    return [text[start:end] for start, end in sentence_spans(text)]
+
+
+def sentence_table(docs: pd.DataFrame) -> pd.DataFrame:
+    """One row per sentence of every document.
+
+    Args:
+        docs: needs columns ``doc_id`` and ``text`` (missing text gives no rows).
+
+    Returns:
+        DataFrame with columns ``doc_id``, ``sentence_id`` (0-based within the
+        document), ``sentence``, ``start``, ``end`` (offsets into ``text``).
+    """
+    _require(docs, ["doc_id", "text"])
+    rows: dict[str, list] = {name: [] for name in SENTENCE_COLUMNS}
+    for doc_id, text in zip(docs["doc_id"].tolist(), docs["text"].tolist(), strict=True):
+        for i, (start, end) in enumerate(sentence_spans(text)):
+            rows["doc_id"].append(doc_id)
+            rows["sentence_id"].append(i)
+            rows["sentence"].append(text[start:end])
+            rows["start"].append(start)
+            rows["end"].append(end)
+    out = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+    out["doc_id"] = out["doc_id"].astype(docs["doc_id"].dtype) if len(out) else out["doc_id"]
+    for column in ("sentence_id", "start", "end"):
+        out[column] = out[column].astype("int64")
+    return out
+
+
+# Word tokens: letters/digits, joined by inner hyphens or apostrophes.
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[-'][^\W_]+)*")
+# "inSingapore", "onJune", "twoMinisters": a lowercase word glued to a capitalised one.
+_GLUED = re.compile(r"(?<![^\W\d_])([a-z]{2,})(?=[A-Z][a-z])")
+# A change of script inside a run of letters ("Korean한일관계").
+_LATIN = r"A-Za-z0-9\u00c0-\u024f"
+_SCRIPT_CHANGE = re.compile(rf"(?<=[{_LATIN}])(?=[^\W{_LATIN}_])|(?<=[^\W{_LATIN}_])(?=[{_LATIN}])")
+_POSSESSIVE = re.compile(r"^(.+?)'s$")
+
+
+def tokenize(text: str) -> list[str]:
+    """Lowercased word tokens for counting (framing, log-odds, actors).
+
+    Rules: the text is normalised (``normalize_text``: curly apostrophes become
+    ``'``); run-together words are separated (``inSingapore`` -> ``in``,
+    ``singapore``; ``agreed.The`` -> ``agreed``, ``the``) as is a change between
+    Latin and another script (``Korean한일관계`` -> ``korean``, ``한일관계``);
+    a token is a run of letters/digits, possibly joined by inner hyphens or
+    apostrophes (``yoon-kishida``, ``1910-45``, ``wasn't``, ``o'brien``), or a
+    dotted initialism (``U.S.`` -> ``u.s.``, ``p.m.``); the
+    possessive ``'s`` and a trailing apostrophe are dropped (``Japan's`` ->
+    ``japan``, ``countries'`` -> ``countries``). Punctuation is not a token.
+
+    Args:
+        text: any string; ``None``/NaN gives ``[]``.
+
+    Returns:
+        The tokens, in order.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    text = normalize_text(text)
+    text = _GLUED.sub(r"\1 ", text)
+    text = _SCRIPT_CHANGE.sub(" ", text)
+    tokens = []
+    for token in _TOKEN.findall(text.lower()):
+        match = _POSSESSIVE.match(token)
+        tokens.append(match.group(1) if match else token)
+    return tokens
+
+
+def _require(df: pd.DataFrame, columns: list[str]) -> None:
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise ValueError(f"missing required column(s) {missing}; found {list(df.columns)}")
