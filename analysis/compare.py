@@ -159,9 +159,12 @@ def diff_ci(
 
 
 def permutation_p(a, b, *, n_resamples: int = 2000, seed: int | None = config.RANDOM_SEED) -> float:
-    """Two-sided permutation-test p-value for a difference of means (NaN if a sample is empty)."""
+    """Two-sided permutation-test p-value for a difference of means.
+
+    NaN when either sample has fewer than two values (scipy needs two per sample).
+    """
     x, y = _as_array(a), _as_array(b)
-    if x.size == 0 or y.size == 0:
+    if x.size < 2 or y.size < 2:
         return np.nan
     if np.unique(np.concatenate([x, y])).size == 1:
         return 1.0  # every value identical: no relabelling can differ
@@ -268,6 +271,7 @@ def compare_groups(
     value: str,
     by: str,
     reference: str | None = None,
+    groups: Sequence[str] | None = None,
     n_resamples: int = 2000,
     seed: int | None = config.RANDOM_SEED,
     min_n: int = 5,
@@ -283,6 +287,9 @@ def compare_groups(
         value: Numeric column to compare (tone score, 0/1 frame presence, ...).
         by: Grouping column (``outlet_country``, ``window``, ...); compared as strings.
         reference: Group every other group is compared with; None = all pairs.
+        groups: Groups to report, in this order (others are left out); a listed
+            group without values is reported with ``n`` 0 and a warning, not dropped.
+            None = every group present, sorted.
         n_resamples: Bootstrap resamples and permutation-test resamples.
         seed: Seed of every resampling; same seed, identical table.
         min_n: Groups smaller than this get a ``warning`` and a ``UserWarning``.
@@ -295,20 +302,22 @@ def compare_groups(
         ``diff_ci_low``, ``diff_ci_high``, ``p_value`` (permutation test),
         ``cohens_d``, ``cliffs_delta`` (comparison rows), ``warning`` ("" when fine).
     """
-    groups = _samples(df, value, by)
-    if reference is not None and reference not in groups:
+    found = _samples(df, value, by)
+    if groups is not None:
+        found = {str(name): found.get(str(name), np.empty(0)) for name in groups}
+    if reference is not None and reference not in found:
         raise ValueError(
-            f"compare_groups: reference {reference!r} not among groups {sorted(groups)}"
+            f"compare_groups: reference {reference!r} not among groups {sorted(found)}"
         )
     options = {"measure": value, "n_resamples": n_resamples, "seed": seed, "min_n": min_n}
-    rows = [_group_row(name, data, **options) for name, data in groups.items()]
+    rows = [_group_row(name, data, **options) for name, data in found.items()]
     if reference is None:
-        pairs = list(itertools.combinations(groups, 2))
+        pairs = list(itertools.combinations(found, 2))
     else:
-        pairs = [(name, reference) for name in groups if name != reference]
-    rows += [_pair_row(a, b, groups[a], groups[b], **options) for a, b in pairs]
+        pairs = [(name, reference) for name in found if name != reference]
+    rows += [_pair_row(a, b, found[a], found[b], **options) for a, b in pairs]
     table = pd.DataFrame(rows, columns=GROUP_COLUMNS)
-    small = sorted(name for name, data in groups.items() if data.size < min_n)
+    small = sorted(name for name, data in found.items() if data.size < min_n)
     if small:
         warnings.warn(
             f"compare_groups({value!r} by {by!r}): group(s) {small} have fewer than {min_n} "
