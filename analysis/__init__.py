@@ -5,6 +5,10 @@ after its concept (see README, "Layout").
 """
 
 # corpus: loading, validation, duplicates
+from analysis.corpus import CORPUS_COLUMNS, CorpusError, load_corpus, validate_corpus  # noqa: E402,F401
+from analysis.duplicates import exclude_duplicates, flag_duplicates  # noqa: E402,F401
+from analysis.language import detect_language, script_shares  # noqa: E402,F401
+from analysis.pagedump import parse_page_dump  # noqa: E402,F401
 # text: sentence splitting, tokens, language
 from analysis.text import normalize_text, sentence_table, split_sentences, tokenize  # noqa: E402,F401
 # sentiment: TextBlob and VADER per document and sentence
