@@ -157,7 +157,8 @@ def _read_sidecar(folder: Path) -> dict[str, dict]:
     for record, loc in zip(frame.to_dict("records"), where, strict=True):
         if pd.isna(record["file"]):
             raise _fail(path.name, loc, "file", "empty file name")
-        rows[record.pop("file")] = {k: v for k, v in record.items() if not pd.isna(v)}
+        name = record.pop("file")
+        rows[name] = {k: v for k, v in record.items() if not pd.isna(v)}
     return rows
 
 
