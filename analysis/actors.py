@@ -1,0 +1,464 @@
+"""Actors, voices and directed tone: who is mentioned, whose account a text carries.
+
+Three measures built on one actor codebook (``data/codebooks/actors.yaml``):
+
+- **Mentions**: every alias of every actor, per sentence, with character offsets.
+  Longest alias wins at a position ("North Korea" is KP, not KR "Korea"); a
+  metonym ("Seoul", "Tokyo") right after a place word ("in", "to", "visit ...")
+  names a place and is not counted. Matching rules are in the codebook header.
+- **Voices**: who is quoted or credited. Patterns, tried on each sentence that
+  mentions an actor (``pattern`` column):
+
+  ``actor_verb``   "X said/stated/told/announced/denied/confirmed/..." with up to
+                   three lowercase words between ("Yoon's office said", "Tokyo
+                   officials responded", "Japan has repeatedly stressed"), but not
+                   across "and"/"or"/"who"/"which"/"that" or punctuation;
+  ``statement``    "a X statement said", "X's statement stressed";
+  ``verb_actor``   "..., said X" / '..." said X' (the verb must follow a comma or
+                   a closing quote, so "Kishida said Japan would" credits only Kishida);
+  ``according_to`` "according to (up to four words) X";
+  ``it_said``      a sentence opening "It said", "The ministry said", "The statement
+                   added", ... with no voice of its own takes the voice of the
+                   previous sentence of the same document if that sentence credits
+                   exactly one actor; otherwise it is left unresolved (no row).
+
+  ``quote`` is the whole sentence that carries the voice.
+- **Directed tone**: sentence sentiment (``analysis.sentiment.score_sentences``)
+  of the sentences that mention each side's actors, averaged per publisher group
+  with a document-cluster bootstrap interval (documents are resampled, because
+  sentences of one text are not independent). A sentence that mentions actors of
+  several countries counts for each of them and is flagged ``is_mixed``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis import config
+from analysis.codebooks import CodebookError, load_yaml_entries, term_pattern
+from analysis.text import sentence_table
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "ActorCodebook",
+    "count_actor_mentions",
+    "directed_tone",
+    "find_actor_mentions",
+    "find_voices",
+    "load_actors",
+    "tone_sentences",
+    "voices_by_country",
+]
+
+DEFAULT_ACTORS = "actors"
+COUNTRIES = ("JP", "KR", "US", "KP", "CN")
+TYPES = ("person", "office", "government", "metonym", "company", "court")
+MENTION_COLUMNS = ["doc_id", "sentence_id", "actor_id", "country", "alias", "start", "end"]
+VOICE_COLUMNS = ["doc_id", "sentence_id", "actor_id", "country", "verb", "pattern", "quote"]
+TONE_MEASURES = ("textblob_polarity", "vader_compound")
+# A metonym after one of these words names a place ("talks in Seoul"), not a government.
+PLACE_WORDS = (
+    "in|at|to|from|near|around|outside|via|toward|towards|visit|visits|visited|visiting|trip"
+)
+_PLACE_BEFORE = re.compile(rf"(?<!\w)(?:{PLACE_WORDS})\s+$", re.IGNORECASE)
+SPEECH_VERBS = (
+    "said|says|say|stated|states|told|tells|announced|announces|denied|denies|confirmed|"
+    "confirms|noted|notes|expressed|expresses|stressed|stresses|emphasized|emphasised|"
+    "emphasizes|emphasises|added|adds|warned|warns|urged|urges|insisted|insists|argued|"
+    "argues|claimed|claims|responded|responds|explained|explains|protested|protests|"
+    "criticized|criticised|criticizes|criticises|voiced|voices|briefed|remarked|replied"
+)
+_APOS = "['\u2019]"
+# Words that end the subject: a speech verb after them belongs to another clause.
+_STOP_FILLER = r"(?!(?:and|or|but|who|which|that|when|while|if|whose|whom|the|a|an|its|their)\b)"
+_AFTER = re.compile(
+    rf"^(?:{_APOS}s?)?(?:\s+{_STOP_FILLER}(?:(?P<stmt>statement)|[a-z][a-z\-]*)){{0,3}}?"
+    rf"\s+(?P<verb>{SPEECH_VERBS})(?!\w)"
+)
+_BEFORE_VERB = re.compile(
+    rf"[,\"'\u201d\u2019]\s*(?P<verb>said|says|stated|added|noted|wrote|told\s+reporters)"
+    r"\s+(?:the\s+|a\s+)?(?:[A-Z][\w\-.]*\s+){0,4}$"
+)
+_ACCORDING = re.compile(r"(?<!\w)(?P<verb>according\s+to)\s+(?:[\w'\u2019\-.]+\s+){0,4}$", re.I)
+_IT_SAID = re.compile(
+    r"^[\"'\u201c]?(?:It|The (?:ministry|office|statement|government|readout|spokesperson))"
+    rf"\s+(?:also\s+)?(?P<verb>{SPEECH_VERBS})(?!\w)"
+)
+
+
+@dataclass(frozen=True)
+class ActorCodebook:
+    """A validated actor codebook: the actor table and one compiled alias regex."""
+
+    path: Path
+    table: pd.DataFrame  # actor_id, label, country, type, aliases (";"-joined)
+    regex: re.Pattern
+    owners: dict[str, str | None]  # regex group -> actor_id (None: an exclusion)
+    country: dict[str, str]  # actor_id -> country
+    kind: dict[str, str]  # actor_id -> type
+
+    def find(self, text: str) -> list[tuple[str, int, int, str]]:
+        """Return ``(actor_id, start, end, matched_text)`` for every counted mention in ``text``."""
+        out = []
+        for m in self.regex.finditer(text):
+            actor = self.owners[m.lastgroup]
+            if actor is None:
+                continue
+            if self.kind[actor] == "metonym" and _PLACE_BEFORE.search(text, 0, m.start()):
+                continue
+            out.append((actor, m.start(), m.end(), m.group()))
+        return out
+
+
+def _alias_pattern(alias: str) -> str:
+    """Codebook term pattern; one-word aliases stay case-sensitive, longer ones do not."""
+    pattern = term_pattern(alias)
+    return pattern if len(alias.split()) == 1 else f"(?i:{pattern})"
+
+
+def _check_actor(entry: dict, where: str) -> None:
+    for field, valid in (("country", COUNTRIES), ("type", TYPES)):
+        if entry[field] not in valid:
+            raise CodebookError(
+                f"{where}, field '{field}': {entry[field]!r} is not one of {', '.join(valid)}"
+            )
+    if not entry["aliases"]:
+        raise CodebookError(f"{where}, field 'aliases': empty list")
+
+
+def load_actors(codebook: str | Path | ActorCodebook | None = None) -> ActorCodebook:
+    """Load and validate an actor codebook.
+
+    Args:
+        codebook: a name in ``data/codebooks`` ("actors"), a YAML path, an already
+            loaded ``ActorCodebook`` (returned as is), or None for the default.
+
+    Returns:
+        ``ActorCodebook``; its ``table`` has columns ``actor_id``, ``label``,
+        ``country``, ``type``, ``aliases`` (``;``-joined).
+
+    Raises:
+        CodebookError: one line naming file, entry and field (unknown key, bad
+            country or type, empty alias, duplicate id, an alias given to two actors).
+    """
+    if isinstance(codebook, ActorCodebook):
+        return codebook
+    name = codebook or DEFAULT_ACTORS
+    path = (
+        Path(name)
+        if str(name).endswith((".yaml", ".yml"))
+        else config.CODEBOOK_DIR / f"{name}.yaml"
+    )
+    required = {"id": str, "label": str, "country": str, "type": str, "aliases": list[str]}
+    entries = load_yaml_entries(
+        path,
+        required=required,
+        optional={"exclude": list[str], "notes": str},
+        list_key="actors",
+        terms=("aliases", "exclude"),
+    )
+    owners: dict[str, str | None] = {}
+    for i, entry in enumerate(entries, start=1):
+        where = f"{path.name}: entry {i} (id {entry['id']!r})"
+        _check_actor(entry, where)
+        for alias in entry["aliases"]:
+            pattern = _alias_pattern(alias)
+            if owners.get(pattern, entry["id"]) != entry["id"]:
+                raise CodebookError(
+                    f"{where}, field 'aliases': {alias!r} is already an alias of {owners[pattern]!r}"
+                )
+            owners[pattern] = entry["id"]
+        for phrase in entry.get("exclude", []):
+            owners.setdefault(f"(?i:{term_pattern(phrase)})", None)
+    ordered = sorted(owners, key=lambda p: (-len(p), p))
+    groups = {f"a{i}": p for i, p in enumerate(ordered)}
+    # A cheap guard first: most positions are not the start of any alias.
+    heads = {
+        ch
+        for e in entries
+        for t in e["aliases"] + e.get("exclude", [])
+        for ch in (t[0].lower(), t[0].upper())
+    }
+    guard = r"(?<!\w)(?=[" + re.escape("".join(sorted(heads))) + "])"
+    regex = re.compile(guard + "(?:" + "|".join(f"(?P<{g}>{p})" for g, p in groups.items()) + ")")
+    table = pd.DataFrame(
+        {
+            "actor_id": [e["id"] for e in entries],
+            "label": [e["label"] for e in entries],
+            "country": [e["country"] for e in entries],
+            "type": [e["type"] for e in entries],
+            "aliases": [";".join(e["aliases"]) for e in entries],
+        }
+    )
+    return ActorCodebook(
+        path=path,
+        table=table,
+        regex=regex,
+        owners={g: owners[p] for g, p in groups.items()},
+        country=dict(zip(table["actor_id"], table["country"], strict=True)),
+        kind=dict(zip(table["actor_id"], table["type"], strict=True)),
+    )
+
+
+def _require(df: pd.DataFrame, columns: list[str], what: str) -> None:
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise ValueError(f"{what}: missing required column(s) {missing}; found {list(df.columns)}")
+
+
+def _sentence_mentions(sentences: pd.DataFrame, book: ActorCodebook) -> pd.DataFrame:
+    """Mentions in a sentence table (offsets into the document text)."""
+    country = book.country
+    rows = []
+    for doc_id, sid, text, start in zip(
+        sentences["doc_id"],
+        sentences["sentence_id"],
+        sentences["sentence"],
+        sentences["start"],
+        strict=True,
+    ):
+        for actor, s, e, alias in book.find(text):
+            rows.append((doc_id, int(sid), actor, country[actor], alias, start + s, start + e))
+    out = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    return out.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
+
+
+def find_actor_mentions(docs: pd.DataFrame, *, codebook=None) -> pd.DataFrame:
+    """Every mention of every actor, one row per mention.
+
+    Args:
+        docs: corpus with ``doc_id`` and ``text``.
+        codebook: actor codebook name, path or ``ActorCodebook`` (default "actors").
+
+    Returns:
+        DataFrame ``doc_id``, ``sentence_id``, ``actor_id``, ``country``, ``alias``
+        (the text as written), ``start``, ``end`` (offsets into the document text).
+    """
+    _require(docs, ["doc_id", "text"], "find_actor_mentions")
+    return _sentence_mentions(sentence_table(docs), load_actors(codebook))
+
+
+def count_actor_mentions(docs: pd.DataFrame, *, codebook=None) -> pd.DataFrame:
+    """Number of mentions of each actor in each document (actors never mentioned are omitted).
+
+    Returns:
+        DataFrame ``doc_id``, ``actor_id``, ``country``, ``n_mentions``, sorted by
+        document order then descending count.
+    """
+    mentions = find_actor_mentions(docs, codebook=codebook)
+    counts = (
+        mentions.groupby(["doc_id", "actor_id", "country"], sort=False)
+        .size()
+        .rename("n_mentions")
+        .reset_index()
+    )
+    order = {d: i for i, d in enumerate(docs["doc_id"])}
+    counts = counts.assign(_o=counts["doc_id"].map(order))
+    counts = counts.sort_values(["_o", "n_mentions", "actor_id"], ascending=[True, False, True])
+    return counts.drop(columns="_o").reset_index(drop=True).astype({"n_mentions": "int64"})
+
+
+def _voices_in_sentence(text: str, mentions: list[tuple]) -> list[tuple[str, str, str]]:
+    """``(actor_id, verb, pattern)`` for the mentions credited in one sentence."""
+    found = []
+    for actor, start, end in mentions:
+        after = _AFTER.match(text[end:])
+        if after:
+            found.append(
+                (actor, after["verb"].lower(), "statement" if after["stmt"] else "actor_verb")
+            )
+            continue
+        before = text[:start]
+        for rx, pattern in ((_BEFORE_VERB, "verb_actor"), (_ACCORDING, "according_to")):
+            hit = rx.search(before)
+            if hit:
+                found.append((actor, " ".join(hit["verb"].lower().split()), pattern))
+                break
+    unique = {}
+    for actor, verb, pattern in found:
+        unique.setdefault(actor, (actor, verb, pattern))
+    return list(unique.values())
+
+
+def find_voices(docs: pd.DataFrame, *, codebook=None) -> pd.DataFrame:
+    """Who is quoted or credited in each sentence (see the module docstring for the patterns).
+
+    Args:
+        docs: corpus with ``doc_id`` and ``text``.
+        codebook: actor codebook name, path or ``ActorCodebook``.
+
+    Returns:
+        DataFrame ``doc_id``, ``sentence_id``, ``actor_id``, ``country``, ``verb``,
+        ``pattern``, ``quote`` (the sentence); one row per credited actor and sentence.
+    """
+    _require(docs, ["doc_id", "text"], "find_voices")
+    book = load_actors(codebook)
+    sentences = sentence_table(docs)
+    mentions = _sentence_mentions(sentences, book)
+    by_sentence: dict[tuple, list] = {}
+    for row in mentions.itertuples(index=False):
+        by_sentence.setdefault((row.doc_id, row.sentence_id), []).append(
+            (row.actor_id, row.start, row.end)
+        )
+    rows, previous = [], {}
+    for doc_id, sid, text, offset in zip(
+        sentences["doc_id"],
+        sentences["sentence_id"],
+        sentences["sentence"],
+        sentences["start"],
+        strict=True,
+    ):
+        local = [(a, s - offset, e - offset) for a, s, e in by_sentence.get((doc_id, sid), [])]
+        voices = _voices_in_sentence(text, local)
+        it_said = _IT_SAID.match(text)
+        prior = previous.get(doc_id, (None, []))
+        if not voices and it_said and prior[0] == sid - 1 and len(prior[1]) == 1:
+            voices = [(prior[1][0], it_said["verb"].lower(), "it_said")]
+        previous[doc_id] = (sid, [v[0] for v in voices])
+        rows.extend((doc_id, int(sid), a, book.country[a], v, p, text) for a, v, p in voices)
+    return pd.DataFrame(rows, columns=VOICE_COLUMNS).astype({"sentence_id": "int64"})
+
+
+def voices_by_country(
+    voices: pd.DataFrame, docs: pd.DataFrame, *, by: str = "outlet_country"
+) -> pd.DataFrame:
+    """Share of the voices in each publisher group that come from each actor country.
+
+    Args:
+        voices: output of ``find_voices`` (needs ``doc_id``, ``country``).
+        docs: corpus with ``doc_id`` and the ``by`` column.
+        by: column of ``docs`` that defines the publisher groups.
+
+    Returns:
+        DataFrame ``<by>``, ``country`` (of the credited actor), ``n_voices``,
+        ``n_docs`` (documents of the group that credit that country),
+        ``voice_share`` (``n_voices`` / all voices of the group); every group of
+        ``docs`` with at least one voice gets a row for every country seen anywhere.
+    """
+    _require(voices, ["doc_id", "country"], "voices_by_country (voices)")
+    _require(docs, ["doc_id", by], "voices_by_country (docs)")
+    merged = voices[["doc_id", "country"]].merge(docs[["doc_id", by]], on="doc_id", how="inner")
+    grouped = merged.groupby([by, "country"], sort=True)
+    table = pd.DataFrame({"n_voices": grouped.size(), "n_docs": grouped["doc_id"].nunique()})
+    full = pd.MultiIndex.from_product(
+        [sorted(merged[by].dropna().unique()), sorted(merged["country"].unique())],
+        names=[by, "country"],
+    )
+    table = table.reindex(full, fill_value=0).reset_index()
+    totals = table.groupby(by)["n_voices"].transform("sum")
+    table["voice_share"] = table["n_voices"] / totals
+    return table.astype({"n_voices": "int64", "n_docs": "int64"})
+
+
+def tone_sentences(docs: pd.DataFrame, *, codebook=None) -> pd.DataFrame:
+    """Scored sentences that mention actors, one row per (sentence, actor country).
+
+    Returns:
+        DataFrame ``doc_id``, ``sentence_id``, ``sentence``, ``target`` (actor
+        country), ``n_mentions``, ``is_mixed`` (the sentence mentions actors of more
+        than one country), ``textblob_polarity``, ``vader_compound``. Sentences of
+        unscored (non-English) documents are left out.
+    """
+    from analysis.sentiment import score_sentences  # engineer B's module
+
+    _require(docs, ["doc_id", "text"], "tone_sentences")
+    book = load_actors(codebook)
+    scored = score_sentences(docs)
+    sentences = sentence_table(docs)
+    mentions = _sentence_mentions(sentences, book)
+    per = (
+        mentions.groupby(["doc_id", "sentence_id", "country"], sort=False)
+        .size()
+        .rename("n_mentions")
+        .reset_index()
+        .rename(columns={"country": "target"})
+    )
+    n_countries = per.groupby(["doc_id", "sentence_id"])["target"].transform("nunique")
+    per = per.assign(is_mixed=n_countries > 1)
+    keep = ["doc_id", "sentence_id", "sentence", *TONE_MEASURES]
+    out = per.merge(scored[keep], on=["doc_id", "sentence_id"], how="inner")
+    out = out.dropna(subset=list(TONE_MEASURES), how="all")
+    columns = ["doc_id", "sentence_id", "sentence", "target", "n_mentions", "is_mixed"]
+    return out[columns + list(TONE_MEASURES)].reset_index(drop=True)
+
+
+def _cluster_bootstrap(
+    sums: np.ndarray, counts: np.ndarray, *, n_resamples: int, seed: int
+) -> tuple[float, float]:
+    """95% percentile interval of a sentence mean, resampling documents (clusters)."""
+    if len(sums) < 2:
+        return (np.nan, np.nan)
+    rng = np.random.default_rng(seed)
+    idx = rng.integers(0, len(sums), size=(n_resamples, len(sums)))
+    means = sums[idx].sum(axis=1) / counts[idx].sum(axis=1)
+    low, high = np.percentile(means, [2.5, 97.5])
+    return (float(low), float(high))
+
+
+def directed_tone(
+    docs: pd.DataFrame,
+    *,
+    target: str | None = None,
+    by: str = "outlet_country",
+    codebook=None,
+    n_resamples: int = 2000,
+    seed: int = config.RANDOM_SEED,
+) -> pd.DataFrame:
+    """Tone of the sentences that mention one side's actors, per publisher group.
+
+    "Tone toward Japan in Korean government texts" is
+    ``directed_tone(docs, target="JP").query("outlet_country == 'KR'")``.
+
+    Args:
+        docs: corpus with ``doc_id``, ``text`` and the ``by`` column.
+        target: actor country (JP, KR, US, KP, CN) or None for every country.
+        by: column of ``docs`` that defines the publisher groups.
+        codebook: actor codebook name, path or ``ActorCodebook``.
+        n_resamples: bootstrap resamples (documents are resampled).
+        seed: seed of the resampling.
+
+    Returns:
+        DataFrame ``<by>``, ``target``, ``n_sentences``, ``n_docs``, ``n_mixed``,
+        and for each of ``textblob_polarity`` and ``vader_compound`` the mean over
+        sentences plus ``<measure>_ci_low`` / ``<measure>_ci_high`` (95%, NaN with
+        fewer than two documents).
+    """
+    if target is not None and target not in COUNTRIES:
+        raise ValueError(f"target must be one of {', '.join(COUNTRIES)} or None; got {target!r}")
+    _require(docs, ["doc_id", "text", by], "directed_tone")
+    sentences = tone_sentences(docs, codebook=codebook)
+    if target is not None:
+        sentences = sentences[sentences["target"] == target]
+    data = sentences.merge(docs[["doc_id", by]], on="doc_id", how="inner")
+    rows = []
+    for (group, side), part in data.groupby([by, "target"], sort=True):
+        row = {
+            by: group,
+            "target": side,
+            "n_sentences": len(part),
+            "n_docs": part["doc_id"].nunique(),
+            "n_mixed": int(part["is_mixed"].sum()),
+        }
+        for measure in TONE_MEASURES:
+            per_doc = part.dropna(subset=[measure]).groupby("doc_id")[measure].agg(["sum", "count"])
+            total = per_doc["count"].sum()
+            row[measure] = per_doc["sum"].sum() / total if total else np.nan
+            low, high = _cluster_bootstrap(
+                per_doc["sum"].to_numpy(float),
+                per_doc["count"].to_numpy(float),
+                n_resamples=n_resamples,
+                seed=seed,
+            )
+            row[f"{measure}_ci_low"], row[f"{measure}_ci_high"] = low, high
+        rows.append(row)
+    columns = [by, "target", "n_sentences", "n_docs", "n_mixed"]
+    for measure in TONE_MEASURES:
+        columns += [measure, f"{measure}_ci_low", f"{measure}_ci_high"]
+    return pd.DataFrame(rows, columns=columns)
