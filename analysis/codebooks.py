@@ -40,6 +40,7 @@ __all__ = [
     "load_codebook",
     "load_yaml_entries",
     "term_pattern",
+    "validate_entry",
 ]
 
 DEFAULT_HEADER: dict[str, Any] = {
@@ -162,29 +163,46 @@ def _check_patterns(where: str, key: str, values: list[str], *, regex: bool) -> 
             raise CodebookError(f"{where}, field '{key}': {exc}") from None
 
 
-def _check_entry(entry: Any, where: str, schema: dict[str, dict[str, Any]]) -> None:
+def validate_entry(
+    entry: Any,
+    where: str,
+    *,
+    required: dict[str, Any],
+    optional: dict[str, Any],
+    terms: tuple[str, ...] = (),
+    regexes: tuple[str, ...] = (),
+) -> None:
+    """Check one mapping against a schema (used for entries and nested items).
+
+    Args:
+        entry: the parsed YAML value.
+        where: prefix of the error message, e.g. ``"actors.yaml: entry 3 (id 'yoon')"``.
+        required: key -> type the mapping must have.
+        optional: key -> type it may have; any other key is an error.
+        terms: fields checked as codebook terms; regexes: fields that must compile.
+
+    Raises:
+        CodebookError: ``"{where}, field 'KEY': problem"`` on one line.
+    """
     if not isinstance(entry, dict):
         raise CodebookError(f"{where}: expected a mapping, got {type(entry).__name__}")
-    known = {**schema["required"], **schema["optional"]}
+    known = {**required, **optional}
     for key in entry:
         if key not in known:
-            raise CodebookError(
-                f"{where}, field '{key}': unknown key (allowed: {', '.join(known)})"
-            )
-    for key in schema["required"]:
+            allowed = ", ".join(known)
+            raise CodebookError(f"{where}, field '{key}': unknown key (allowed: {allowed})")
+    for key in required:
         if key not in entry:
             raise CodebookError(f"{where}, field '{key}': missing required key")
     for key, value in entry.items():
         if not _type_ok(value, known[key]):
-            got = type(value).__name__
-            raise CodebookError(
-                f"{where}, field '{key}': expected {_type_name(known[key])}, got {got}"
-            )
+            want, got = _type_name(known[key]), type(value).__name__
+            raise CodebookError(f"{where}, field '{key}': expected {want}, got {got}")
         if isinstance(value, str) and not value.strip():
             raise CodebookError(f"{where}, field '{key}': empty value")
-    for key in schema["terms"]:
+    for key in terms:
         _check_patterns(where, key, _as_list(entry.get(key, [])), regex=False)
-    for key in schema["regexes"]:
+    for key in regexes:
         _check_patterns(where, key, _as_list(entry.get(key, [])), regex=True)
 
 
@@ -228,7 +246,7 @@ def load_yaml_entries(
     for i, entry in enumerate(entries, start=1):
         ident = entry.get("id") if isinstance(entry, dict) else None
         where = f"{path.name}: entry {i}" + (f" (id {ident!r})" if isinstance(ident, str) else "")
-        _check_entry(entry, where, schema)
+        validate_entry(entry, where, **schema)
         if isinstance(ident, str):
             if ident in seen:
                 raise CodebookError(
