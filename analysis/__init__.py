@@ -12,6 +12,13 @@ from analysis.pagedump import parse_page_dump  # noqa: E402,F401
 # text: sentence splitting, tokens, language
 from analysis.text import normalize_text, sentence_table, split_sentences, tokenize  # noqa: E402,F401
 # sentiment: TextBlob and VADER per document and sentence
+from analysis.sentiment import (  # noqa: E402,F401
+    extreme_sentences,
+    score_sentences,
+    score_sentiment,
+    score_text,
+    sentiment_agreement,
+)
 # codebooks / framing / terms: frames and contested terminology
 # actors / distinctive / coding: actors, voices, directed tone, log-odds, human coding
 # events / compare: event windows, group statistics, time series

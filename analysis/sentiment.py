@@ -1,0 +1,450 @@
+"""Tone: TextBlob polarity/subjectivity and VADER compound, per document and per sentence.
+
+What the numbers are:
+
+- ``textblob_polarity`` (-1..1) and ``textblob_subjectivity`` (0..1) are exactly
+  TextBlob's default ``PatternAnalyzer`` (``TextBlob(text).sentiment``): the
+  lexicon analyzer is called directly on the string, without building TextBlob
+  objects. **Document level uses the whole text**, as a researcher calling
+  ``TextBlob(text).sentiment`` would get (tests check equality).
+- ``vader_compound`` (-1..1) is vaderSentiment's ``polarity_scores(...)["compound"]``.
+  **Per sentence** it is VADER on the sentence (what VADER was built and
+  validated for); **per document** it is the mean of the compounds of the
+  document's scored sentences, because VADER's compound on a long text
+  saturates towards +-1 (it normalises a sum that grows with length).
+- Drivers say why: ``textblob_drivers`` lists TextBlob's assessments (the
+  word or chunk, e.g. ``"very good"``, with its polarity after intensifiers and
+  negation); ``vader_drivers`` lists each word with a non-zero valence after
+  VADER's rules (boosters, negation, capitals, "but"), on VADER's -4..+4 scale.
+  Both as ``"word:+0.50; word:-0.30"``.
+- Non-English text is not scored: documents whose ``language`` (the corpus
+  column, else ``analysis.language.detect_language``) is not ``en`` get NaN
+  scores and ``is_scored`` False, and the count is logged. Inside an English
+  document, a sentence detected as Korean, Japanese or Chinese is likewise left
+  unscored.
+
+Speed without changing results: one analyzer of each kind, results memoised
+by exact string (wire copies repeat sentences and whole texts), and at
+document level TextBlob runs once on the text and VADER once per sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import math
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from analysis.language import detect_language
+from analysis.text import sentence_spans
+
+logger = logging.getLogger(__name__)
+
+LEVELS = ("document", "sentence")
+SCORES = ["textblob_polarity", "textblob_subjectivity", "vader_compound"]
+DOCUMENT_COLUMNS = ["doc_id", *SCORES, "n_sentences", "language", "is_scored"]
+SENTENCE_COLUMNS = [
+    "doc_id", "sentence_id", "sentence", "start", "end", *SCORES,
+    "textblob_drivers", "vader_drivers", "language", "is_scored",
+]  # fmt: skip
+_NOT_ENGLISH_SENTENCE = frozenset({"ko", "ja", "zh"})
+_CACHE_SIZE = 1 << 17
+
+
+# --- the two analyzers, memoised -------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def _pattern():
+    """TextBlob's default analyzer (what ``TextBlob(text).sentiment`` calls)."""
+    from textblob.en import sentiment
+
+    return sentiment
+
+
+@functools.lru_cache(maxsize=1)
+def _vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def textblob_scores(text: str) -> tuple[float, float, tuple]:
+    """TextBlob polarity, subjectivity and assessments of ``text`` (memoised).
+
+    Args:
+        text: any string.
+
+    Returns:
+        ``(polarity, subjectivity, assessments)``; each assessment is
+        ``(words, polarity, subjectivity, label)`` as TextBlob gives them.
+    """
+    score = _pattern()(text)
+    assessments = tuple((tuple(w), p, s, x) for w, p, s, x in score.assessments)
+    return float(score[0]), float(score[1]), assessments
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def vader_scores(text: str) -> tuple[float, tuple]:
+    """VADER compound of ``text`` and the valence of each word after VADER's rules (memoised).
+
+    Replays ``SentimentIntensityAnalyzer.polarity_scores`` step by step so the
+    per-word valences are the ones that entered the compound (tests check that
+    the compound equals ``polarity_scores``).
+
+    Args:
+        text: any string.
+
+    Returns:
+        ``(compound, ((word, valence), ...))`` with only non-zero valences.
+    """
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
+
+    analyzer = _vader()
+    text = _vader_demojize(analyzer, text)
+    sentitext = SentiText(text)
+    words = sentitext.words_and_emoticons
+    sentiments: list[float] = []
+    for i, item in enumerate(words):
+        lowered = item.lower()
+        if lowered in BOOSTER_DICT or (
+            lowered == "kind" and i < len(words) - 1 and words[i + 1].lower() == "of"
+        ):
+            sentiments.append(0)
+            continue
+        sentiments = analyzer.sentiment_valence(0, sentitext, item, i, sentiments)
+    sentiments = analyzer._but_check(words, sentiments)
+    compound = analyzer.score_valence(sentiments, text)["compound"]
+    drivers = tuple((w, float(v)) for w, v in zip(words, sentiments, strict=True) if v != 0)
+    return float(compound), drivers
+
+
+def _vader_demojize(analyzer, text: str) -> str:
+    """VADER's own emoji-to-description step (as in ``polarity_scores``)."""
+    if text.isascii():
+        return text.strip()
+    pieces, prev_space = [], True
+    for char in text:
+        description = analyzer.emojis.get(char)
+        if description is not None:
+            if not prev_space:
+                pieces.append(" ")
+            pieces.append(description)
+            prev_space = False
+        else:
+            pieces.append(char)
+            prev_space = char == " "
+    return "".join(pieces).strip()
+
+
+def format_drivers(pairs) -> str:
+    """``[("good", 0.7), ("not bad", 0.35)]`` -> ``"good:+0.70; not bad:+0.35"``."""
+    return "; ".join(f"{word}:{value:+.2f}" for word, value in pairs)
+
+
+# --- one text ----------------------------------------------------------------------------------
+
+
+def score_text(text: str, *, language: str | None = None) -> dict:
+    """Score one text at document and sentence level.
+
+    Args:
+        text: the document text.
+        language: ISO 639-1 code if known (the corpus ``language`` column);
+            None detects it with ``analysis.language.detect_language``.
+
+    Returns:
+        Dict with the document columns ``textblob_polarity``,
+        ``textblob_subjectivity``, ``vader_compound``, ``n_sentences``,
+        ``language``, ``is_scored`` and ``sentences``: a list of dicts with
+        ``sentence_id``, ``sentence``, ``start``, ``end``, the three scores,
+        ``textblob_drivers``, ``vader_drivers``, ``language``, ``is_scored``.
+    """
+    text = text if isinstance(text, str) else ""
+    doc, spans = _document_scores(text, language)
+    sentences = []
+    for i, (start, end) in enumerate(spans):
+        sentence = text[start:end]
+        row = {"sentence_id": i, "sentence": sentence, "start": start, "end": end}
+        row.update(_sentence_scores(sentence, doc["is_scored"]))
+        sentences.append(row)
+    return {**doc, "sentences": sentences}
+
+
+def _document_scores(text: str, language: str | None) -> tuple[dict, list[tuple[int, int]]]:
+    """Document-level scores and the sentence spans they were computed from."""
+    language = language if isinstance(language, str) and language else detect_language(text)
+    spans = sentence_spans(text)
+    scored = language == "en"
+    polarity = subjectivity = compound = math.nan
+    if scored:
+        polarity, subjectivity, _ = textblob_scores(text)
+        compounds = [
+            vader_scores(text[s:e])[0] for s, e in spans if _sentence_is_english(text[s:e])
+        ]
+        compound = math.fsum(compounds) / len(compounds) if compounds else math.nan
+    return {
+        "textblob_polarity": polarity,
+        "textblob_subjectivity": subjectivity,
+        "vader_compound": compound,
+        "n_sentences": len(spans),
+        "language": language,
+        "is_scored": scored,
+    }, spans
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _sentence_language(sentence: str) -> str:
+    return detect_language(sentence)
+
+
+def _sentence_is_english(sentence: str) -> bool:
+    return _sentence_language(sentence) not in _NOT_ENGLISH_SENTENCE
+
+
+def _sentence_scores(sentence: str, document_scored: bool) -> dict:
+    language = _sentence_language(sentence)
+    if not document_scored or language in _NOT_ENGLISH_SENTENCE:
+        return {
+            "textblob_polarity": math.nan, "textblob_subjectivity": math.nan,
+            "vader_compound": math.nan, "textblob_drivers": "", "vader_drivers": "",
+            "language": language, "is_scored": False,
+        }  # fmt: skip
+    polarity, subjectivity, assessments = textblob_scores(sentence)
+    compound, vader_drivers = vader_scores(sentence)
+    return {
+        "textblob_polarity": polarity,
+        "textblob_subjectivity": subjectivity,
+        "vader_compound": compound,
+        "textblob_drivers": format_drivers((" ".join(w), p) for w, p, _, _ in assessments),
+        "vader_drivers": format_drivers(vader_drivers),
+        "language": language,
+        "is_scored": True,
+    }
+
+
+# --- DataFrames --------------------------------------------------------------------------------
+
+
+def _doc_inputs(docs: pd.DataFrame) -> list[tuple]:
+    missing = [c for c in ("doc_id", "text") if c not in docs.columns]
+    if missing:
+        raise ValueError(f"missing required column(s) {missing}; found {list(docs.columns)}")
+    languages = docs["language"].tolist() if "language" in docs.columns else [None] * len(docs)
+    return list(zip(docs["doc_id"].tolist(), docs["text"].tolist(), languages, strict=True))
+
+
+def _log_unscored(table: pd.DataFrame) -> None:
+    unscored = table.loc[~table["is_scored"], "language"]
+    if len(unscored):
+        counts = unscored.astype(str).value_counts().sort_index().to_dict()
+        logger.warning(
+            "%d of %d documents not scored (not English): %s", len(unscored), len(table), counts
+        )
+
+
+def _document_table(rows: list[dict], docs: pd.DataFrame) -> pd.DataFrame:
+    table = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
+    table = table.astype(
+        {**dict.fromkeys(SCORES, "float64"), "n_sentences": "int64", "is_scored": "bool"}
+    )
+    if len(table):
+        table["doc_id"] = table["doc_id"].astype(docs["doc_id"].dtype)
+    table["language"] = table["language"].astype("string")
+    _log_unscored(table)
+    return table
+
+
+def score_sentiment(
+    docs: pd.DataFrame, *, level: Literal["document", "sentence"] = "document"
+) -> pd.DataFrame:
+    """TextBlob and VADER scores of every document, or of every sentence.
+
+    Args:
+        docs: corpus rows with ``doc_id`` and ``text`` (``language`` used if present).
+        level: ``"document"`` (one row per document) or ``"sentence"``
+            (same as ``score_sentences``).
+
+    Returns:
+        Document level: ``doc_id``, ``textblob_polarity``,
+        ``textblob_subjectivity`` (TextBlob on the whole text),
+        ``vader_compound`` (mean of the sentence compounds), ``n_sentences``,
+        ``language``, ``is_scored`` (False -> scores NaN). Sentence level: see
+        ``score_sentences``.
+    """
+    if level not in LEVELS:
+        raise ValueError(f"level must be one of {list(LEVELS)}, got {level!r}")
+    if level == "sentence":
+        return score_sentences(docs)
+    rows = [
+        {"doc_id": doc_id, **_document_scores(text if isinstance(text, str) else "", lang)[0]}
+        for doc_id, text, lang in _doc_inputs(docs)
+    ]
+    return _document_table(rows, docs)
+
+
+def score_sentences(docs: pd.DataFrame) -> pd.DataFrame:
+    """One row per sentence with TextBlob and VADER scores and the words that drove them.
+
+    Args:
+        docs: corpus rows with ``doc_id`` and ``text`` (``language`` used if present).
+
+    Returns:
+        ``doc_id``, ``sentence_id``, ``sentence``, ``start``, ``end``,
+        ``textblob_polarity``, ``textblob_subjectivity``, ``vader_compound``,
+        ``textblob_drivers``, ``vader_drivers`` (``"word:+0.50; ..."``),
+        ``language`` (of the sentence), ``is_scored``.
+    """
+    return score_documents_and_sentences(docs)[1]
+
+
+def score_documents_and_sentences(docs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Both tables in one pass (what the ``sentiment`` command writes).
+
+    Args:
+        docs: corpus rows with ``doc_id`` and ``text`` (``language`` used if present).
+
+    Returns:
+        ``(documents, sentences)`` with the columns of ``score_sentiment`` and
+        ``score_sentences``.
+    """
+    doc_rows, sentence_rows = [], []
+    for doc_id, text, language in _doc_inputs(docs):
+        result = score_text(text, language=language)
+        sentence_rows.extend({"doc_id": doc_id, **row} for row in result.pop("sentences"))
+        doc_rows.append({"doc_id": doc_id, **result})
+    sentences = pd.DataFrame(sentence_rows, columns=SENTENCE_COLUMNS).astype(
+        {**dict.fromkeys(SCORES, "float64"), "is_scored": "bool"}
+    )
+    sentences = sentences.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
+    if len(sentences):
+        sentences["doc_id"] = sentences["doc_id"].astype(docs["doc_id"].dtype)
+    return _document_table(doc_rows, docs), sentences
+
+
+# --- summaries for the report ------------------------------------------------------------------
+
+AGREEMENT_COLUMNS = [
+    "n", "pearson_r", "spearman_r", "sign_agreement_share",
+    "textblob_zero_share", "vader_zero_share",
+]  # fmt: skip
+
+
+def _sign(values: pd.Series, threshold: float) -> np.ndarray:
+    array = values.to_numpy(dtype="float64")
+    return np.where(array > threshold, 1, np.where(array < -threshold, -1, 0))
+
+
+def sentiment_agreement(sentences: pd.DataFrame) -> pd.DataFrame:
+    """How far TextBlob and VADER agree on the same sentences (or documents).
+
+    Rows where either score is NaN (unscored) are left out. Sign agreement uses
+    each tool's usual three classes: TextBlob by the sign of its polarity, VADER
+    positive above +0.05, negative below -0.05, else neutral.
+
+    Args:
+        sentences: rows with ``textblob_polarity`` and ``vader_compound``.
+
+    Returns:
+        One row: ``n``, ``pearson_r``, ``spearman_r`` (NaN when n < 3 or a score
+        is constant), ``sign_agreement_share``, ``textblob_zero_share``,
+        ``vader_zero_share`` (share of rows scored exactly 0).
+    """
+    _require(sentences, ["textblob_polarity", "vader_compound"])
+    both = sentences[["textblob_polarity", "vader_compound"]].astype("float64").dropna()
+    tb, vd = both["textblob_polarity"], both["vader_compound"]
+    n = len(both)
+    varied = n >= 3 and tb.nunique() > 1 and vd.nunique() > 1
+    row = {
+        "n": n,
+        "pearson_r": float(np.corrcoef(tb, vd)[0, 1]) if varied else math.nan,
+        "spearman_r": float(tb.rank().corr(vd.rank())) if varied else math.nan,
+        "sign_agreement_share": float(np.mean(_sign(tb, 0.0) == _sign(vd, 0.05)))
+        if n
+        else math.nan,
+        "textblob_zero_share": float(np.mean(tb == 0)) if n else math.nan,
+        "vader_zero_share": float(np.mean(vd == 0)) if n else math.nan,
+    }
+    return pd.DataFrame([row], columns=AGREEMENT_COLUMNS).astype({"n": "int64"})
+
+
+EXTREME_BY = ("vader_compound", "textblob_polarity")
+
+
+def extreme_sentences(
+    sentences: pd.DataFrame,
+    *,
+    n: int = 5,
+    by: Literal["vader_compound", "textblob_polarity"] = "vader_compound",
+) -> pd.DataFrame:
+    """The most positive and most negative sentences, with the words that drove them.
+
+    Unscored rows are left out and a sentence repeated word for word (wire
+    copies) is shown once, at its first occurrence. Ties keep corpus order.
+
+    Args:
+        sentences: output of ``score_sentences``.
+        n: how many of each direction.
+        by: which score ranks them.
+
+    Returns:
+        ``direction`` ("most positive" then "most negative"), ``rank`` (1..n),
+        then the input columns, most extreme first.
+    """
+    if by not in EXTREME_BY:
+        raise ValueError(f"by must be one of {list(EXTREME_BY)}, got {by!r}")
+    if not isinstance(n, int) or n < 1:
+        raise ValueError(f"n must be a positive integer, got {n!r}")
+    _require(sentences, ["sentence", by])
+    pool = sentences[sentences[by].notna()].drop_duplicates(subset="sentence", keep="first")
+    parts = []
+    for direction, ascending in (("most positive", False), ("most negative", True)):
+        side = pool[pool[by] < 0] if ascending else pool[pool[by] > 0]
+        top = side.sort_values(by, ascending=ascending, kind="stable").head(n)
+        parts.append(top.assign(direction=direction, rank=range(1, len(top) + 1)))
+    out = pd.concat(parts, ignore_index=True) if parts else pool.head(0)
+    first = ["direction", "rank"]
+    return out[first + [c for c in out.columns if c not in first]].astype({"rank": "int64"})
+
+
+def _require(df: pd.DataFrame, columns: list[str]) -> None:
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise ValueError(f"missing required column(s) {missing}; found {list(df.columns)}")
+
+
+# --- command line ------------------------------------------------------------------------------
+
+
+def register(subparsers) -> None:
+    """Add ``sentiment PATH --out FILE.csv [--sentences FILE.csv]`` to the CLI."""
+    parser = subparsers.add_parser(
+        "sentiment",
+        help="score TextBlob and VADER per document (and per sentence)",
+        description="Write one row per document (and optionally per sentence) with "
+        "TextBlob polarity/subjectivity and VADER compound. Non-English texts get "
+        "empty scores and is_scored False.",
+    )
+    parser.add_argument("path", help="corpus file or folder (CSV, JSONL, Parquet, page dumps)")
+    parser.add_argument("--out", required=True, help="CSV file for the per-document scores")
+    parser.add_argument("--sentences", help="CSV file for the per-sentence scores and drivers")
+    parser.set_defaults(func=_run_cli)
+
+
+def _run_cli(args) -> int:
+    from analysis.corpus import load_corpus
+    from analysis.io import write_csv
+
+    docs = load_corpus(args.path)
+    if args.sentences:
+        documents, sentences = score_documents_and_sentences(docs)
+        write_csv(sentences, args.sentences)
+    else:
+        documents = score_sentiment(docs)
+    write_csv(documents, args.out)
+    logger.info("scored %d documents -> %s", len(documents), args.out)
+    return 0
