@@ -5,7 +5,8 @@ layout rules, not strings from one site:
 
 - **outlet**: a first line that is short (<= 6 words), has no sentence
   punctuation and is followed by another paragraph (the site name);
-- **title**: the next paragraph when it is a single line;
+- **title**: the next paragraph when it is a single line not ending in a full
+  stop (else the first line is the title and there is no outlet);
 - **caption**: a line ending in a photo credit in parentheses:
   ``(Photo: ...)`` or ``(... Photo ...)`` or ``(... AP)`` / ``(... via Reuters)``
   (any credit naming a wire in ``WIRES``);
@@ -97,10 +98,14 @@ def _split_header(paragraphs: list[list[str]]) -> tuple[str | None, str | None, 
     if not paragraphs:
         return None, None, 0
     first = paragraphs[0]
-    has_outlet = len(first) == 1 and len(paragraphs) > 2 and _is_short_label(first[0])
-    if has_outlet and len(paragraphs[1]) == 1 and not _DATELINE.match(paragraphs[1][0]):
+
+    def headline(para: list[str]) -> bool:
+        return len(para) == 1 and not para[0].endswith(".") and not _DATELINE.match(para[0])
+
+    site = len(first) == 1 and len(paragraphs) > 2 and _is_short_label(first[0])
+    if site and headline(paragraphs[1]):
         return first[0], paragraphs[1][0], 2
-    if len(first) == 1 and not _DATELINE.match(first[0]):
+    if len(first) == 1 and len(paragraphs) > 1 and not _DATELINE.match(first[0]):
         return None, first[0], 1
     return None, None, 0
 

@@ -1,0 +1,155 @@
+"""analysis.pagedump: saved news pages -> headline, metadata and body (known answers)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.pagedump import parse_page_dump
+
+SECOND_DUMP = """Daily Example Times
+
+Japan, South Korea leaders hold first summit in Tokyo in 12 years
+
+Japan's prime minister and South Korea's president agreed to restore ties
+
+A file photo of the two leaders shaking hands. (Photo: Reuters)
+
+Reuters Tokyo (Japan)
+Japan's prime minister and South Korea's president agreed on Thursday to restore ties and ease export controls.
+
+The two leaders met in Tokyo for the first such summit in 12 years.
+Protesters gather outside the prime minister's office. (Kim Min-jun/Yonhap via Reuters)
+Officials said trade talks would follow next month.
+
+(This story has not been edited by Daily Example Times staff and is published from a syndicated feed.)
+
+Follow us on WhatsApp for the latest updates
+
+Last Updated: Mar 17 2023 | 08:00 AM JST
+First Published: Mar 16 2023 | 09:30 PM JST
+
+Home
+World News
+"""
+
+THIRD_DUMP = """Korea Herald Example
+
+Seoul welcomes Tokyo's export decision
+
+Seoul welcomed Tokyo's decision to lift curbs
+
+Seoul welcomed Tokyo's decision on Friday to lift export curbs on three materials.
+
+Trade minister speaks to reporters in Seoul. (Photo by Lee Jin-man)
+
+Industry groups said the move would help chipmakers.
+
+Published: March 24, 2023
+
+Most Read
+"""
+
+
+@pytest.fixture(scope="module")
+def seed(seed_path):
+    return parse_page_dump(seed_path.read_text(encoding="utf-8"), source=str(seed_path))
+
+
+def test_seed_fields(seed):
+    assert seed["doc_id"] == "business-standard-2022-09-22-yoon-kishida"
+    assert seed["title"] == "Leaders of South Korea, Japan agree to work towards improving partnerships"
+    assert seed["outlet"] == "Business Standard"
+    assert seed["wire"] == "AP"
+    assert seed["dateline"] == "Seoul (South Korea)"
+    assert seed["published"] == "2022-09-22"
+    assert seed["published_time"] == "10:13 AM IST"
+    assert seed["source_file"] == "business-standard-2022-09-22-yoon-kishida.txt"
+
+
+def test_seed_body_boundaries(seed):
+    body = seed["text"]
+    assert body.startswith("The leaders of South Korea and Japan agreed to accelerate efforts")
+    assert body.endswith("South Korea-Japan-China summit.")
+    assert len(body.split("\n")) == 14  # the 14 body paragraphs of the page
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "in nearly three years\n",  # the standfirst ends here, the lead goes on
+        "Pool Photo via AP",
+        "(Photo: AP)",
+        "AP Seoul",
+        "syndicated feed",
+        "Telegram",
+        "First Published",
+        "Explore News",
+        "Business Standard",
+    ],
+)
+def test_seed_body_has_no_page_furniture(seed, furniture):
+    assert furniture not in seed["text"] + "\n"
+
+
+def test_seed_lead_appears_once(seed):
+    assert seed["text"].count("The leaders of South Korea and Japan agreed") == 1
+
+
+def test_second_dump_other_wire_captions_and_footer():
+    page = parse_page_dump(SECOND_DUMP, source="pages/daily-example.txt")
+    assert page["doc_id"] == "daily-example"
+    assert page["outlet"] == "Daily Example Times"
+    assert page["title"] == "Japan, South Korea leaders hold first summit in Tokyo in 12 years"
+    assert page["wire"] == "Reuters"
+    assert page["dateline"] == "Tokyo (Japan)"
+    assert page["published"] == "2023-03-16"  # First Published wins over Last Updated
+    assert page["published_time"] == "09:30 PM JST"
+    assert page["text"] == (
+        "Japan's prime minister and South Korea's president agreed on Thursday to restore ties "
+        "and ease export controls.\n"
+        "The two leaders met in Tokyo for the first such summit in 12 years.\n"
+        "Officials said trade talks would follow next month."
+    )
+
+
+def test_third_dump_without_dateline_drops_standfirst_caption_and_navigation():
+    page = parse_page_dump(THIRD_DUMP, source="herald.txt")
+    assert page["outlet"] == "Korea Herald Example"
+    assert page["title"] == "Seoul welcomes Tokyo's export decision"
+    assert page["wire"] is None and page["dateline"] is None
+    assert page["published"] == "2023-03-24"
+    assert page["published_time"] is None
+    assert page["text"] == (
+        "Seoul welcomed Tokyo's decision on Friday to lift export curbs on three materials.\n"
+        "Industry groups said the move would help chipmakers."
+    )
+
+
+def test_crlf_page_parses_like_lf(seed_path):
+    text = seed_path.read_text(encoding="utf-8")
+    crlf = parse_page_dump(text.replace("\n", "\r\n"), source="x.txt")
+    lf = parse_page_dump(text, source="x.txt")
+    assert crlf == lf
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "body"),
+    [
+        ("Just one paragraph of plain text.", None, "Just one paragraph of plain text."),
+        ("A headline\n\nFirst paragraph.\n\nSecond paragraph.", "A headline",
+         "First paragraph.\nSecond paragraph."),
+        ("", None, ""),
+    ],
+)
+def test_plain_text_degrades_gracefully(text, title, body):
+    page = parse_page_dump(text, source="plain.txt")
+    assert page["title"] == title
+    assert page["text"] == body
+    assert page["outlet"] is None and page["published"] is None
+
+
+def test_sentence_with_parenthetical_wire_is_not_a_caption_unless_at_line_end():
+    text = "Headline\n\nThe agency (AP) reported the talks.\nIt said more would follow."
+    assert parse_page_dump(text, source="a.txt")["text"] == (
+        "The agency (AP) reported the talks.\nIt said more would follow."
+    )
