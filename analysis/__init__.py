@@ -23,4 +23,12 @@ from analysis.sentiment import (  # noqa: E402,F401
 # actors / distinctive / coding: actors, voices, directed tone, log-odds, human coding
 # events / compare: event windows, group statistics, time series
 # scale: partitioned storage, cache, engines
+from analysis.scale import (  # noqa: E402
+    ingest_corpus,
+    iter_chunks,
+    list_partitions,
+    load_results,
+    read_store,
+    run_analysis,
+)
 # report: the papermill runner
