@@ -77,7 +77,8 @@ def test_seed_page_dump_sentences():
         ),
         # headlines and captions without full stops
         (
-            "Leaders agree to mend ties\n\nSouth Korea\u2019s President Yoon (Photo: AP)\nThe talks began.",
+            "Leaders agree to mend ties\n\n"
+            "South Korea\u2019s President Yoon (Photo: AP)\nThe talks began.",
             [
                 "Leaders agree to mend ties",
                 "South Korea\u2019s President Yoon (Photo: AP)",

@@ -1,0 +1,204 @@
+"""Known-answer tests for analysis.sentiment (hand-computed from the two lexicons)."""
+
+from __future__ import annotations
+
+import logging
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from textblob import TextBlob
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from analysis.sentiment import (
+    DOCUMENT_COLUMNS,
+    SENTENCE_COLUMNS,
+    extreme_sentences,
+    format_drivers,
+    score_documents_and_sentences,
+    score_sentences,
+    score_sentiment,
+    score_text,
+    sentiment_agreement,
+    textblob_scores,
+    vader_scores,
+)
+
+# Lexicon values used below (textblob en-sentiment.xml, vader_lexicon.txt):
+# TextBlob: good p=0.7 s=0.6; very intensity 1.3; great p=0.8 s=0.75; bad p=-0.7.
+# VADER: good 1.9, great 3.1, booster "very" +0.293; compound = x / sqrt(x^2 + 15).
+TWO = "The summit was great. The talks were very good."
+
+
+def test_textblob_very_good_hand_computed():
+    polarity, subjectivity, assessments = textblob_scores("The talks were very good.")
+    assert polarity == pytest.approx(0.7 * 1.3, abs=1e-12)  # 0.91
+    assert subjectivity == pytest.approx(0.6 * 1.3, abs=1e-12)  # 0.78
+    assert [a[0] for a in assessments] == [("very", "good")]
+
+
+def test_textblob_negation_hand_computed():
+    polarity, _, _ = textblob_scores("It was not bad.")
+    assert polarity == pytest.approx(-0.7 * -0.5, abs=1e-12)  # "not bad" = slightly good
+
+
+def test_vader_hand_computed_with_drivers():
+    compound, drivers = vader_scores("The talks were very good.")
+    x = 1.9 + 0.293
+    assert compound == round(x / math.sqrt(x * x + 15), 4) == 0.4927
+    assert [(w, round(v, 3)) for w, v in drivers] == [("good", 2.193)]
+
+
+def test_score_text_sentence_rows_and_drivers():
+    result = score_text("The talks were very good.", language="en")
+    (sentence,) = result["sentences"]
+    assert sentence["textblob_drivers"] == "very good:+0.91"
+    assert sentence["vader_drivers"] == "good:+2.19"
+    assert (sentence["start"], sentence["end"]) == (0, 25)
+
+
+def test_document_level_definitions_hand_computed():
+    result = score_text(TWO)
+    assert result["language"] == "en" and result["is_scored"] and result["n_sentences"] == 2
+    # TextBlob on the whole text: mean of the assessments great (0.8) and very good (0.91)
+    assert result["textblob_polarity"] == pytest.approx((0.8 + 0.91) / 2, abs=1e-12)
+    assert result["textblob_subjectivity"] == pytest.approx((0.75 + 0.78) / 2, abs=1e-12)
+    # VADER: mean of the sentence compounds 3.1/sqrt(3.1^2+15) -> 0.6249 and 0.4927
+    assert result["vader_compound"] == pytest.approx((0.6249 + 0.4927) / 2, abs=1e-12)
+
+
+def test_document_polarity_is_exactly_textblob(sample_corpus_path):
+    from analysis.corpus import load_corpus
+
+    docs = load_corpus(sample_corpus_path)
+    scores = score_sentiment(docs)
+    for text, polarity, subjectivity in zip(
+        docs["text"], scores["textblob_polarity"], scores["textblob_subjectivity"], strict=True
+    ):
+        expected = TextBlob(text).sentiment
+        assert polarity == expected.polarity and subjectivity == expected.subjectivity
+
+
+def test_vader_compound_equals_polarity_scores_on_nyt(validation_dir):
+    """The replayed VADER (for driver words) gives polarity_scores' compound exactly."""
+    nyt = pd.read_csv(
+        validation_dir / "nyt_editorial_snippets.tsv", sep="\t", header=None,
+        names=["id", "rating", "text"], quoting=3,
+    )  # fmt: skip
+    analyzer = SentimentIntensityAnalyzer()
+    texts = [*nyt["text"], "I \u2764\ufe0f this :) but NOT the war!!!", "kind of good", ""]
+    mismatches = [t for t in texts if vader_scores(t)[0] != analyzer.polarity_scores(t)["compound"]]
+    assert len(texts) >= 5190 and mismatches == []
+
+
+def _docs() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "doc_id": pd.array(["en1", "ko1", "mixed", "empty"], dtype="string"),
+            "text": [
+                TWO,
+                "한국과 일본의 정상회담이 열렸다.",
+                "Great news.\n한국어 문장입니다.",
+                None,
+            ],
+            "language": pd.array(["en", "ko", None, None], dtype="string"),
+        }
+    )
+
+
+def test_score_sentiment_document_table(caplog):
+    docs = _docs()
+    before = docs.copy()
+    with caplog.at_level(logging.WARNING, logger="analysis.sentiment"):
+        table = score_sentiment(docs)
+    pd.testing.assert_frame_equal(docs, before)  # input not mutated
+    assert list(table.columns) == DOCUMENT_COLUMNS
+    assert table["is_scored"].tolist() == [True, False, True, False]
+    assert table["language"].tolist() == ["en", "ko", "en", "und"]
+    assert table["n_sentences"].tolist() == [2, 1, 2, 0]
+    korean = table.iloc[1]
+    assert all(math.isnan(korean[c]) for c in ("textblob_polarity", "vader_compound"))
+    # mixed: only the English sentence enters the VADER mean
+    assert table.loc[2, "vader_compound"] == vader_scores("Great news.")[0]
+    assert "2 of 4 documents not scored (not English): {'ko': 1, 'und': 1}" in caplog.text
+
+
+def test_score_sentences_table():
+    docs = _docs()
+    before = docs.copy()
+    table = score_sentences(docs)
+    pd.testing.assert_frame_equal(docs, before)
+    assert list(table.columns) == SENTENCE_COLUMNS
+    assert table["doc_id"].tolist() == ["en1", "en1", "ko1", "mixed", "mixed"]
+    assert table["is_scored"].tolist() == [True, True, False, True, False]
+    assert table.loc[1, "textblob_drivers"] == "very good:+0.91"
+    assert table["vader_compound"].isna().tolist() == [False, False, True, False, True]
+    pd.testing.assert_frame_equal(table, score_sentiment(docs, level="sentence"))
+
+
+def test_documents_and_sentences_agree_with_separate_calls():
+    docs = _docs()
+    documents, sentences = score_documents_and_sentences(docs)
+    pd.testing.assert_frame_equal(documents, score_sentiment(docs))
+    pd.testing.assert_frame_equal(sentences, score_sentences(docs))
+
+
+def test_bad_arguments():
+    with pytest.raises(ValueError, match=r"level must be one of \['document', 'sentence'\]"):
+        score_sentiment(_docs(), level="paragraph")
+    with pytest.raises(ValueError, match=r"missing required column\(s\) \['text'\]"):
+        score_sentiment(pd.DataFrame({"doc_id": ["a"]}))
+
+
+def test_format_drivers():
+    assert format_drivers([("good", 0.7), ("not bad", 0.35), ("war", -2.9)]) == (
+        "good:+0.70; not bad:+0.35; war:-2.90"
+    )
+    assert format_drivers([]) == ""
+
+
+def test_sentiment_agreement_hand_computed():
+    frame = pd.DataFrame(
+        {
+            "textblob_polarity": [0.5, -0.2, 0.0, 0.01, np.nan],
+            "vader_compound": [1.0, -0.4, 0.0, 0.02, 0.3],
+        }
+    )
+    before = frame.copy()
+    table = sentiment_agreement(frame)
+    pd.testing.assert_frame_equal(frame, before)
+    row = table.iloc[0]
+    assert row["n"] == 4  # the NaN row is left out
+    assert row["pearson_r"] == pytest.approx(1.0) and row["spearman_r"] == pytest.approx(1.0)
+    # signs: TextBlob [+, -, 0, +]; VADER with +-0.05 band [+, -, 0, 0] -> 3 of 4
+    assert row["sign_agreement_share"] == 0.75
+    assert row["textblob_zero_share"] == 0.25 and row["vader_zero_share"] == 0.25
+
+
+def test_sentiment_agreement_too_few_rows():
+    row = sentiment_agreement(pd.DataFrame({"textblob_polarity": [0.1], "vader_compound": [0.2]}))
+    assert row.loc[0, "n"] == 1 and math.isnan(row.loc[0, "pearson_r"])
+
+
+def test_extreme_sentences():
+    frame = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "b", "c", "c", "d"],
+            "sentence": ["good", "bad", "good", "worse", "fine", "none"],
+            "vader_compound": [0.5, -0.3, 0.5, -0.8, 0.2, np.nan],
+        }
+    )
+    before = frame.copy()
+    table = extreme_sentences(frame, n=2)
+    pd.testing.assert_frame_equal(frame, before)
+    assert table["direction"].tolist() == ["most positive"] * 2 + ["most negative"] * 2
+    assert table["rank"].tolist() == [1, 2, 1, 2]
+    assert table["sentence"].tolist() == ["good", "fine", "worse", "bad"]  # repeat shown once
+    assert table.loc[0, "doc_id"] == "a"
+    with pytest.raises(
+        ValueError, match=r"by must be one of \['vader_compound', 'textblob_polarity'\]"
+    ):
+        extreme_sentences(frame, by="compound")
+    with pytest.raises(ValueError, match="n must be a positive integer"):
+        extreme_sentences(frame, n=0)
