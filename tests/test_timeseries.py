@@ -1,0 +1,150 @@
+"""Known-answer tests for analysis.timeseries.time_series and analysis.plots.time."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from analysis.events import load_events  # noqa: E402
+from analysis.plots.time import plot_over_time  # noqa: E402
+from analysis.timeseries import poisson_ci, time_series  # noqa: E402
+
+DOCS = pd.DataFrame(
+    {
+        "doc_id": ["a", "b", "c", "d", "e", "f"],
+        "published": pd.to_datetime(
+            ["2023-01-03", "2023-01-20", "2023-03-01", None, "2023-01-09", "2023-03-31"]
+        ),
+        "tone": [0.2, 0.4, -0.5, 9.0, 0.0, np.nan],
+        "has_conflict": [1, 0, 1, 1, 1, 0],
+        "outlet_country": ["JP", "JP", "KR", "KR", "KR", "KR"],
+    }
+)
+
+
+def test_attention_counts_every_month_including_empty_ones():
+    ts = time_series(DOCS)
+    assert ts["period_start"].tolist() == list(
+        pd.to_datetime(["2023-01-01", "2023-02-01", "2023-03-01"])
+    )
+    assert ts["n"].tolist() == [3, 0, 2]
+    assert ts["value"].tolist() == [3.0, 0.0, 2.0]
+    assert ts.attrs["n_undated"] == 1
+    # Garwood interval for a count of 3: chi2(0.025, 6)/2 and chi2(0.975, 8)/2
+    assert (ts.loc[0, "ci_low"], ts.loc[0, "ci_high"]) == pytest.approx((0.6187, 8.7673), abs=1e-4)
+    assert ts.loc[1, "ci_low"] == 0.0
+
+
+def test_tone_by_group_known_means_and_empty_periods():
+    ts = time_series(DOCS, value="tone", by="outlet_country")
+    assert list(ts.columns) == ["period_start", "group", "n", "value", "ci_low", "ci_high"]
+    assert ts["group"].tolist() == ["JP"] * 3 + ["KR"] * 3
+    assert ts["n"].tolist() == [2, 0, 0, 1, 0, 1]  # f has no tone, d no date
+    jp_jan = ts.iloc[0]
+    assert jp_jan["value"] == pytest.approx(0.3)
+    assert (jp_jan["ci_low"], jp_jan["ci_high"]) == pytest.approx((0.2, 0.4))
+    assert np.isnan(ts.iloc[1]["value"])
+    assert ts.iloc[3]["value"] == 0.0 and np.isnan(ts.iloc[3]["ci_low"])
+
+
+def test_share_of_a_zero_one_column_per_quarter():
+    ts = time_series(DOCS, value="has_conflict", period="quarter")
+    assert ts["period_start"].tolist() == [pd.Timestamp("2023-01-01")]
+    assert ts["n"].tolist() == [5]
+    assert ts["value"].iloc[0] == pytest.approx(3 / 5)
+
+
+@pytest.mark.parametrize(
+    ("period", "starts"),
+    [
+        ("week", ["2023-01-02", "2023-01-09", "2023-01-16"]),
+        ("year", ["2023-01-01"]),
+    ],
+)
+def test_period_starts(period, starts):
+    ts = time_series(DOCS.iloc[[0, 1, 4]], period=period)
+    assert ts["period_start"].tolist() == list(pd.to_datetime(starts))
+    assert ts["n"].sum() == 3
+
+
+def test_median_and_seeded_reproducible():
+    docs = DOCS.assign(published=pd.Timestamp("2023-05-05"), tone=[1.0, 2.0, 10.0, 3.0, 4.0, 5.0])
+    ts = time_series(docs, value="tone", agg="median")
+    assert ts["value"].tolist() == [3.5]
+    pd.testing.assert_frame_equal(ts, time_series(docs, value="tone", agg="median"))
+
+
+def test_poisson_ci_zero():
+    low, high = poisson_ci(0)
+    assert low == 0.0 and high == pytest.approx(3.6889, abs=1e-4)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"period": "day"}, "period must be one of"),
+        ({"agg": "sum"}, "agg must be one of"),
+        ({"value": "nope"}, "missing column"),
+        ({"value": "outlet_country"}, r"row 0, field 'outlet_country'"),
+    ],
+)
+def test_time_series_errors(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        time_series(DOCS, **kwargs)
+
+
+def test_time_series_does_not_mutate_input():
+    before = DOCS.copy()
+    time_series(DOCS, value="tone", by="outlet_country")
+    pd.testing.assert_frame_equal(DOCS, before)
+
+
+def test_plot_over_time_draws_bands_lines_and_event_markers():
+    ts = time_series(DOCS, value="tone", by="outlet_country")
+    events = load_events()
+    ax = plot_over_time(ts, events=events, ylabel="tone (TextBlob polarity, -1..1)")
+    assert [
+        line.get_label() for line in ax.get_lines() if not line.get_label().startswith("_")
+    ] == [
+        "JP",
+        "KR",
+    ]
+    labels = [t.get_text() for t in ax.texts]
+    # Jan-Mar 2023 holds the compensation plan (03-06) and the Tokyo summit (03-16) only
+    assert labels == ["Compensation plan", "Tokyo summit"]
+    assert len(ax.collections) == 1  # a CI band for JP only: KR has one tone a month
+    assert ax.get_ylabel() == "tone (TextBlob polarity, -1..1)"
+
+
+def test_plot_over_time_does_not_mutate_input():
+    ts = time_series(DOCS)
+    before = ts.copy()
+    plot_over_time(ts, events=load_events())
+    pd.testing.assert_frame_equal(ts, before)
+
+
+def test_mark_events_staggers_close_labels():
+    import matplotlib.pyplot as plt
+
+    from analysis.plots.time import LABEL_GAP, mark_events
+
+    _, ax = plt.subplots()
+    ax.plot(pd.to_datetime(["2018-01-01", "2024-12-31"]), [0, 1])
+    drawn = mark_events(ax, load_events(), start="2018-10-01", end="2018-12-31")
+    assert drawn == [
+        "Court ruling (Nippon Steel)",
+        "Foundation dissolved",
+        "Court ruling (Mitsubishi)",
+        "Radar dispute",
+    ]
+    # 22, 8 and 21 days apart on a 7-year axis: labels are pushed apart by LABEL_GAP
+    xs = [t.xyann[0] for t in ax.texts]
+    assert np.diff(xs) == pytest.approx([LABEL_GAP] * 3)
+    assert xs[0] == pytest.approx(ax.texts[0].xy[0])  # the first label sits on its line
+    assert ax.texts[1].xy[0] < xs[1]  # later ones moved right, with a leader line
+    plt.close("all")
