@@ -1,0 +1,67 @@
+"""``python -m analysis report``: render report notebooks to self-contained HTML."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from analysis import config
+from analysis.report.runner import plan_reports, render_reports
+
+
+def run(args) -> int:
+    """Plan (strictly), render, write the index; exit 1 if any notebook failed."""
+    jobs = plan_reports(
+        notebooks=args.notebook,
+        params=Path(args.params) if args.params else None,
+        cli_parameters=args.parameter,
+        corpus=Path(args.corpus) if args.corpus else None,
+        notebook_dir=Path(args.notebook_dir) if args.notebook_dir else None,
+    )
+    out_dir = Path(args.out) if args.out else config.REPORT_DIR
+    results = render_reports(jobs, out_dir=out_dir, force=args.force)
+    failed = [r for r in results if r.status == "failed"]
+    for result in results:
+        if result.status != "failed":
+            sys.stdout.write(f"{result.status}: {result.html}\n")
+    for result in failed:
+        sys.stderr.write(f"error: {result.message}\n")
+    sys.stdout.write(f"index: {out_dir / 'index.html'}\n")
+    return 1 if failed else 0
+
+
+def register(subparsers) -> None:
+    """Add the ``report`` subcommand."""
+    parser = subparsers.add_parser(
+        "report",
+        help="render report notebooks to HTML in reports/",
+        description=(
+            "Execute report notebooks with papermill and export each to one self-contained "
+            "HTML file, plus index.html. Without --notebook every notebook in notebooks/ is "
+            "rendered with its defaults; --params adds one report per parameter file. "
+            "Reports whose inputs did not change are left alone (up to date)."
+        ),
+    )
+    parser.add_argument("--corpus", metavar="PATH", help="corpus file or folder (sets corpus_path)")
+    parser.add_argument("--out", metavar="DIR", help=f"output folder (default {config.REPORT_DIR})")
+    parser.add_argument(
+        "--notebook", metavar="NAME", nargs="+", action="extend", help="only these notebooks"
+    )
+    parser.add_argument(
+        "-p",
+        "--parameter",
+        metavar="KEY=VALUE",
+        action="append",
+        default=[],
+        help="set a notebook parameter (parsed to its declared type); repeatable",
+    )
+    parser.add_argument(
+        "--params", metavar="DIR_OR_FILE", help="parameter file(s): notebook + parameters (YAML)"
+    )
+    parser.add_argument(
+        "--notebook-dir",
+        metavar="DIR",
+        help=f"where notebooks live (default {config.NOTEBOOK_DIR})",
+    )
+    parser.add_argument("--force", action="store_true", help="re-render even when up to date")
+    parser.set_defaults(func=run)

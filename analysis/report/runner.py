@@ -1,0 +1,357 @@
+"""Plan and render report notebooks with papermill; skip those whose inputs did not change.
+
+A job is one notebook with one set of parameters. Every job is checked (notebook
+exists, parameters known and of the declared type, corpus exists, report names
+unique) before the first one runs. A job is up to date when its HTML exists and
+its record holds the same input hash: notebook source, parameters, corpus bytes,
+``analysis/`` source and codebooks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+import papermill
+from papermill.exceptions import PapermillExecutionError
+
+from analysis import config
+from analysis.io import atomic_path
+from analysis.report import provenance as prov
+from analysis.report.export import export_html, format_parameters, notebook_title
+from analysis.report.index import EXECUTED_DIR, record_path, write_index
+from analysis.report.parameters import (
+    Parameter,
+    ReportError,
+    check_parameters,
+    find_notebooks,
+    load_params_file,
+    notebook_parameters,
+    parse_cli_parameters,
+    read_notebook,
+)
+
+log = logging.getLogger(__name__)
+
+CORPUS_PARAMETER = "corpus_path"
+CELL_TIMEOUT_S = 600
+
+
+@dataclass(frozen=True)
+class ReportJob:
+    """One notebook rendered with one set of parameters."""
+
+    notebook: str
+    path: Path
+    parameters: dict = field(hash=False)  # explicit values, checked against `declared`
+    declared: dict = field(hash=False, repr=False)
+    source: str  # parameter file, or "defaults"
+
+    @property
+    def slug(self) -> str:
+        return report_slug(self.notebook, self.parameters, self.declared)
+
+    @property
+    def changed(self) -> dict:
+        """The parameters whose value differs from the notebook's default."""
+        return {
+            k: v
+            for k, v in sorted(self.parameters.items())
+            if k not in self.declared or v != self.declared[k].default
+        }
+
+    @property
+    def all_parameters(self) -> dict:
+        """Every declared parameter with the value this job uses."""
+        return {**{k: p.default for k, p in self.declared.items()}, **self.parameters}
+
+    @property
+    def corpus_path(self) -> Path:
+        value = self.parameters.get(CORPUS_PARAMETER) or ""
+        return Path(value) if value else config.SAMPLE_CORPUS
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    """What happened to one job: status is "rendered", "up to date" or "failed"."""
+
+    job: ReportJob
+    status: str
+    html: Path
+    message: str = ""
+
+
+def _slug_part(value: object) -> str:
+    text = str(value)
+    if isinstance(value, str) and ("/" in text or os.sep in text):
+        text = Path(text).name
+    return re.sub(r"[^A-Za-z0-9._]+", "-", text).strip("-.")[:40] or "x"
+
+
+def report_slug(notebook: str, parameters: dict, declared: dict[str, Parameter]) -> str:
+    """Return the report's file stem: the notebook name, then ``key-value`` for every
+    parameter that differs from its default (sorted by key).
+
+    A short hash of the exact values is appended when the readable form lost
+    information (paths, punctuation, case, long values), so different parameters
+    never share a name.
+    """
+    changed = {
+        k: v for k, v in sorted(parameters.items()) if k not in declared or v != declared[k].default
+    }
+    if not changed:
+        return _slug_part(notebook)
+    parts = [f"{_slug_part(k)}-{_slug_part(v)}" for k, v in changed.items()]
+    lossless = all(f"{k}-{v}" == part for (k, v), part in zip(changed.items(), parts, strict=True))
+    slug = f"{_slug_part(notebook)}--{'_'.join(parts)}"
+    if not lossless or len(slug) > 120:
+        exact = json.dumps(changed, sort_keys=True, default=str)
+        slug = f"{slug[:110]}-{hashlib.sha256(exact.encode()).hexdigest()[:8]}"
+    return slug
+
+
+def _params_files(params: Path | None) -> list[Path]:
+    if params is None:
+        return []
+    if params.is_dir():
+        return sorted([*params.glob("*.yaml"), *params.glob("*.yml")])
+    if params.is_file():
+        return [params]
+    raise ReportError(f"{params}: no such parameter file or folder")
+
+
+def plan_reports(
+    *,
+    notebooks: list[str] | None = None,
+    params: Path | None = None,
+    cli_parameters: list[str] | None = None,
+    corpus: Path | None = None,
+    notebook_dir: Path | None = None,
+) -> list[ReportJob]:
+    """Return the jobs to run, every one checked; raise ``ReportError`` before anything runs.
+
+    Each selected notebook (default: all in ``notebook_dir``) is rendered with its
+    defaults; each parameter file adds one job for its notebook (restricted to the
+    selected ones when ``notebooks`` is given). ``-p`` values and ``corpus`` apply to
+    every job and override parameter files.
+    """
+    available = find_notebooks(notebook_dir or config.NOTEBOOK_DIR)
+    selected = list(notebooks) if notebooks else list(available)
+    for name in selected:
+        if name not in available:
+            raise ReportError(
+                f"--notebook {name}: no such notebook (known: {', '.join(available)})"
+            )
+    if corpus is not None and not Path(corpus).exists():
+        raise ReportError(f"--corpus {corpus}: no such file or folder")
+    declared_by_name = {
+        name: notebook_parameters(read_notebook(available[name])) for name in selected
+    }
+    requests = [(name, {}, "defaults") for name in selected]
+    for path in _params_files(params):
+        name, values = load_params_file(path)
+        if name not in available:
+            raise ReportError(f"{path}: field 'notebook': no such notebook {name!r}")
+        if name in declared_by_name:
+            requests.append(
+                (
+                    name,
+                    check_parameters(name, declared_by_name[name], values, where=str(path)),
+                    str(path),
+                )
+            )
+    jobs: dict[str, ReportJob] = {}
+    for name, values, source in requests:
+        declared = declared_by_name[name]
+        values = {**values, **parse_cli_parameters(cli_parameters or [], name, declared)}
+        if corpus is not None:
+            values.update(
+                check_parameters(name, declared, {CORPUS_PARAMETER: str(corpus)}, where="--corpus")
+            )
+        job = ReportJob(name, available[name], values, declared, source)
+        if job.slug in jobs and jobs[job.slug].changed != job.changed:
+            raise ReportError(
+                f"{source}: report name {job.slug!r} also used by {jobs[job.slug].source}"
+            )
+        jobs.setdefault(job.slug, job)
+    for job in jobs.values():
+        if not job.corpus_path.exists():
+            raise ReportError(
+                f"{job.source}: parameter 'corpus_path': "
+                f"no such file or folder {str(job.corpus_path)!r}"
+            )
+    return list(jobs.values())
+
+
+class _Hashes:
+    """Input hashes computed once per run (corpus hashes per path)."""
+
+    def __init__(self) -> None:
+        self.package = prov.package_source_hash()
+        self.codebooks = prov.codebook_hash()
+        self.commit = prov.git_commit()
+        self.versions = prov.package_versions()
+        self._corpus: dict[Path, str] = {}
+
+    def corpus(self, path: Path) -> str:
+        key = Path(path).resolve()
+        if key not in self._corpus:
+            self._corpus[key] = prov.hash_tree(key)
+        return self._corpus[key]
+
+
+def job_input_hash(job: ReportJob, hashes: _Hashes) -> str:
+    """Return the hash of everything that determines the report of ``job``."""
+    return prov.input_hash(
+        {
+            "notebook": prov.hash_tree(job.path),
+            "parameters": job.all_parameters,
+            "corpus": hashes.corpus(job.corpus_path),
+            "package": hashes.package,
+            "codebooks": hashes.codebooks,
+        }
+    )
+
+
+def _is_up_to_date(html: Path, record: Path, digest: str) -> bool:
+    if not (html.is_file() and record.is_file()):
+        return False
+    try:
+        return json.loads(record.read_text(encoding="utf-8")).get("input_hash") == digest
+    except (OSError, ValueError):
+        return False
+
+
+def _source_cell_index(executed: Path, cell_index: int) -> int:
+    """Map a cell index of the executed notebook to the source notebook (papermill inserts
+    an ``injected-parameters`` cell)."""
+    try:
+        cells = nbformat.read(executed, as_version=4).cells
+    except (OSError, ValueError):
+        return cell_index
+    injected = [
+        i for i, c in enumerate(cells) if "injected-parameters" in c.metadata.get("tags", [])
+    ]
+    return cell_index - 1 if injected and cell_index > injected[0] else cell_index
+
+
+def _cell_failure(job: ReportJob, error: PapermillExecutionError, kept: Path) -> str:
+    first_line = next((line for line in (error.source or "").splitlines() if line.strip()), "")
+    index = _source_cell_index(kept, error.cell_index)
+    return (
+        f"{job.path.name}: cell {index} (from 0) ({first_line.strip()[:60]!r}) failed: "
+        f"{error.ename}: {' '.join(str(error.evalue).split())[:200]}; "
+        f"executed notebook kept at {kept}"
+    )
+
+
+def execute_job(job: ReportJob, executed: Path):
+    """Run the notebook of ``job`` with papermill; the executed notebook goes to ``executed``
+    (atomically, also when a cell fails, so the failure can be inspected).
+
+    Returns:
+        The executed notebook. Raises ``PapermillExecutionError`` when a cell fails.
+    """
+    executed.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(
+        prefix=f".{executed.stem}.tmp-", suffix=".ipynb", dir=executed.parent
+    )
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        nb = papermill.execute_notebook(
+            read_notebook(job.path),
+            str(tmp),
+            parameters=dict(job.parameters),
+            kernel_name="python3",
+            progress_bar=False,
+            cwd=str(job.path.parent),
+            execution_timeout=CELL_TIMEOUT_S,
+        )
+    except PapermillExecutionError:
+        if tmp.stat().st_size:
+            os.replace(tmp, executed)  # keep the failed run for inspection
+        raise
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    os.replace(tmp, executed)
+    return nb
+
+
+def _provenance(job: ReportJob, hashes: _Hashes, digest: str) -> dict:
+    return {
+        "notebook": job.notebook,
+        "parameters": job.all_parameters,
+        "corpus_path": str(job.corpus_path),
+        "corpus_sha256": hashes.corpus(job.corpus_path),
+        "codebooks_sha256": hashes.codebooks,
+        "versions": hashes.versions,
+        "git_commit": hashes.commit,
+        "rendered_utc": prov.utc_now(),
+        "input_hash": digest,
+    }
+
+
+def write_shared(path: Path, text: str) -> Path:
+    """Write ``text`` atomically with mode 0644 (reports are meant to be read by others)."""
+    with atomic_path(path) as tmp:
+        tmp.write_text(text, encoding="utf-8", newline="")
+        tmp.chmod(0o644)
+    return path
+
+
+def render_report(
+    job: ReportJob, *, out_dir: Path, force: bool = False, hashes=None
+) -> ReportResult:
+    """Render one job to ``out_dir/<slug>.html`` unless it is up to date.
+
+    The executed notebook and a JSON record (parameters, provenance, input hash)
+    are kept in ``out_dir/_executed/``. A failing cell leaves the previous report
+    untouched and returns status "failed" with a message naming the cell.
+    """
+    hashes = hashes or _Hashes()
+    html, record = Path(out_dir) / f"{job.slug}.html", record_path(out_dir, job.slug)
+    digest = job_input_hash(job, hashes)
+    if not force and _is_up_to_date(html, record, digest):
+        return ReportResult(job, "up to date", html)
+    executed = Path(out_dir) / EXECUTED_DIR / f"{job.slug}.ipynb"
+    log.info("rendering %s with %s", job.notebook, format_parameters(job.changed))
+    try:
+        nb = execute_job(job, executed)
+    except PapermillExecutionError as error:
+        return ReportResult(job, "failed", html, _cell_failure(job, error, executed))
+    title = notebook_title(nb, job.notebook)
+    if job.changed:
+        title = f"{title} ({format_parameters(job.changed)})"
+    provenance = _provenance(job, hashes, digest)
+    write_shared(html, export_html(nb, title=title, provenance=provenance))
+    entry = {
+        "notebook": job.notebook,
+        "slug": job.slug,
+        "html": html.name,
+        "title": title,
+        "parameters": job.all_parameters,
+        "source": job.source,
+        "input_hash": digest,
+        "provenance": provenance,
+    }
+    write_shared(record, json.dumps(entry, indent=2, sort_keys=True, default=str) + "\n")
+    return ReportResult(job, "rendered", html)
+
+
+def render_reports(
+    jobs: list[ReportJob], *, out_dir: Path, force: bool = False
+) -> list[ReportResult]:
+    """Render every job (failures do not stop the others), then rewrite the index if it changed."""
+    hashes = _Hashes()
+    results = [render_report(job, out_dir=out_dir, force=force, hashes=hashes) for job in jobs]
+    write_index(out_dir)
+    return results
