@@ -22,6 +22,9 @@ from analysis.sentiment import (  # noqa: E402,F401
 # codebooks / framing / terms: frames and contested terminology
 # actors / distinctive / coding: actors, voices, directed tone, log-odds, human coding
 # events / compare: event windows, group statistics, time series
+from analysis.compare import bootstrap_ci, cliffs_delta, cohens_d, compare_groups, diff_ci, permutation_p  # noqa: E402,F401
+from analysis.events import compare_event_window, event_window, load_events, resolve_event  # noqa: E402,F401
+from analysis.timeseries import poisson_ci, time_series  # noqa: E402,F401
 # scale: partitioned storage, cache, engines
 from analysis.scale import (  # noqa: E402
     ingest_corpus,
