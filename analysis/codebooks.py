@@ -259,6 +259,32 @@ def load_yaml_entries(
 # ---------------------------------------------------------------- compiled matcher
 
 
+_WORD_START = r"(?<!\w)"
+
+
+def _dispatch(ordered: list[str], names: dict[str, str], first: dict[str, str]) -> str:
+    """One alternation, term patterns bucketed by first character behind one word-start check.
+
+    Python's ``re`` tries alternatives one by one but skips a branch at once when it
+    starts with a plain character set. So the hoisted word-start check is followed by
+    one ``[aA]``-style branch per first character, and only the terms of that bucket are
+    tried (case-insensitively) after it: a position costs a few checks, not hundreds.
+    """
+    buckets: dict[str, list[str]] = {}
+    for p in ordered:
+        if p in first:
+            ch = first[p] if first[p].isalnum() and first[p].isascii() else ""
+            body = p[len(_WORD_START) + len(ch) :]
+            buckets.setdefault(ch, []).append(f"(?P<{names[p]}>{body})")
+    parts = [
+        (f"[{ch}{ch.upper()}]" if ch else "") + "(?i:" + "|".join(alts) + ")"
+        for ch, alts in buckets.items()
+    ]
+    terms = [_WORD_START + "(?:" + "|".join(parts) + ")"] if parts else []
+    regexes = [f"(?i:(?P<{names[p]}>{p}))" for p in ordered if p not in first]
+    return "|".join(terms + regexes)
+
+
 @dataclass(frozen=True)
 class TermMatcher:
     """One combined regex for many keyed term lists, with per-key exclusions.
@@ -277,14 +303,17 @@ class TermMatcher:
     def build(cls, entries: list[tuple[str, list[str], list[str], list[str]]]) -> TermMatcher:
         """Compile ``(key, terms, regexes, exclusions)`` tuples into one matcher."""
         owners: dict[str, list[tuple[str, str]]] = {}
+        first: dict[str, str] = {}  # term pattern -> its first character (for dispatch)
         for key, terms, regexes, _ in entries:
             for term in terms:
-                owners.setdefault(term_pattern(term), []).append((key, term))
+                pattern = term_pattern(term)
+                owners.setdefault(pattern, []).append((key, term))
+                first[pattern] = term.strip()[0].lower()
             for rx in regexes:
                 owners.setdefault(f"(?:{rx})", []).append((key, rx))
         ordered = sorted(owners, key=lambda p: (-len(p), p))
         names = {p: f"t{i}" for i, p in enumerate(ordered)}
-        combined = "|".join(f"(?P<{names[p]}>{p})" for p in ordered)
+        combined = _dispatch(ordered, names, first)
         excl = {
             key: re.compile("|".join(term_pattern(t) for t in ex), re.IGNORECASE)
             for key, _, _, ex in entries
@@ -292,7 +321,7 @@ class TermMatcher:
         }
         return cls(
             keys=tuple(e[0] for e in entries),
-            regex=re.compile(combined, re.IGNORECASE),
+            regex=re.compile(combined),
             group_keys={names[p]: tuple(v) for p, v in owners.items()},
             exclusions=excl,
         )

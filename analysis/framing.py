@@ -1,0 +1,340 @@
+"""Frames: dictionary coding of documents and sentences with a YAML codebook.
+
+Every number is traceable: ``frame_matches`` lists each counted match (document,
+sentence, frame, term, offsets), and ``code_frames`` aggregates them into the long
+table of the design contract (one row per document and frame, zero rows included).
+Matching is one combined regular expression per codebook (``analysis.codebooks``):
+a span counts once, for the longest term found there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+from statsmodels.stats.proportion import proportion_confint
+
+from analysis.codebooks import Codebook, load_codebook
+
+__all__ = [
+    "FRAME_COLUMNS",
+    "MATCH_COLUMNS",
+    "code_frames",
+    "code_sentences",
+    "dominant_frame",
+    "frame_cooccurrence",
+    "frame_matches",
+    "frame_presence",
+    "frame_prevalence",
+    "frame_shares",
+    "register",
+]
+
+log = logging.getLogger(__name__)
+
+FRAME_COLUMNS = ["doc_id", "frame", "n_matches", "present", "matched_terms", "sentence_ids"]
+MATCH_COLUMNS = ["doc_id", "sentence_id", "frame", "term", "match", "start", "end"]
+CI_METHODS = ("wilson", "beta", "agresti_coull", "normal", "jeffreys")
+
+
+def _require(df: pd.DataFrame, columns: list[str], what: str) -> None:
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise ValueError(f"{what}: missing required column(s) {missing}; found {list(df.columns)}")
+
+
+def _sentence_ids(docs: pd.DataFrame, sentences: pd.DataFrame | None) -> dict:
+    """doc_id -> array of sentence start offsets (index = sentence_id)."""
+    if sentences is None:
+        from analysis.text import sentence_table
+
+        sentences = sentence_table(docs[["doc_id", "text"]])
+    _require(sentences, ["doc_id", "sentence_id", "start"], "sentences")
+    ordered = sentences.sort_values(["doc_id", "sentence_id"])
+    return {
+        doc_id: (grp["start"].to_numpy(), grp["sentence_id"].to_numpy())
+        for doc_id, grp in ordered.groupby("doc_id", sort=False)
+    }
+
+
+def frame_matches(
+    docs: pd.DataFrame,
+    codebook: str | Path | Codebook = "kj_frames",
+    *,
+    sentences: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """One row per counted match of a codebook term, for KWIC and transparency.
+
+    Args:
+        docs: needs ``doc_id`` and ``text``.
+        codebook: a codebook name, path or loaded ``Codebook``.
+        sentences: ``analysis.text.sentence_table(docs)`` if already computed.
+
+    Returns:
+        DataFrame with ``doc_id``, ``sentence_id`` (-1 if outside every sentence),
+        ``frame``, ``term`` (the codebook term), ``match`` (the text matched),
+        ``start``, ``end`` (offsets into ``text``), in document order.
+    """
+    _require(docs, ["doc_id", "text"], "docs")
+    cb = load_codebook(codebook)
+    starts = _sentence_ids(docs, sentences)
+    rows = []
+    for doc_id, text in zip(docs["doc_id"].tolist(), docs["text"].tolist(), strict=True):
+        if not isinstance(text, str) or not text:
+            continue
+        found = cb.find(text)
+        if not found:
+            continue
+        offsets, ids = starts.get(doc_id, (np.array([], dtype=int), np.array([], dtype=int)))
+        pos = np.searchsorted(offsets, [f[2] for f in found], side="right") - 1
+        for (frame, term, start, end, match), p in zip(found, pos, strict=True):
+            rows.append((doc_id, int(ids[p]) if p >= 0 else -1, frame, term, match, start, end))
+    out = pd.DataFrame(rows, columns=MATCH_COLUMNS)
+    return out.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
+
+
+def _join_unique(values: pd.Series) -> str:
+    return ";".join(dict.fromkeys(str(v) for v in values))
+
+
+def code_frames(
+    docs: pd.DataFrame,
+    codebook: str | Path | Codebook = "kj_frames",
+    *,
+    sentences: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Code every document with every frame of a codebook.
+
+    Args:
+        docs: needs ``doc_id`` and ``text``.
+        codebook: a codebook name (``config.CODEBOOK_DIR`` stem), path or ``Codebook``.
+        sentences: ``analysis.text.sentence_table(docs)`` if already computed.
+
+    Returns:
+        Long DataFrame, one row per (document, frame) in document then codebook order,
+        zero-match pairs included: ``doc_id``, ``frame``, ``n_matches`` (int),
+        ``present`` (0/1), ``matched_terms`` (distinct matched terms, ``;``-joined, in
+        order of first match), ``sentence_ids`` (distinct sentence ids, ``;``-joined).
+    """
+    cb = load_codebook(codebook)
+    matches = frame_matches(docs, cb, sentences=sentences)
+    grid = pd.MultiIndex.from_product(
+        [pd.unique(docs["doc_id"]), cb.frame_ids], names=["doc_id", "frame"]
+    ).to_frame(index=False)
+    agg = (
+        matches.assign(sid=matches["sentence_id"].astype(str))
+        .groupby(["doc_id", "frame"], sort=False)
+        .agg(
+            n_matches=("term", "size"),
+            matched_terms=("term", _join_unique),
+            sentence_ids=("sid", _join_unique),
+        )
+        .reset_index()
+    )
+    out = grid.merge(agg, on=["doc_id", "frame"], how="left")
+    n = out["n_matches"].fillna(0).astype("int64")
+    out = out.assign(
+        n_matches=n,
+        present=(n > 0).astype("int64"),
+        matched_terms=out["matched_terms"].fillna("").astype(object),
+        sentence_ids=out["sentence_ids"].fillna("").astype(object),
+    )
+    return out[FRAME_COLUMNS]
+
+
+def code_sentences(texts: pd.Series | list[str], codebook: str | Path | Codebook) -> pd.DataFrame:
+    """Code short texts (sentences) one by one: match counts per frame.
+
+    Args:
+        texts: the sentences (a Series keeps its index).
+        codebook: a codebook name, path or ``Codebook``.
+
+    Returns:
+        Wide DataFrame, one row per text (same index as a Series input), one int column
+        per frame id (number of matches), in codebook order.
+    """
+    cb = load_codebook(codebook)
+    series = texts if isinstance(texts, pd.Series) else pd.Series(list(texts))
+    counts = np.zeros((len(series), len(cb.frame_ids)), dtype="int64")
+    col = {f: j for j, f in enumerate(cb.frame_ids)}
+    for i, text in enumerate(series.tolist()):
+        if isinstance(text, str):
+            for frame, *_ in cb.find(text):
+                counts[i, col[frame]] += 1
+    return pd.DataFrame(counts, index=series.index, columns=cb.frame_ids)
+
+
+def _wide(coded: pd.DataFrame, value: str) -> pd.DataFrame:
+    _require(coded, ["doc_id", "frame", value], "coded")
+    frames = list(dict.fromkeys(coded["frame"]))
+    wide = coded.pivot_table(
+        index="doc_id", columns="frame", values=value, aggfunc="sum", sort=False
+    )
+    wide = wide.reindex(columns=frames).fillna(0).astype("int64")
+    wide.columns.name = None
+    return wide
+
+
+def frame_presence(coded: pd.DataFrame) -> pd.DataFrame:
+    """Wide 0/1 table: one row per document (index ``doc_id``), one column per frame.
+
+    Args:
+        coded: the output of ``code_frames``.
+
+    Returns:
+        DataFrame indexed by ``doc_id`` with one 0/1 int column per frame (codebook order).
+    """
+    return _wide(coded, "present")
+
+
+def frame_shares(coded: pd.DataFrame) -> pd.DataFrame:
+    """Share of each document's matches that falls in each frame.
+
+    Args:
+        coded: the output of ``code_frames``.
+
+    Returns:
+        DataFrame indexed by ``doc_id``, one float column per frame; rows sum to 1, or
+        are all 0 for a document without any match.
+    """
+    counts = _wide(coded, "n_matches")
+    totals = counts.sum(axis=1)
+    return counts.div(totals.where(totals > 0, 1), axis=0).astype(float)
+
+
+def dominant_frame(coded: pd.DataFrame, *, none: str = "none") -> pd.DataFrame:
+    """The frame with most matches in each document.
+
+    Ties go to the frame listed first in the codebook.
+
+    Args:
+        coded: the output of ``code_frames``.
+        none: label for documents without any match.
+
+    Returns:
+        DataFrame with ``doc_id``, ``dominant_frame``, ``n_matches`` (of that frame),
+        ``dominant_share`` (its share of the document's matches; 0 when none).
+    """
+    counts = _wide(coded, "n_matches")
+    totals = counts.sum(axis=1)
+    top = counts.idxmax(axis=1).where(totals > 0, none)
+    n_top = counts.max(axis=1).where(totals > 0, 0)
+    share = (n_top / totals.where(totals > 0, 1)).astype(float)
+    return pd.DataFrame(
+        {
+            "doc_id": counts.index,
+            "dominant_frame": top.to_numpy(dtype=object),
+            "n_matches": n_top.to_numpy(dtype="int64"),
+            "dominant_share": share.to_numpy(),
+        }
+    )
+
+
+def frame_cooccurrence(
+    coded: pd.DataFrame, *, measure: Literal["count", "jaccard"] = "count"
+) -> pd.DataFrame:
+    """How often two frames are present in the same document.
+
+    Args:
+        coded: the output of ``code_frames``.
+        measure: ``"count"`` (documents with both; diagonal = documents with the frame)
+            or ``"jaccard"`` (both / either; diagonal 1, 0 when neither ever occurs).
+
+    Returns:
+        Square DataFrame, frames on both axes (codebook order).
+    """
+    if measure not in ("count", "jaccard"):
+        raise ValueError(f"measure must be one of 'count', 'jaccard'; got {measure!r}")
+    x = frame_presence(coded)
+    both = x.T.to_numpy() @ x.to_numpy()
+    if measure == "count":
+        return pd.DataFrame(both, index=x.columns, columns=x.columns).astype("int64")
+    n = np.diag(both)
+    either = n[:, None] + n[None, :] - both
+    jac = np.divide(both, either, out=np.zeros(both.shape, dtype=float), where=either > 0)
+    return pd.DataFrame(jac, index=x.columns, columns=x.columns)
+
+
+def frame_prevalence(
+    coded: pd.DataFrame,
+    docs: pd.DataFrame,
+    *,
+    by: str | list[str] = "outlet_country",
+    level: float = 0.95,
+    method: str = "wilson",
+) -> pd.DataFrame:
+    """Share of documents in which each frame is present, per group, with binomial CIs.
+
+    Args:
+        coded: the output of ``code_frames``.
+        docs: the corpus (needs ``doc_id`` and the ``by`` columns).
+        by: grouping column(s) of ``docs``.
+        level: confidence level of the interval.
+        method: ``statsmodels`` ``proportion_confint`` method (default Wilson).
+
+    Returns:
+        Long DataFrame: the ``by`` columns, ``frame``, ``n_docs``, ``n_present``,
+        ``present_share``, ``ci_low``, ``ci_high``.
+    """
+    if method not in CI_METHODS:
+        raise ValueError(f"method must be one of {list(CI_METHODS)}; got {method!r}")
+    keys = [by] if isinstance(by, str) else list(by)
+    _require(docs, ["doc_id", *keys], "docs")
+    _require(coded, ["doc_id", "frame", "present"], "coded")
+    merged = coded[["doc_id", "frame", "present"]].merge(
+        docs[["doc_id", *keys]].drop_duplicates("doc_id"), on="doc_id", how="left"
+    )
+    out = (
+        merged.groupby([*keys, "frame"], sort=True, dropna=False)
+        .agg(n_docs=("doc_id", "nunique"), n_present=("present", "sum"))
+        .reset_index()
+    )
+    low, high = proportion_confint(out["n_present"], out["n_docs"], alpha=1 - level, method=method)
+    return out.assign(
+        n_present=out["n_present"].astype("int64"),
+        present_share=out["n_present"] / out["n_docs"],
+        ci_low=np.asarray(low, dtype=float),
+        ci_high=np.asarray(high, dtype=float),
+    )
+
+
+# ---------------------------------------------------------------- command line
+
+
+def _run(args: argparse.Namespace) -> int:
+    from analysis.corpus import load_corpus
+    from analysis.io import write_csv
+
+    cb = load_codebook(args.codebook)
+    docs = load_corpus(args.path)
+    coded = code_frames(docs, cb)
+    write_csv(coded, args.out)
+    log.info(
+        "wrote %d rows (%d documents x %d frames) to %s",
+        len(coded),
+        len(docs),
+        len(cb.frames),
+        args.out,
+    )
+    return 0
+
+
+def register(subparsers) -> None:
+    """Add ``frames PATH --out FILE.csv [--codebook NAME]`` to the CLI."""
+    parser = subparsers.add_parser(
+        "frames",
+        help="code a corpus with a frame codebook (one row per document and frame)",
+        description="Write doc_id, frame, n_matches, present, matched_terms, sentence_ids.",
+    )
+    parser.add_argument("path", help="corpus file or folder")
+    parser.add_argument("--out", required=True, help="CSV file to write")
+    parser.add_argument(
+        "--codebook",
+        default="kj_frames",
+        help="codebook name in data/codebooks (e.g. generic_frames) or a YAML path",
+    )
+    parser.set_defaults(func=_run)
