@@ -38,7 +38,7 @@ SHINGLE_WORDS = 5
 N_PERMUTATIONS = 128
 N_BANDS = 16
 _ROWS = N_PERMUTATIONS // N_BANDS
-_BATCH_SHINGLES = 200_000  # shingles hashed at once (x 128 x 8 bytes of scratch memory)
+_BATCH_SHINGLES = 8_192  # shingles hashed at once (x 128 x 8 bytes = 8 MB scratch)
 _MAX_BUCKET_PAIRS = 50  # larger LSH buckets are compared to their first member only
 
 _TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W_]+")
@@ -57,59 +57,90 @@ def _mix(x: np.ndarray) -> np.ndarray:
         return x ^ (x >> np.uint64(31))
 
 
-def _shingles(text: str, cache: dict[str, int]) -> np.ndarray:
-    """Sorted unique 64-bit hashes of the word 5-grams of ``text``."""
-    words = _TOKEN.findall(_normalized(text))
-    ids = [cache[w] if w in cache else cache.setdefault(w, zlib.crc32(w.encode())) for w in words]
-    if not ids:
-        return np.zeros(0, dtype=np.uint64)
-    tokens = _mix(np.asarray(ids, dtype=np.uint64))
-    k = min(SHINGLE_WORDS, len(tokens))
-    n = len(tokens) - k + 1
+def _token_hashes(text: str, cache: dict[str, int]) -> np.ndarray:
+    """64-bit hash of each word of ``text`` (content-based, so stable across runs)."""
+    words = _TOKEN.findall(unicodedata.normalize("NFKC", text).casefold())
+    for word in set(words).difference(cache):
+        cache[word] = zlib.crc32(word.encode())
+    ids = np.fromiter(map(cache.__getitem__, words), dtype=np.uint64, count=len(words))
+    return _mix(ids)
+
+
+def _shingle_hashes(tokens: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """(hash, document) of every word 5-gram of each token array; a shorter text is one shingle."""
+    lengths = np.array([len(t) for t in tokens], dtype=np.int64)
+    flat = np.concatenate(tokens) if tokens else np.zeros(0, dtype=np.uint64)
+    owner = np.repeat(np.arange(len(tokens)), lengths)
+    k = SHINGLE_WORDS
+    n = max(len(flat) - k + 1, 0)
     h = np.zeros(n, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for j in range(k):
-            h = _mix(h ^ tokens[j : j + n])
-    return np.unique(h)
+    for j in range(k):
+        h = _mix(h ^ flat[j : j + n])
+    keep = owner[:n] == owner[k - 1 : k - 1 + n]  # the 5-gram lies inside one document
+    hashes, owners = [h[keep]], [owner[:n][keep]]
+    for doc in np.flatnonzero((lengths > 0) & (lengths < k)):
+        short = np.zeros(1, dtype=np.uint64)
+        for token in tokens[doc]:
+            short = _mix(short ^ token)
+        hashes.append(short)
+        owners.append(np.array([doc]))
+    order = np.argsort(np.concatenate(owners), kind="stable")
+    return np.concatenate(hashes)[order], np.concatenate(owners)[order]
+
+
+def _minhash_batch(sig: np.ndarray, rows: list[int], tokens: list[np.ndarray], a, b) -> None:
+    """Fold the shingles of one batch of documents into their signature rows."""
+    hashes, owners = _shingle_hashes(tokens)
+    rows_arr = np.asarray(rows)
+    for start in range(0, len(hashes), _BATCH_SHINGLES):
+        chunk, who = hashes[start : start + _BATCH_SHINGLES], owners[start : start + _BATCH_SHINGLES]
+        with np.errstate(over="ignore"):
+            vals = a[:, None] * chunk[None, :]
+            vals += b[:, None]
+        cuts = np.concatenate(([0], np.flatnonzero(np.diff(who)) + 1))
+        target = rows_arr[who[cuts]]
+        sig[target] = np.minimum(sig[target], np.minimum.reduceat(vals, cuts, axis=1).T)
 
 
 def _signatures(texts: list[str]) -> np.ndarray:
-    """MinHash signatures, shape (len(texts), N_PERMUTATIONS), uint64."""
+    """MinHash signatures, shape (len(texts), N_PERMUTATIONS), uint64 (all-max: no words)."""
     rng = np.random.default_rng(config.RANDOM_SEED)
     a = rng.integers(1, 2**63, N_PERMUTATIONS, dtype=np.uint64) | np.uint64(1)
     b = rng.integers(0, 2**63, N_PERMUTATIONS, dtype=np.uint64)
     sig = np.full((len(texts), N_PERMUTATIONS), _MASK64, dtype=np.uint64)
     cache: dict[str, int] = {}
+    rows: list[int] = []
+    tokens: list[np.ndarray] = []
+    size = 0
     for i, text in enumerate(texts):
-        sh = _shingles(text, cache)
-        for start in range(0, len(sh), _BATCH_SHINGLES):
-            with np.errstate(over="ignore"):
-                vals = sh[start : start + _BATCH_SHINGLES, None] * a + b
-            sig[i] = np.minimum(sig[i], vals.min(axis=0))
+        rows.append(i)
+        tokens.append(_token_hashes(text, cache))
+        size += len(tokens[-1])
+        if size >= _BATCH_SHINGLES or i == len(texts) - 1:
+            _minhash_batch(sig, rows, tokens, a, b)
+            rows, tokens, size = [], [], 0
     return sig
 
 
 def _candidate_pairs(sig: np.ndarray) -> set[tuple[int, int]]:
-    """Index pairs sharing at least one LSH band."""
+    """Index pairs (i < j) sharing at least one LSH band; rows without words never pair."""
+    has_words = (sig != _MASK64).any(axis=1)
     pairs: set[tuple[int, int]] = set()
     for band in range(N_BANDS):
-        block = sig[:, band * _ROWS : (band + 1) * _ROWS]
         key = np.zeros(len(sig), dtype=np.uint64)
-        for col in range(_ROWS):
-            key = _mix(key ^ block[:, col])
-        order = np.argsort(key, kind="stable")
+        for col in range(band * _ROWS, (band + 1) * _ROWS):
+            key = _mix(key ^ sig[:, col])
+        order = np.flatnonzero(has_words)
+        order = order[np.argsort(key[order], kind="stable")]
         sorted_keys = key[order]
-        bounds = np.flatnonzero(np.diff(sorted_keys)) + 1
-        for group in np.split(order, bounds):
-            if len(group) < 2:
-                continue
-            group = np.sort(group)
-            if len(group) > _MAX_BUCKET_PAIRS:
-                pairs.update((int(group[0]), int(j)) for j in group[1:])
+        starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+        sizes = np.diff(np.r_[starts, len(order)])
+        for start, size in zip(starts[sizes > 1], sizes[sizes > 1], strict=True):
+            group = np.sort(order[start : start + size]).tolist()
+            if size > _MAX_BUCKET_PAIRS:
+                pairs.update((group[0], j) for j in group[1:])
             else:
-                pairs.update(
-                    (int(i), int(j)) for n, i in enumerate(group) for j in group[n + 1 :]
-                )
+                pairs.update((i, j) for n, i in enumerate(group) for j in group[n + 1 :])
     return pairs
 
 
