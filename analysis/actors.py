@@ -83,7 +83,7 @@ _AFTER = re.compile(
     rf"\s+(?P<verb>{SPEECH_VERBS})(?!\w)"
 )
 _BEFORE_VERB = re.compile(
-    rf"[,\"'\u201d\u2019]\s*(?P<verb>said|says|stated|added|noted|wrote|told\s+reporters)"
+    r"[,\"'\u201d\u2019]\s*(?P<verb>said|says|stated|added|noted|wrote|told\s+reporters)"
     r"\s+(?:the\s+|a\s+)?(?:[A-Z][\w\-.]*\s+){0,4}$"
 )
 _ACCORDING = re.compile(r"(?<!\w)(?P<verb>according\s+to)\s+(?:[\w'\u2019\-.]+\s+){0,4}$", re.I)
@@ -164,30 +164,35 @@ def load_actors(codebook: str | Path | ActorCodebook | None = None) -> ActorCode
         list_key="actors",
         terms=("aliases", "exclude"),
     )
+    return _compile(path, entries)
+
+
+def _alias_owners(path: Path, entries: list[dict]) -> dict[str, str | None]:
+    """Pattern -> actor_id (None for exclusions); an alias given to two actors is an error."""
     owners: dict[str, str | None] = {}
     for i, entry in enumerate(entries, start=1):
-        where = f"{path.name}: entry {i} (id {entry['id']!r})"
-        _check_actor(entry, where)
+        where = f"{path.name}: entry {i} (id {entry['id']!r}), field 'aliases'"
+        _check_actor(entry, where.rsplit(",", 1)[0])
         for alias in entry["aliases"]:
             pattern = _alias_pattern(alias)
             if owners.get(pattern, entry["id"]) != entry["id"]:
                 raise CodebookError(
-                    f"{where}, field 'aliases': {alias!r} is already an alias of {owners[pattern]!r}"
+                    f"{where}: {alias!r} is already an alias of {owners[pattern]!r}"
                 )
             owners[pattern] = entry["id"]
         for phrase in entry.get("exclude", []):
             owners.setdefault(f"(?i:{term_pattern(phrase)})", None)
-    ordered = sorted(owners, key=lambda p: (-len(p), p))
-    groups = {f"a{i}": p for i, p in enumerate(ordered)}
+    return owners
+
+
+def _compile(path: Path, entries: list[dict]) -> ActorCodebook:
+    owners = _alias_owners(path, entries)
+    groups = {f"a{i}": p for i, p in enumerate(sorted(owners, key=lambda p: (-len(p), p)))}
     # A cheap guard first: most positions are not the start of any alias.
-    heads = {
-        ch
-        for e in entries
-        for t in e["aliases"] + e.get("exclude", [])
-        for ch in (t[0].lower(), t[0].upper())
-    }
-    guard = r"(?<!\w)(?=[" + re.escape("".join(sorted(heads))) + "])"
-    regex = re.compile(guard + "(?:" + "|".join(f"(?P<{g}>{p})" for g, p in groups.items()) + ")")
+    words = [t for e in entries for t in e["aliases"] + e.get("exclude", [])]
+    heads = "".join(sorted({ch for t in words for ch in (t[0].lower(), t[0].upper())}))
+    alternatives = "|".join(f"(?P<{g}>{p})" for g, p in groups.items())
+    regex = re.compile(rf"(?<!\w)(?=[{re.escape(heads)}])(?:{alternatives})")
     table = pd.DataFrame(
         {
             "actor_id": [e["id"] for e in entries],
@@ -370,9 +375,8 @@ def tone_sentences(docs: pd.DataFrame, *, codebook=None) -> pd.DataFrame:
 
     _require(docs, ["doc_id", "text"], "tone_sentences")
     book = load_actors(codebook)
-    scored = score_sentences(docs)
-    sentences = sentence_table(docs)
-    mentions = _sentence_mentions(sentences, book)
+    scored = score_sentences(docs)  # its sentences are analysis.text.sentence_table's
+    mentions = _sentence_mentions(scored, book)
     per = (
         mentions.groupby(["doc_id", "sentence_id", "country"], sort=False)
         .size()

@@ -1,0 +1,324 @@
+"""Actor codebook, mentions, voices and directed tone."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import analysis.sentiment
+from analysis import actors
+from analysis.actors import (
+    count_actor_mentions,
+    directed_tone,
+    find_actor_mentions,
+    find_voices,
+    load_actors,
+    tone_sentences,
+    voices_by_country,
+)
+from analysis.codebooks import CodebookError
+from analysis.corpus import load_corpus
+
+
+def _docs(*texts, countries=None):
+    countries = countries or ["JP"] * len(texts)
+    return pd.DataFrame(
+        {
+            "doc_id": [f"d{i}" for i in range(len(texts))],
+            "text": list(texts),
+            "outlet_country": countries,
+        }
+    )
+
+
+def _found(text):
+    return [(a, m) for a, _, _, m in load_actors().find(text)]
+
+
+# ---------------------------------------------------------------- codebook
+
+
+def test_default_codebook_loads_with_required_actors():
+    book = load_actors()
+    table = book.table.set_index("actor_id")
+    for actor, country in [
+        ("yoon_suk_yeol", "KR"),
+        ("fumio_kishida", "JP"),
+        ("jp_mofa", "JP"),
+        ("moon_jae_in", "KR"),
+        ("shinzo_abe", "JP"),
+        ("taro_kono", "JP"),
+        ("yoshimasa_hayashi", "JP"),
+        ("park_jin", "KR"),
+        ("kang_kyung_wha", "KR"),
+        ("antony_blinken", "US"),
+        ("joe_biden", "US"),
+        ("tokyo", "JP"),
+        ("seoul", "KR"),
+        ("washington", "US"),
+        ("pyongyang", "KP"),
+        ("beijing", "CN"),
+    ]:
+        assert table.loc[actor, "country"] == country
+    assert set(table["type"]) == set(actors.TYPES)
+    assert load_actors(book) is book
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        (
+            "{id: x, label: X, country: FR, type: person, aliases: [X]}",
+            r"bad\.yaml: entry 1 \(id 'x'\), field 'country': 'FR' is not one of JP",
+        ),
+        ("{id: x, label: X, country: JP, type: ghost, aliases: [X]}", "field 'type'"),
+        (
+            "{id: x, label: X, country: JP, type: person, aliases: [X], born: 1957}",
+            "field 'born': unknown key",
+        ),
+        ("{id: x, label: X, country: JP, type: person, aliases: []}", "field 'aliases'"),
+    ],
+)
+def test_bad_codebook_names_entry_and_field(tmp_path, entry, message):
+    path = tmp_path / "bad.yaml"
+    path.write_text(f"actors:\n  - {entry}\n", encoding="utf-8")
+    with pytest.raises(CodebookError, match=message):
+        load_actors(path)
+
+
+def test_alias_shared_by_two_actors_is_an_error(tmp_path):
+    path = tmp_path / "two.yaml"
+    path.write_text(
+        "actors:\n"
+        "  - {id: a, label: A, country: JP, type: person, aliases: [Abe]}\n"
+        "  - {id: b, label: B, country: JP, type: person, aliases: [Abe]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        CodebookError, match=r"entry 2 \(id 'b'\).*'Abe' is already an alias of 'a'"
+    ):
+        load_actors(path)
+
+
+# ---------------------------------------------------------------- mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("North Korea fired a missile.", [("north_korea", "North Korea")]),
+        ("The Korea-Japan talks", [("kr_government", "Korea"), ("jp_government", "Japan")]),
+        ("Tokyo denied it.", [("tokyo", "Tokyo")]),
+        ("They met in Seoul and flew to Tokyo.", []),
+        ("the Kono Statement of 1993", []),
+        ("Minister Kono said", [("taro_kono", "Minister Kono")]),
+        ("Yoon Mee-hyang spoke", [("yoon_mee_hyang", "Yoon Mee-hyang")]),
+        ("President Moon met Moon Chung-in under the moon", [("moon_jae_in", "President Moon")]),
+        (
+            "KISHIDA Fumio and Yoon Suk-yeol",
+            [("fumio_kishida", "KISHIDA Fumio"), ("yoon_suk_yeol", "Yoon Suk-yeol")],
+        ),
+        ("the japanese foreign ministry", [("jp_mofa", "japanese foreign ministry")]),
+        ("abe and japan in lower case", []),
+        ("Kishida\u2019s office confirmed", [("fumio_kishida", "Kishida\u2019s office")]),
+        ("the Sea of Japan and the U.S. side", [("us_government", "U.S.")]),
+    ],
+)
+def test_alias_matching_rules(text, expected):
+    assert _found(text) == expected
+
+
+def test_find_actor_mentions_offsets_are_into_the_document():
+    docs = _docs("Talks resumed. Japan protested, and Seoul's envoy left.")
+    before = docs.copy()
+    mentions = find_actor_mentions(docs)
+    pd.testing.assert_frame_equal(docs, before)
+    expected = pd.DataFrame(
+        {
+            "doc_id": ["d0", "d0"],
+            "sentence_id": [1, 1],
+            "actor_id": ["jp_government", "seoul"],
+            "country": ["JP", "KR"],
+            "alias": ["Japan", "Seoul"],
+            "start": [15, 36],
+            "end": [20, 41],
+        }
+    )
+    pd.testing.assert_frame_equal(mentions, expected, check_dtype=False)
+    text = docs["text"][0]
+    assert [text[s:e] for s, e in zip(mentions.start, mentions.end, strict=True)] == [
+        "Japan",
+        "Seoul",
+    ]
+
+
+def test_count_actor_mentions():
+    docs = _docs("Japan and Japan. Tokyo said.", "Biden spoke.")
+    before = docs.copy()
+    counts = count_actor_mentions(docs)
+    pd.testing.assert_frame_equal(docs, before)
+    expected = pd.DataFrame(
+        {
+            "doc_id": ["d0", "d0", "d1"],
+            "actor_id": ["jp_government", "tokyo", "joe_biden"],
+            "country": ["JP", "JP", "US"],
+            "n_mentions": [2, 1, 1],
+        }
+    )
+    pd.testing.assert_frame_equal(counts, expected)
+
+
+def test_mentions_require_columns():
+    with pytest.raises(ValueError, match=r"missing required column\(s\) \['text'\]"):
+        find_actor_mentions(pd.DataFrame({"doc_id": ["x"]}))
+
+
+# ---------------------------------------------------------------- voices
+
+
+def test_seed_article_voices(seed_path):
+    """The seed credits Yoon's office, Kishida's office and the Japanese Foreign Ministry."""
+    seed = load_corpus(seed_path)
+    before = seed.copy()
+    voices = find_voices(seed)
+    pd.testing.assert_frame_equal(seed, before)
+    got = list(zip(voices.sentence_id, voices.actor_id, voices.verb, voices.pattern, strict=True))
+    assert got == [
+        (1, "tokyo", "denied", "actor_verb"),  # Tokyo denied Seoul's earlier announcement
+        (2, "yoon_suk_yeol", "said", "actor_verb"),  # ..., Yoon's office said in a statement.
+        (3, "fumio_kishida", "confirmed", "actor_verb"),  # Kishida's office confirmed
+        (4, "jp_mofa", "said", "statement"),  # A separate Japanese Foreign Ministry statement said
+        (5, "jp_mofa", "said", "it_said"),  # It said the leaders shared ...
+        (6, "yoon_suk_yeol", "said", "actor_verb"),  # Yoon's office said the two leaders ...
+        (7, "jp_mofa", "said", "actor_verb"),  # The Japanese Foreign Ministry said Kishida ...
+        (17, "yoon_suk_yeol", "announced", "actor_verb"),  # the Yoon's government ... announced
+        (17, "tokyo", "responded", "actor_verb"),  # Tokyo officials responded
+    ]
+    assert voices["quote"][2].startswith("Kishida's office confirmed the hotel meeting")
+    assert set(voices["country"]) == {"JP", "KR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"We will act," said Prime Minister Kishida.', [("fumio_kishida", "said", "verb_actor")]),
+        ("Kishida said Japan would respond.", [("fumio_kishida", "said", "actor_verb")]),
+        (
+            "According to the Japanese Foreign Ministry, talks continue.",
+            [("jp_mofa", "according to", "according_to")],
+        ),
+        ("Seoul has repeatedly stressed the point.", [("seoul", "stressed", "actor_verb")]),
+        ("Yoon and Kishida agreed to meet.", []),
+        ("The Government of Japan values the measures announced by Seoul.", []),
+        ("Japan and South Korea met.", []),
+    ],
+)
+def test_voice_patterns(text, expected):
+    voices = find_voices(_docs(text))
+    assert list(zip(voices.actor_id, voices.verb, voices.pattern, strict=True)) == expected
+
+
+def test_it_said_resolves_only_a_single_previous_voice():
+    resolved = find_voices(_docs("Japan said the talks went well. It added that more are planned."))
+    assert resolved["pattern"].tolist() == ["actor_verb", "it_said"]
+    assert resolved["actor_id"].tolist() == ["jp_government", "jp_government"]
+    two = find_voices(_docs("Japan said yes, Seoul said no. It said more."))
+    assert two["pattern"].tolist() == ["actor_verb", "actor_verb"]
+    gap = find_voices(_docs("Japan said yes. Talks ended. It said more."))
+    assert gap["pattern"].tolist() == ["actor_verb"]
+
+
+def test_voices_by_country_shares():
+    docs = _docs(
+        "Japan said yes. Tokyo said no. Seoul said maybe.",
+        "Biden said so.",
+        "Nothing.",
+        countries=["JP", "JP", "KR"],
+    )
+    voices = find_voices(docs)
+    before_v, before_d = voices.copy(), docs.copy()
+    table = voices_by_country(voices, docs)
+    pd.testing.assert_frame_equal(voices, before_v)
+    pd.testing.assert_frame_equal(docs, before_d)
+    # JP publishers: JP 2, KR 1, US 1 voices of 4; the KR publisher credits nobody.
+    expected = pd.DataFrame(
+        {
+            "outlet_country": ["JP", "JP", "JP"],
+            "country": ["JP", "KR", "US"],
+            "n_voices": [2, 1, 1],
+            "n_docs": [1, 1, 1],
+            "voice_share": [0.5, 0.25, 0.25],
+        }
+    )
+    pd.testing.assert_frame_equal(table, expected)
+
+
+# ---------------------------------------------------------------- directed tone
+
+
+def _fake_scores(docs):
+    """Stand-in for score_sentences: polarity = 0.1 * number of '!' in the sentence."""
+    from analysis.text import sentence_table
+
+    sentences = sentence_table(docs)
+    bangs = sentences["sentence"].str.count("!").astype(float)
+    return sentences.assign(textblob_polarity=0.1 * bangs, vader_compound=-0.1 * bangs)
+
+
+def test_tone_sentences_and_directed_tone_known_answer(monkeypatch):
+    monkeypatch.setattr(analysis.sentiment, "score_sentences", _fake_scores)
+    docs = _docs(
+        "Japan won! Korea lost. Japan and Korea met!!",
+        "Japan rose!!!",
+        "Japan fell.",
+        countries=["KR", "KR", "JP"],
+    )
+    before = docs.copy()
+    sentences = tone_sentences(docs)
+    pd.testing.assert_frame_equal(docs, before)
+    got = list(
+        zip(
+            sentences.doc_id,
+            sentences.sentence_id,
+            sentences.target,
+            sentences.is_mixed,
+            sentences.textblob_polarity.round(3),
+            strict=True,
+        )
+    )
+    assert got == [
+        ("d0", 0, "JP", False, 0.1),
+        ("d0", 1, "KR", False, 0.0),
+        ("d0", 2, "JP", True, 0.2),
+        ("d0", 2, "KR", True, 0.2),
+        ("d1", 0, "JP", False, 0.3),
+        ("d2", 0, "JP", False, 0.0),
+    ]
+    tone = directed_tone(docs, n_resamples=200).set_index(["outlet_country", "target"])
+    # KR publishers, target JP: sentences 0.1, 0.2 (d0) and 0.3 (d1) -> mean 0.2
+    row = tone.loc[("KR", "JP")]
+    assert (row["n_sentences"], row["n_docs"], row["n_mixed"]) == (3, 2, 1)
+    assert row["textblob_polarity"] == pytest.approx(0.2)
+    assert row["vader_compound"] == pytest.approx(-0.2)
+    # document bootstrap: resampled means lie between d0's mean (0.15) and d1's (0.3)
+    assert 0.15 - 1e-9 <= row["textblob_polarity_ci_low"] <= 0.2
+    assert 0.2 <= row["textblob_polarity_ci_high"] <= 0.3 + 1e-9
+    # one document only: no interval
+    assert tone.loc[("JP", "JP"), "n_docs"] == 1
+    assert np.isnan(tone.loc[("JP", "JP"), "textblob_polarity_ci_low"])
+    only = directed_tone(docs, target="KR", n_resamples=200)
+    assert only["target"].tolist() == ["KR"] and only["textblob_polarity"][0] == pytest.approx(0.1)
+    query = directed_tone(docs, target="JP", n_resamples=200).query("outlet_country == 'KR'")
+    assert query["n_sentences"].tolist() == [3]
+
+
+def test_directed_tone_with_real_sentiment_and_bad_target():
+    docs = _docs(
+        "Japan is a wonderful partner.", "Japan is a terrible partner.", countries=["KR", "JP"]
+    )
+    tone = directed_tone(docs, target="JP", n_resamples=100).set_index("outlet_country")
+    assert tone.loc["KR", "textblob_polarity"] > 0 > tone.loc["JP", "textblob_polarity"]
+    assert tone.loc["KR", "vader_compound"] > 0 > tone.loc["JP", "vader_compound"]
+    with pytest.raises(ValueError, match="target must be one of JP, KR, US, KP, CN"):
+        directed_tone(docs, target="Japan")
