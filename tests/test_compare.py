@@ -164,3 +164,31 @@ def test_compare_groups_non_numeric_value_names_row_and_field():
     df = pd.DataFrame({"tone": [0.1, "high"], "g": ["a", "b"]})
     with pytest.raises(ValueError, match=r"row 1, field 'tone'"):
         compare_groups(df, value="tone", by="g")
+
+
+def test_plot_group_means_marks_small_groups_and_windows():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from analysis.plots.compare import plot_group_means
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        table = compare_groups(SHIFTED, value="tone", by="country")
+    before = table.copy()
+    ax = plot_group_means(table, xlabel="mean tone (-1..1)")
+    pd.testing.assert_frame_equal(table, before)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["JP", "KR"]
+    assert [t.get_text() for t in ax.texts] == ["n=4 (too few)", "n=6"]
+    assert ax.get_xlabel() == "mean tone (-1..1)"
+    windows = table.iloc[:2].assign(window=["before", "after"], group=["all", "all"])
+    ax = plot_group_means(windows)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "before the event",
+        "after the event",
+    ]
+    with pytest.raises(ValueError, match="missing column"):
+        plot_group_means(table.drop(columns="warning"))
+    plt.close("all")
