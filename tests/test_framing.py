@@ -1,0 +1,256 @@
+"""Tests for analysis.framing: known frame hits on a tiny inline corpus and codebook."""
+
+from __future__ import annotations
+
+import textwrap
+
+import numpy as np
+import pandas as pd
+import pytest
+from pandas.testing import assert_frame_equal
+
+from analysis.codebooks import load_codebook
+from analysis.framing import (
+    FRAME_COLUMNS,
+    code_frames,
+    code_sentences,
+    dominant_frame,
+    frame_cooccurrence,
+    frame_matches,
+    frame_presence,
+    frame_prevalence,
+    frame_shares,
+)
+
+CODEBOOK = """\
+name: tiny
+frames:
+  - id: dip
+    label: Diplomacy
+    description: talks
+    terms: [summit, talks]
+    exclusions: ["summit of Mount*"]
+  - id: sec
+    label: Security
+    description: threats
+    terms: [North Korea*, missile*]
+  - id: hist
+    label: History
+    description: the past
+    terms: [apolog*]
+"""
+D1 = "Yoon and Kishida held a summit. North Korean missiles were discussed. The summit of Mount Fuji was not."
+D2 = "Talks stalled. Japan apologised, then apologized again."
+D3 = "Nothing relevant here."
+
+
+@pytest.fixture()
+def codebook(tmp_path):
+    path = tmp_path / "tiny.yaml"
+    path.write_text(CODEBOOK, encoding="utf-8")
+    return load_codebook(path)
+
+
+@pytest.fixture()
+def docs():
+    return pd.DataFrame(
+        {
+            "doc_id": ["d1", "d2", "d3"],
+            "text": [D1, D2, D3],
+            "outlet_country": ["KR", "JP", "JP"],
+        }
+    )
+
+
+@pytest.fixture()
+def sentences():
+    rows = []
+    for doc_id, text in [("d1", D1), ("d2", D2), ("d3", D3)]:
+        start = 0
+        for i, part in enumerate(text.split(". ")):
+            sentence = part if part.endswith(".") else part + "."
+            begin = text.index(sentence, start)
+            rows.append((doc_id, i, sentence, begin, begin + len(sentence)))
+            start = begin + len(sentence)
+    return pd.DataFrame(rows, columns=["doc_id", "sentence_id", "sentence", "start", "end"])
+
+
+EXPECTED = pd.DataFrame(
+    {
+        "doc_id": ["d1"] * 3 + ["d2"] * 3 + ["d3"] * 3,
+        "frame": ["dip", "sec", "hist"] * 3,
+        "n_matches": [1, 2, 0, 1, 0, 2, 0, 0, 0],
+        "present": [1, 1, 0, 1, 0, 1, 0, 0, 0],
+        "matched_terms": [
+            "summit",
+            "North Korea*;missile*",
+            "",
+            "talks",
+            "",
+            "apolog*",
+            "",
+            "",
+            "",
+        ],
+        "sentence_ids": ["0", "1", "", "0", "", "1", "", "", ""],
+    }
+)
+
+
+def coded_expected() -> pd.DataFrame:
+    out = EXPECTED.copy()
+    for col in ("n_matches", "present"):
+        out[col] = out[col].astype("int64")
+    for col in ("doc_id", "frame", "matched_terms", "sentence_ids"):
+        out[col] = out[col].astype(object)
+    return out
+
+
+def normalise(df: pd.DataFrame) -> pd.DataFrame:
+    return df.astype({c: object for c in ("doc_id", "frame", "matched_terms", "sentence_ids")})
+
+
+def test_code_frames_known_counts(docs, codebook, sentences):
+    before = docs.copy()
+    coded = code_frames(docs, codebook, sentences=sentences)
+    assert list(coded.columns) == FRAME_COLUMNS
+    assert_frame_equal(normalise(coded), coded_expected())
+    assert_frame_equal(docs, before)
+
+
+def test_code_frames_default_sentences_agree(docs, codebook):
+    coded = code_frames(docs, codebook)
+    assert_frame_equal(normalise(coded), coded_expected())
+
+
+def test_frame_matches_offsets(docs, codebook, sentences):
+    before = docs.copy()
+    m = frame_matches(docs, codebook, sentences=sentences)
+    assert m["frame"].tolist() == ["dip", "sec", "sec", "dip", "hist", "hist"]
+    assert m["match"].tolist() == [
+        "summit",
+        "North Korean",
+        "missiles",
+        "Talks",
+        "apologised",
+        "apologized",
+    ]
+    assert m["sentence_id"].tolist() == [0, 1, 1, 0, 1, 1]
+    first = m.iloc[0]
+    assert (first["start"], first["end"]) == (D1.index("summit"), D1.index("summit") + 6)
+    for row in m.itertuples():
+        text = {"d1": D1, "d2": D2}[row.doc_id]
+        assert text[row.start : row.end] == row.match
+    assert_frame_equal(docs, before)
+
+
+def test_frame_matches_requires_columns(codebook):
+    with pytest.raises(
+        ValueError, match=r"missing required column\(s\) \['text'\]; found \['doc_id'\]"
+    ):
+        frame_matches(pd.DataFrame({"doc_id": ["a"]}), codebook)
+
+
+def test_missing_text_gives_zero_rows(codebook):
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "text": [None, ""]})
+    coded = code_frames(docs, codebook)
+    assert coded["n_matches"].tolist() == [0] * 6
+
+
+def test_presence_shares_dominant(docs, codebook, sentences):
+    coded = code_frames(docs, codebook, sentences=sentences)
+    before = coded.copy()
+    presence = frame_presence(coded)
+    expected = pd.DataFrame(
+        {"dip": [1, 1, 0], "sec": [1, 0, 0], "hist": [0, 1, 0]},
+        index=pd.Index(["d1", "d2", "d3"], name="doc_id"),
+    ).astype("int64")
+    assert_frame_equal(presence, expected, check_index_type=False)
+    shares = frame_shares(coded)
+    np.testing.assert_allclose(shares.to_numpy(), [[1 / 3, 2 / 3, 0], [1 / 3, 0, 2 / 3], [0, 0, 0]])
+    dom = dominant_frame(coded)
+    assert dom["dominant_frame"].tolist() == ["sec", "hist", "none"]
+    assert dom["n_matches"].tolist() == [2, 2, 0]
+    np.testing.assert_allclose(dom["dominant_share"], [2 / 3, 2 / 3, 0])
+    assert dominant_frame(coded, none="other")["dominant_frame"].tolist()[-1] == "other"
+    assert_frame_equal(coded, before)
+
+
+def test_dominant_frame_tie_goes_to_codebook_order(codebook):
+    docs = pd.DataFrame({"doc_id": ["a"], "text": ["A summit on missiles."]})
+    assert dominant_frame(code_frames(docs, codebook))["dominant_frame"].tolist() == ["dip"]
+
+
+def test_cooccurrence_counts_and_jaccard(docs, codebook, sentences):
+    coded = code_frames(docs, codebook, sentences=sentences)
+    before = coded.copy()
+    counts = frame_cooccurrence(coded)
+    assert counts.to_numpy().tolist() == [[2, 1, 1], [1, 1, 0], [1, 0, 1]]
+    assert list(counts.index) == ["dip", "sec", "hist"]
+    jac = frame_cooccurrence(coded, measure="jaccard")
+    np.testing.assert_allclose(jac.to_numpy(), [[1, 0.5, 0.5], [0.5, 1, 0], [0.5, 0, 1]])
+    with pytest.raises(ValueError, match="measure must be one of 'count', 'jaccard'"):
+        frame_cooccurrence(coded, measure="cosine")
+    assert_frame_equal(coded, before)
+
+
+def test_prevalence_wilson_known_values(docs, codebook, sentences):
+    coded = code_frames(docs, codebook, sentences=sentences)
+    before_docs, before_coded = docs.copy(), coded.copy()
+    prev = frame_prevalence(coded, docs, by="outlet_country")
+    jp_dip = prev[(prev["outlet_country"] == "JP") & (prev["frame"] == "dip")].iloc[0]
+    assert (jp_dip["n_docs"], jp_dip["n_present"], jp_dip["present_share"]) == (2, 1, 0.5)
+    # Wilson 95% for 1/2: 0.5 -/+ 1.96*sqrt(0.125 + 0.96/4)/(1 + 3.8415/2) = 0.0945, 0.9055
+    assert jp_dip["ci_low"] == pytest.approx(0.094531, abs=1e-5)
+    assert jp_dip["ci_high"] == pytest.approx(0.905469, abs=1e-5)
+    kr_sec = prev[(prev["outlet_country"] == "KR") & (prev["frame"] == "sec")].iloc[0]
+    assert (kr_sec["n_docs"], kr_sec["n_present"]) == (1, 1)
+    assert len(prev) == 6
+    assert_frame_equal(docs, before_docs)
+    assert_frame_equal(coded, before_coded)
+    with pytest.raises(ValueError, match="method must be one of"):
+        frame_prevalence(coded, docs, method="magic")
+    with pytest.raises(ValueError, match=r"docs: missing required column\(s\) \['outlet'\]"):
+        frame_prevalence(coded, docs, by="outlet")
+
+
+def test_code_sentences_counts_keep_index(codebook):
+    texts = pd.Series(["A summit.", "Missiles and North Korea.", "Nothing."], index=[10, 11, 12])
+    before = texts.copy()
+    out = code_sentences(texts, codebook)
+    expected = pd.DataFrame(
+        {"dip": [1, 0, 0], "sec": [0, 2, 0], "hist": [0, 0, 0]}, index=[10, 11, 12]
+    ).astype("int64")
+    assert_frame_equal(out, expected)
+    pd.testing.assert_series_equal(texts, before)
+    assert code_sentences(["talks"], codebook)["dip"].tolist() == [1]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "frame", "hit"),
+    [
+        ("North Korea launched a ballistic missile.", "security", True),
+        ("Security camera sales in Ohio rose sharply.", "security", False),
+        ("The summit of Mount Fuji was covered in snow.", "diplomacy", False),
+        ("Yoon and Kishida held a summit in Tokyo.", "diplomacy", True),
+        ("Japan removed Korea from its whitelist.", "economy", True),
+        ("The ruling party lost the by-election.", "legal", False),
+        ("The ruling party lost the by-election.", "domestic", True),
+        ("The court ruling ordered compensation for forced labourers.", "history", True),
+        ("It is important to meet.", "economy", False),
+    ],
+)
+def test_kj_frames_must_and_must_not_hit(sentence, frame, hit):
+    out = code_sentences([sentence], "kj_frames")
+    assert bool(out.loc[0, frame] > 0) is hit
+
+
+def test_sample_corpus_seed_frames(sample_corpus_path):
+    from analysis.corpus import load_corpus
+
+    docs = load_corpus(sample_corpus_path)
+    seed = docs[docs["doc_id"].str.startswith("business-standard")]
+    coded = code_frames(seed, "kj_frames").set_index("frame")
+    assert coded.loc["history", "present"] == 1  # "colonial rule", forced labour
+    assert coded.loc["diplomacy", "present"] == 1  # "summit", "mend ties"
+    assert coded.loc["domestic", "present"] == 0
