@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -39,7 +37,10 @@ frames:
     description: the past
     terms: [apolog*]
 """
-D1 = "Yoon and Kishida held a summit. North Korean missiles were discussed. The summit of Mount Fuji was not."
+D1 = (
+    "Yoon and Kishida held a summit. North Korean missiles were discussed. "
+    "The summit of Mount Fuji was not."
+)
 D2 = "Talks stalled. Japan apologised, then apologized again."
 D3 = "Nothing relevant here."
 
