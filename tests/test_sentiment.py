@@ -23,6 +23,7 @@ from analysis.sentiment import (
     sentiment_agreement,
     textblob_scores,
     vader_scores,
+    validation_figures,
 )
 
 # Lexicon values used below (textblob en-sentiment.xml, vader_lexicon.txt):
@@ -202,3 +203,18 @@ def test_extreme_sentences():
         extreme_sentences(frame, by="compound")
     with pytest.raises(ValueError, match="n must be a positive integer"):
         extreme_sentences(frame, n=0)
+
+
+def test_validation_figures_match_the_reference(validation_dir):
+    """Known answers: the README's figures for the plain libraries, re-measured."""
+    table = validation_figures(validation_dir).set_index(["dataset", "measure", "method"])
+    nyt_r = table.loc[("nyt_editorial", "pearson_r", "plain")]
+    assert nyt_r["n"] == 5190
+    assert 0.25 <= nyt_r["textblob"] <= 0.35 and 0.45 <= nyt_r["vader"] <= 0.55
+    zero = table.loc[("nyt_editorial", "zero_share", "plain")]
+    assert abs(zero["textblob"] - 0.36) < 0.01 and abs(zero["vader"] - 0.34) < 0.01
+    eco = table.loc[("ecosent", "accuracy_3class", "plain")]
+    assert eco["n"] == 284
+    assert abs(eco["textblob"] - 0.39) < 0.01 and abs(eco["vader"] - 0.50) < 0.01
+    # the package's document-level VADER (mean of sentence compounds) is as good
+    assert table.loc[("nyt_editorial", "pearson_r", "package"), "vader"] >= 0.45
