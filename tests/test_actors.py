@@ -322,3 +322,42 @@ def test_directed_tone_with_real_sentiment_and_bad_target():
     assert tone.loc["KR", "vader_compound"] > 0 > tone.loc["JP", "vader_compound"]
     with pytest.raises(ValueError, match="target must be one of JP, KR, US, KP, CN"):
         directed_tone(docs, target="Japan")
+
+
+# ---------------------------------------------------------------- figures
+
+
+def test_plots_draw_the_tables():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from analysis.plots.actors import plot_directed_tone, plot_distinctive_terms, plot_voice_shares
+    from analysis.plots.style import country_color
+
+    shares = pd.DataFrame(
+        {"outlet_country": ["JP", "JP", "KR"], "country": ["JP", "KR", "KR"],
+         "n_voices": [3, 1, 2], "voice_share": [0.75, 0.25, 1.0]}
+    )  # fmt: skip
+    before = shares.copy()
+    ax = plot_voice_shares(shares)
+    pd.testing.assert_frame_equal(shares, before)
+    widths = sorted(round(p.get_width(), 2) for p in ax.patches)
+    assert widths == [0.0, 0.25, 0.75, 1.0]  # KR publishers: JP share 0 drawn as empty bar
+    assert [t.get_text() for t in ax.texts] == ["n=4", "n=2"]
+    tone = pd.DataFrame(
+        {"outlet_country": ["KR", "KR"], "target": ["JP", "KR"], "vader_compound": [0.2, -0.1],
+         "vader_compound_ci_low": [0.1, np.nan], "vader_compound_ci_high": [0.3, np.nan]}
+    )  # fmt: skip
+    ax = plot_directed_tone(tone)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["KR"]
+    assert ax.get_legend() is not None
+    terms = pd.DataFrame({"term": ["takeshima", "dokdo", "talks"], "z_score": [3.0, -2.5, 0.1]})
+    ax = plot_distinctive_terms(terms, n=1, labels=("JP", "KR"))
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["dokdo", "takeshima"]
+    colors = [matplotlib.colors.to_hex(p.get_facecolor()).upper() for p in ax.patches]
+    assert colors == [country_color("KR").upper(), country_color("JP").upper()]
+    plt.close("all")
+    with pytest.raises(ValueError, match="missing column"):
+        plot_voice_shares(shares.drop(columns="voice_share"))
