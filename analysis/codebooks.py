@@ -39,6 +39,7 @@ __all__ = [
     "list_codebooks",
     "load_codebook",
     "load_yaml_entries",
+    "resolve_codebook_path",
     "term_pattern",
     "validate_entry",
 ]
@@ -307,6 +308,8 @@ class TermMatcher:
         for key, terms, regexes, _ in entries:
             for term in terms:
                 pattern = term_pattern(term)
+                if key in (k for k, _ in owners.get(pattern, ())):
+                    continue  # a spelling variant the term syntax already covers
                 owners.setdefault(pattern, []).append((key, term))
                 first[pattern] = term.strip()[0].lower()
             for rx in regexes:
