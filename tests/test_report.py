@@ -1,0 +1,488 @@
+"""analysis.report: strict parameters, names, export, index, up-to-date skip, failures."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from analysis import config
+from analysis.cli import main
+from analysis.report import (
+    ReportError,
+    clean_html,
+    export_html,
+    list_reports,
+    notebook_parameters,
+    plan_reports,
+    read_notebook,
+    report_slug,
+    write_index,
+)
+from analysis.report.index import index_html
+from analysis.report.parameters import (
+    Parameter,
+    check_value,
+    find_notebooks,
+    load_params_file,
+    parse_value,
+)
+from analysis.report.provenance import git_commit, hash_tree
+
+TINY = """# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Tiny <report>
+# Does the runner work?
+
+# %% tags=["parameters"]
+corpus_path: str = ""  # corpus file or folder; empty = the sample corpus
+country: str = "KR"  # publisher country
+n: int = 3  # how many rows
+ratio: float = 0.5  # a share
+flag: bool = False  # a switch
+pause: float = 0.0  # seconds to sleep (for the interrupted-run test)
+
+# %%
+import os
+import time
+print("country", country, "n", n * 2)
+time.sleep(float(os.environ.get("TINY_PAUSE", pause)))
+"""
+FAILING_CELL = '\n# %%\nx = 1\nraise RuntimeError("boom " + country)\n'
+
+
+def declared(**types) -> dict[str, Parameter]:
+    defaults = {"str": "", "int": 0, "float": 0.0, "bool": False, "list": [], "None": None}
+    return {k: Parameter(k, t, defaults.get(t), "") for k, t in types.items()}
+
+
+@pytest.fixture
+def nb_dir(tmp_path) -> Path:
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    (folder / "tiny.py").write_text(TINY, encoding="utf-8")
+    return folder
+
+
+def write_params(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --- parameters -------------------------------------------------------------------------
+
+
+def test_notebook_parameters_reads_types_defaults_and_help(nb_dir):
+    params = notebook_parameters(read_notebook(nb_dir / "tiny.py"))
+    assert list(params) == ["corpus_path", "country", "n", "ratio", "flag", "pause"]
+    # corpus_path's help has a second '=' that papermill cannot read: parsed by ast instead
+    assert params["corpus_path"] == Parameter(
+        "corpus_path", "str", "", "corpus file or folder; empty = the sample corpus"
+    )
+    assert params["n"] == Parameter("n", "int", 3, "how many rows")
+    assert params["flag"].default is False
+
+
+@pytest.mark.parametrize(
+    ("type_name", "text", "expected"),
+    [
+        ("str", "007", "007"),
+        ("int", "12", 12),
+        ("float", "0.25", 0.25),
+        ("float", "2", 2.0),
+        ("bool", "true", True),
+        ("bool", "No", False),
+        ("list", "[a, b]", ["a", "b"]),
+    ],
+)
+def test_parse_value_known_answers(type_name, text, expected):
+    value = parse_value(declared(x=type_name)["x"], text, where="-p")
+    assert value == expected and type(value) is type(expected)
+
+
+@pytest.mark.parametrize(
+    ("type_name", "text"), [("int", "1.5"), ("int", "x"), ("float", "abc"), ("bool", "maybe")]
+)
+def test_parse_value_wrong_type_names_parameter(type_name, text):
+    with pytest.raises(ReportError, match=rf"-p: parameter 'x' expects {type_name}, got '{text}'"):
+        parse_value(declared(x=type_name)["x"], text, where="-p")
+
+
+@pytest.mark.parametrize(
+    ("type_name", "value", "ok"),
+    [
+        ("int", 3, True),
+        ("int", True, False),
+        ("int", "3", False),
+        ("float", 3, True),
+        ("str", 2023, False),
+        ("bool", 1, False),
+        ("list", ["a"], True),
+    ],
+)
+def test_check_value_types(type_name, value, ok):
+    param = declared(x=type_name)["x"]
+    if ok:
+        assert check_value(param, value, where="f.yaml") == value
+    else:
+        with pytest.raises(ReportError, match="f.yaml: parameter 'x' expects"):
+            check_value(param, value, where="f.yaml")
+
+
+def test_check_value_hints_to_quote_yaml_dates():
+    import datetime as dt
+
+    with pytest.raises(ReportError, match=r"quote it in YAML"):
+        check_value(declared(x="str")["x"], dt.date(2023, 3, 6), where="f.yaml")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("- a\n- b\n", "expected a mapping"),
+        ("parameters: {}\n", "field 'notebook': missing"),
+        ("notebook: tiny\nparameters: [1]\n", "field 'parameters': expected a mapping"),
+        ("notebook: tiny\ncolour: red\n", "field 'colour': unknown"),
+        ("notebook: [tiny\n", "cannot read parameter file"),
+    ],
+)
+def test_load_params_file_errors_name_file_and_field(tmp_path, text, message):
+    path = write_params(tmp_path, "bad.yaml", text)
+    with pytest.raises(ReportError, match=message) as info:
+        load_params_file(path)
+    assert str(path) in str(info.value)
+
+
+def test_find_notebooks_prefers_jupytext_source(nb_dir):
+    nbformat.write(nbformat.v4.new_notebook(), nb_dir / "tiny.ipynb")
+    nbformat.write(nbformat.v4.new_notebook(), nb_dir / "other.ipynb")
+    (nb_dir / "helper.py").write_text("x = 1\n")  # not a jupytext notebook
+    assert find_notebooks(nb_dir) == {"other": nb_dir / "other.ipynb", "tiny": nb_dir / "tiny.py"}
+
+
+# --- names ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({}, "tiny"),
+        ({"n": 3}, "tiny"),  # the default value does not change the name
+        ({"n": 5}, "tiny--n-5"),
+        ({"n": 5, "country": "JP"}, "tiny--country-JP_n-5"),
+        ({"flag": True}, "tiny--flag-True"),
+    ],
+)
+def test_report_slug_known_answers(nb_dir, params, expected):
+    params_declared = notebook_parameters(read_notebook(nb_dir / "tiny.py"))
+    assert report_slug("tiny", params, params_declared) == expected
+
+
+def test_report_slug_adds_hash_when_readable_form_loses_information(nb_dir):
+    params_declared = notebook_parameters(read_notebook(nb_dir / "tiny.py"))
+    a = report_slug("tiny", {"corpus_path": "/data/a/corpus.csv"}, params_declared)
+    b = report_slug("tiny", {"corpus_path": "/data/b/corpus.csv"}, params_declared)
+    assert a.startswith("tiny--corpus_path-corpus.csv-") and b.startswith(a[:-8])
+    assert a != b
+    assert a == report_slug("tiny", {"corpus_path": "/data/a/corpus.csv"}, params_declared)
+
+
+# --- planning: every error before anything runs ------------------------------------------
+
+
+def test_plan_defaults_and_params_files(nb_dir, tmp_path):
+    params = tmp_path / "params"
+    write_params(params, "jp.yaml", "notebook: tiny\nparameters:\n  country: JP\n")
+    write_params(params, "same.yaml", "notebook: tiny\nparameters:\n  country: KR\n")
+    jobs = plan_reports(params=params, notebook_dir=nb_dir)
+    assert [(j.slug, j.source) for j in jobs] == [
+        ("tiny", "defaults"),
+        ("tiny--country-JP", str(params / "jp.yaml")),
+    ]  # same.yaml equals the defaults: one report
+
+
+def test_plan_cli_parameters_override_and_corpus(nb_dir, tmp_path, sample_corpus_path):
+    jobs = plan_reports(
+        cli_parameters=["n=7", "flag=yes"], corpus=sample_corpus_path, notebook_dir=nb_dir
+    )
+    assert jobs[0].parameters == {"n": 7, "flag": True, "corpus_path": str(sample_corpus_path)}
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"cli_parameters": ["colour=red"]}, "-p colour=red: notebook 'tiny' has no parameter"),
+        ({"cli_parameters": ["n=three"]}, "parameter 'n' expects int, got 'three'"),
+        ({"cli_parameters": ["n"]}, "-p n: expected key=value"),
+        ({"notebooks": ["nope"]}, "--notebook nope: no such notebook"),
+        ({"corpus": Path("/no/such/corpus")}, "--corpus /no/such/corpus: no such file"),
+    ],
+)
+def test_plan_rejects_bad_requests(nb_dir, kwargs, message):
+    with pytest.raises(ReportError, match=message):
+        plan_reports(notebook_dir=nb_dir, **kwargs)
+
+
+def test_plan_rejects_bad_params_files(nb_dir, tmp_path):
+    params = tmp_path / "params"
+    path = write_params(params, "x.yaml", "notebook: tiny\nparameters:\n  n: '4'\n")
+    with pytest.raises(ReportError, match=rf"{path}: parameter 'n' expects int, got str '4'"):
+        plan_reports(params=params, notebook_dir=nb_dir)
+    path.write_text("notebook: missing\n")
+    with pytest.raises(ReportError, match="field 'notebook': no such notebook 'missing'"):
+        plan_reports(params=params, notebook_dir=nb_dir)
+
+
+def test_cli_unknown_parameter_writes_nothing(nb_dir, tmp_path, capsys):
+    out = tmp_path / "reports"
+    code = main(["report", "--notebook-dir", str(nb_dir), "--out", str(out), "-p", "colour=red"])
+    assert code == 2
+    assert capsys.readouterr().err.startswith("error: -p colour=red: notebook 'tiny' has no")
+    assert not out.exists()
+
+
+def test_cli_wrong_type_is_one_line_error(nb_dir, tmp_path, capsys):
+    code = main(["report", "--notebook-dir", str(nb_dir), "--out", str(tmp_path), "-p", "ratio=hi"])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1
+    assert "parameter 'ratio' expects float, got 'hi'" in err
+
+
+# --- export -----------------------------------------------------------------------------
+
+HOSTILE_HTML = (
+    "<table><tr><td>ok</td></tr></table><script>window.__pwned=1</script>"
+    '<img src=x onerror="window.__pwned=2"><img src="http://evil.example/x.png">'
+    '<a href="https://evil.example">link</a><style>@import url(http://evil.example/a.css);</style>'
+)
+PROVENANCE = {
+    "notebook": "tiny",
+    "parameters": {"country": "<b>KR</b>"},
+    "corpus_path": "data/sample",
+    "corpus_sha256": "ab" * 32,
+    "codebooks_sha256": "cd" * 32,
+    "versions": {"python": "3.11", "pandas": "3"},
+    "git_commit": "unknown",
+    "rendered_utc": "2026-01-01T00:00:00Z",
+    "input_hash": "ef" * 32,
+}
+
+
+def test_clean_html_known_answers():
+    cleaned = clean_html(HOSTILE_HTML)
+    assert cleaned.startswith("<table><tbody><tr><td>ok</td></tr></tbody></table>&lt;script&gt;")
+    assert cleaned.endswith("<img><img><a>link</a>")
+    assert "<script" not in cleaned and "&lt;script&gt;" in cleaned
+    assert "onerror" not in cleaned and "evil.example" not in cleaned.replace("&lt;", "")
+    assert "@import" not in cleaned
+    assert (
+        clean_html('<img src="data:image/png;base64,AAAA">')
+        == '<img src="data:image/png;base64,AAAA">'
+    )
+    assert clean_html('<a href="#provenance">p</a>') == '<a href="#provenance">p</a>'
+
+
+def executed_like_notebook() -> nbformat.NotebookNode:
+    nb = nbformat.v4.new_notebook()
+    code = nbformat.v4.new_code_cell("show_table(df)")
+    code.outputs = [
+        nbformat.v4.new_output("display_data", data={"text/html": HOSTILE_HTML}),
+        nbformat.v4.new_output("display_data", data={"image/png": "iVBORw0KGgo="}),
+        nbformat.v4.new_output("display_data", data={"application/javascript": "window.x=1"}),
+        nbformat.v4.new_output(
+            "display_data", data={"image/svg+xml": "<svg><script>alert(1)</script></svg>"}
+        ),
+    ]
+    nb.cells = [nbformat.v4.new_markdown_cell("# Title\ntext"), code]
+    return nb
+
+
+def test_export_html_is_self_contained_and_inert():
+    nb = executed_like_notebook()
+    before = nbformat.writes(nb)
+    page = export_html(nb, title="T <i>", provenance=PROVENANCE)
+    assert nbformat.writes(nb) == before  # input not modified
+    assert "<script" not in page.lower()
+    assert 'src="http' not in page and 'href="http' not in page
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page
+    assert 'src="data:image/png;base64,iVBORw0KGgo="' in page
+    assert "data:image/svg+xml;base64," in page
+    assert '<details class="kj-code"><summary>code</summary>' in page
+    assert "<title>T &lt;i&gt;</title>" in page
+    assert 'id="provenance"' in page and "ab" * 32 in page
+    assert "country='&lt;b&gt;KR&lt;/b&gt;'" in page
+
+
+# --- index ------------------------------------------------------------------------------
+
+
+def write_record(out: Path, slug: str, notebook: str, title: str, params: dict) -> None:
+    (out / "_executed").mkdir(parents=True, exist_ok=True)
+    (out / f"{slug}.html").write_text("<html></html>")
+    record = {
+        "notebook": notebook,
+        "slug": slug,
+        "html": f"{slug}.html",
+        "title": title,
+        "parameters": params,
+        "source": "defaults",
+        "input_hash": "x",
+        "provenance": {**PROVENANCE, "parameters": params},
+    }
+    (out / "_executed" / f"{slug}.json").write_text(json.dumps(record))
+
+
+def test_list_reports_and_index_grouped_and_escaped(tmp_path):
+    write_record(tmp_path, "b", "sentiment", "Tone", {"country": "JP"})
+    write_record(tmp_path, "a", "overview", "<script>x</script>", {})
+    write_record(tmp_path, "gone", "overview", "Gone", {})
+    (tmp_path / "gone.html").unlink()  # a record without its HTML is not listed
+    reports = list_reports(tmp_path)
+    assert list(reports["slug"]) == ["a", "b"]
+    page = index_html(reports)
+    assert page.index("<h2>overview</h2>") < page.index("<h2>sentiment</h2>")
+    assert '<a href="a.html">&lt;script&gt;x&lt;/script&gt;</a>' in page
+    assert '<a href="b.html">Tone</a>' in page and "country=&#x27;JP&#x27;" in page
+    assert "<script" not in page
+
+
+def test_write_index_rewrites_only_on_change(tmp_path):
+    write_record(tmp_path, "a", "overview", "A", {})
+    path, written = write_index(tmp_path)
+    assert written
+    mtime = path.stat().st_mtime_ns
+    time.sleep(0.01)
+    assert write_index(tmp_path) == (path, False)
+    assert path.stat().st_mtime_ns == mtime
+
+
+def test_list_reports_empty_folder_has_columns(tmp_path):
+    reports = list_reports(tmp_path)
+    assert reports.empty and "parameters" in reports.columns
+
+
+# --- provenance -------------------------------------------------------------------------
+
+
+def test_hash_tree_depends_on_names_and_bytes(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"x")
+    first = hash_tree(tmp_path)
+    assert hash_tree(tmp_path) == first
+    (tmp_path / ".hidden").write_bytes(b"ignored")
+    assert hash_tree(tmp_path) == first
+    (tmp_path / "a.txt").write_bytes(b"y")
+    assert hash_tree(tmp_path) != first
+    (tmp_path / "a.txt").rename(tmp_path / "b.txt")
+    assert len({first, hash_tree(tmp_path)}) == 2
+    with pytest.raises(FileNotFoundError, match="no such file"):
+        hash_tree(tmp_path / "missing")
+
+
+def test_git_commit_outside_git_is_unknown(tmp_path):
+    assert git_commit(tmp_path) == "unknown"
+    assert len(git_commit(config.PROJECT_ROOT).split("+")[0]) in {40, 7}  # this checkout
+
+
+# --- execution (slow: starts kernels) ---------------------------------------------------
+
+
+def run_cli(*args) -> int:
+    return main(["report", *map(str, args)])
+
+
+@pytest.mark.slow
+def test_render_skip_force_and_failure_keep_previous_report(nb_dir, tmp_path, capsys):
+    out = tmp_path / "reports"
+    assert run_cli("--notebook-dir", nb_dir, "--out", out) == 0
+    html, record, index = out / "tiny.html", out / "_executed" / "tiny.json", out / "index.html"
+    assert "country KR n 6" in (out / "_executed" / "tiny.ipynb").read_text()
+    assert oct(html.stat().st_mode & 0o777) == "0o644"
+    stamps = {p: p.stat().st_mtime_ns for p in (html, record, index)}
+    capsys.readouterr()
+
+    assert run_cli("--notebook-dir", nb_dir, "--out", out) == 0
+    assert f"up to date: {html}" in capsys.readouterr().out
+    assert {p: p.stat().st_mtime_ns for p in stamps} == stamps  # nothing rewritten
+
+    content = html.read_bytes()
+    (nb_dir / "tiny.py").write_text(TINY + FAILING_CELL, encoding="utf-8")
+    assert run_cli("--notebook-dir", nb_dir, "--out", out) == 1
+    err = capsys.readouterr().err
+    assert "error: tiny.py: cell 3 (from 0) ('x = 1') failed: RuntimeError: boom KR" in err
+    kept = nbformat.read(out / "_executed" / "tiny.ipynb", as_version=4)
+    assert any(o.get("ename") == "RuntimeError" for c in kept.cells for o in c.get("outputs", []))
+    assert html.read_bytes() == content and record.stat().st_mtime_ns == stamps[record]
+
+    (nb_dir / "tiny.py").write_text(TINY, encoding="utf-8")
+    assert run_cli("--notebook-dir", nb_dir, "--out", out, "--force") == 0
+    assert html.stat().st_mtime_ns > stamps[html]
+
+
+@pytest.mark.slow
+def test_two_params_files_give_two_reports_and_an_index_linking_both(nb_dir, tmp_path):
+    params, out = tmp_path / "params", tmp_path / "reports"
+    write_params(params, "jp.yaml", "notebook: tiny\nparameters:\n  country: JP\n")
+    write_params(params, "us.yaml", "notebook: tiny\nparameters:\n  country: US\n  n: 1\n")
+    assert (
+        run_cli("--notebook-dir", nb_dir, "--out", out, "--params", params, "--notebook", "tiny")
+        == 0
+    )
+    names = sorted(p.name for p in out.glob("*.html"))
+    assert names == [
+        "index.html",
+        "tiny--country-JP.html",
+        "tiny--country-US_n-1.html",
+        "tiny.html",
+    ]
+    index = (out / "index.html").read_text()
+    for name in names[1:]:
+        assert f'href="{name}"' in index
+    assert "country=&#x27;US&#x27;, n=1" in index
+    reports = list_reports(out)
+    assert set(reports["source"]) == {"defaults", str(params / "jp.yaml"), str(params / "us.yaml")}
+    page = (out / "tiny--country-US_n-1.html").read_text()
+    assert "country US n 2" in page and "Tiny &lt;report&gt;" in page
+
+
+@pytest.mark.slow
+def test_killed_run_leaves_previous_report_and_next_run_completes(nb_dir, tmp_path):
+    out = tmp_path / "reports"
+    assert run_cli("--notebook-dir", nb_dir, "--out", out) == 0
+    before = {p.name: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    # a source change forces a re-render of the same report; the pause keeps it running
+    (nb_dir / "tiny.py").write_text(TINY + "\n# %%\nprint('changed')\n", encoding="utf-8")
+    command = [sys.executable, "-m", "analysis", "report", "--notebook-dir", str(nb_dir)]
+    proc = subprocess.Popen(
+        [*command, "--out", str(out)],
+        start_new_session=True,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "TINY_PAUSE": "30"},
+    )
+    deadline = time.monotonic() + 60
+    while not list((out / "_executed").glob(".tiny.tmp-*")) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    time.sleep(2.0)  # the kernel is running the notebook
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    after = {p.name: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert {k: v for k, v in after.items() if ".tmp-" not in k} == before
+    assert run_cli("--notebook-dir", nb_dir, "--out", out) == 0
+    assert "changed" in (out / "tiny.html").read_text()
