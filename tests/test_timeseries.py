@@ -117,7 +117,9 @@ def test_plot_over_time_draws_bands_lines_and_event_markers():
     labels = [t.get_text() for t in ax.texts]
     # Jan-Mar 2023 holds the compensation plan (03-06) and the Tokyo summit (03-16) only
     assert labels == ["Compensation plan", "Tokyo summit"]
-    assert len(ax.collections) == 1  # a CI band for JP only: KR has one tone a month
+    # a CI band and bars for JP only: KR has one tone a month
+    assert len(ax.collections) == 2
+    assert ax.collections[1].get_segments()[0][:, 1] == pytest.approx([0.2, 0.4])
     assert ax.get_ylabel() == "tone (TextBlob polarity, -1..1)"
 
 

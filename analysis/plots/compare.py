@@ -92,13 +92,13 @@ def plot_group_means(
     ax.invert_yaxis()
     ax.set_xlabel(xlabel)
     if title:
-        ax.set_title(title, loc="left")
+        ax.set_title(title, loc="left", pad=22 if has_window else 6)
     if has_window:
         handles = [
             Line2D([], [], marker=m, color=_window_color(w), linestyle="", label=f"{w} the event")
             for w, (m, _) in WINDOW_STYLE.items()
         ]
-        ax.legend(handles=handles, loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2)
+        ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 0.98), ncols=2)
     return ax
 
 

@@ -106,8 +106,9 @@ def plot_over_time(
         ax: Axes to draw on; None = a new figure.
         ylabel: Y-axis label, with units (e.g. "mean VADER compound (-1..1)").
         title: Optional title (placed below the event labels).
-        bands: Shade the ``ci_low``..``ci_high`` band (off for counts, where the
-            Poisson band of empty periods distracts more than it informs).
+        bands: Shade the ``ci_low``..``ci_high`` band and draw it as a vertical bar at
+            each point, so a period between two empty ones still shows its interval.
+            Off for counts, where the Poisson band of empty periods distracts.
 
     Returns:
         The Axes.
@@ -134,6 +135,7 @@ def plot_over_time(
         if bands and {"ci_low", "ci_high"} <= set(part.columns) and part["ci_low"].notna().any():
             low, high = part["ci_low"].to_numpy(float), part["ci_high"].to_numpy(float)
             ax.fill_between(when, low, high, color=colors[name], alpha=0.18, linewidth=0)
+            ax.vlines(when, low, high, color=colors[name], alpha=0.5, linewidth=1.2)  # lone periods
     period = ts.attrs.get("period", "period")
     ax.set_xlabel(f"{period} (point = middle of the {period})")
     ax.set_ylabel(ylabel)
