@@ -1,0 +1,86 @@
+"""Tests for ``python -m analysis frames``: the CSV it writes and its one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from analysis import config
+from analysis.cli import main
+
+DOCS = [
+    {"id": "a", "text": "Yoon and Kishida held a summit on North Korea.", "outlet_country": "KR"},
+    {"id": "b", "text": "Nothing to see here.", "outlet_country": "JP"},
+]
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("\n".join(json.dumps(d) for d in DOCS) + "\n", encoding="utf-8")
+    return path
+
+
+def test_frames_writes_one_row_per_document_and_frame(corpus, tmp_path):
+    out = tmp_path / "frames.csv"
+    assert main(["frames", str(corpus), "--out", str(out)]) == 0
+    df = pd.read_csv(out, keep_default_na=False)
+    assert list(df.columns[:4]) == ["doc_id", "frame", "n_matches", "present"]
+    assert len(df) == 2 * 7
+    row = df.set_index(["doc_id", "frame"])
+    assert row.loc[("a", "diplomacy"), "n_matches"] == 1
+    assert row.loc[("a", "security"), "matched_terms"] == "North Korea*"
+    assert row.loc[("a", "security"), "present"] == 1
+    assert row.loc[("b", "security"), "present"] == 0
+    assert df[df["doc_id"] == "b"]["n_matches"].sum() == 0
+
+
+def test_frames_other_codebook_by_name(corpus, tmp_path):
+    out = tmp_path / "generic.csv"
+    assert main(["frames", str(corpus), "--out", str(out), "--codebook", "generic_frames"]) == 0
+    df = pd.read_csv(out)
+    assert sorted(df["frame"].unique()) == sorted(
+        ["conflict", "responsibility", "economic", "human_interest", "morality"]
+    )
+
+
+def test_frames_malformed_codebook_is_one_line_exit_2(corpus, tmp_path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "frames:\n  - {id: x, label: X, description: d, terms: [a], regex: ['(']}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "never.csv"
+    code = main(["frames", str(corpus), "--out", str(out), "--codebook", str(bad)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith("error: bad.yaml: entry 1 (id 'x'), field 'regex': bad regex '('")
+    assert err.count("\n") == 1
+    assert not out.exists()
+
+
+def test_frames_unknown_codebook_and_missing_corpus(corpus, tmp_path, capsys):
+    out = tmp_path / "x.csv"
+    assert main(["frames", str(corpus), "--out", str(out), "--codebook", "nope"]) == 2
+    assert "error: unknown codebook 'nope'; available:" in capsys.readouterr().err
+    assert main(["frames", str(tmp_path / "missing.jsonl"), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and err.count("\n") == 1
+
+
+@pytest.mark.slow  # a fresh interpreter imports the whole package (~10 s)
+def test_frames_as_a_process(corpus, tmp_path):
+    out = tmp_path / "p.csv"
+    proc = subprocess.run(
+        [sys.executable, "-m", "analysis", "frames", str(corpus), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=config.PROJECT_ROOT,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert len(pd.read_csv(out)) == 14
