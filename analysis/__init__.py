@@ -21,6 +21,24 @@ from analysis.sentiment import (  # noqa: E402,F401
 )
 # codebooks / framing / terms: frames and contested terminology
 # actors / distinctive / coding: actors, voices, directed tone, log-odds, human coding
+from analysis.actors import (  # noqa: E402,F401
+    count_actor_mentions,
+    directed_tone,
+    find_actor_mentions,
+    find_voices,
+    load_actors,
+    tone_sentences,
+    voices_by_country,
+)
+from analysis.coding import (  # noqa: E402,F401
+    export_coding_sheet,
+    frame_agreement,
+    krippendorff_alpha,
+    read_coding_sheets,
+    write_coding_sheet,
+)
+from analysis.distinctive import distinctive_terms, kwic  # noqa: E402,F401
+from analysis.pairs import compare_pair, pair_summary  # noqa: E402,F401
 # events / compare: event windows, group statistics, time series
 from analysis.compare import bootstrap_ci, cliffs_delta, cohens_d, compare_groups, diff_ci, permutation_p  # noqa: E402,F401
 from analysis.events import compare_event_window, event_window, load_events, resolve_event  # noqa: E402,F401
