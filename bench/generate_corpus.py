@@ -51,14 +51,21 @@ def sentence_pool(docs: pd.DataFrame) -> tuple[list[str], np.ndarray, pd.DataFra
 
 
 def generate_chunk(
-    start: int, n: int, *, pool: list[str], counts: np.ndarray, meta: pd.DataFrame,
-    rng: np.random.Generator, wire_share: float, size: int,
+    start: int,
+    n: int,
+    *,
+    pool: list[str],
+    counts: np.ndarray,
+    meta: pd.DataFrame,
+    rng: np.random.Generator,
+    wire_share: float,
+    size: int,
 ) -> pd.DataFrame:
     """Documents ``start .. start+n-1`` of a synthetic corpus of ``size`` documents."""
     lengths = rng.choice(counts, size=n)
     picks = rng.integers(0, len(pool), size=int(lengths.sum()))
     bounds = np.concatenate([[0], np.cumsum(lengths)])
-    texts = ["\n".join(pool[i] for i in picks[bounds[k]:bounds[k + 1]]) for k in range(n)]
+    texts = ["\n".join(pool[i] for i in picks[bounds[k] : bounds[k + 1]]) for k in range(n)]
     for k in np.flatnonzero(rng.random(n) < wire_share):
         if k > 0:
             texts[k] = texts[int(rng.integers(0, k))]  # wire copy of an earlier text
@@ -84,8 +91,16 @@ def write_corpus(
     with atomic_path(target) as tmp:
         for start in range(0, size, chunk_rows):
             n = min(chunk_rows, size - start)
-            chunk = generate_chunk(start, n, pool=pool, counts=counts, meta=meta, rng=rng,
-                                   wire_share=wire_share, size=size)
+            chunk = generate_chunk(
+                start,
+                n,
+                pool=pool,
+                counts=counts,
+                meta=meta,
+                rng=rng,
+                wire_share=wire_share,
+                size=size,
+            )
             chunk.to_csv(tmp, mode="a", header=start == 0, index=False, lineterminator="\n")
     return target
 
@@ -100,17 +115,27 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     source = pool, counts, meta = sentence_pool(load_corpus())
-    print(f"SYNTHETIC corpora: documents built by resampling {len(pool)} real sentences "
-          f"({len(set(pool))} distinct) of {len(meta)} English sample documents (data/sample), "
-          f"{counts.min()}-{counts.max()} sentences per document as in the sample, one per line; "
-          f"metadata resampled, dates jittered +-365 days, {args.wire_share:.0%} wire copies. "
-          f"Not a real archive: sentences repeat far more than in real news.")
+    print(
+        f"SYNTHETIC corpora: documents built by resampling {len(pool)} real sentences "
+        f"({len(set(pool))} distinct) of {len(meta)} English sample documents (data/sample), "
+        f"{counts.min()}-{counts.max()} sentences per document as in the sample, one per line; "
+        f"metadata resampled, dates jittered +-365 days, {args.wire_share:.0%} wire copies. "
+        f"Not a real archive: sentences repeat far more than in real news."
+    )
     for size in (int(s) for s in args.sizes.split(",")):
         started = time.perf_counter()
-        path = write_corpus(size, args.out, source=source, seed=args.seed, chunk_rows=args.chunk_rows,
-                            wire_share=args.wire_share)
-        print(f"wrote {size:>9,} synthetic documents to {path} "
-              f"({path.stat().st_size / 1e6:,.0f} MB, {time.perf_counter() - started:.1f} s)")
+        path = write_corpus(
+            size,
+            args.out,
+            source=source,
+            seed=args.seed,
+            chunk_rows=args.chunk_rows,
+            wire_share=args.wire_share,
+        )
+        print(
+            f"wrote {size:>9,} synthetic documents to {path} "
+            f"({path.stat().st_size / 1e6:,.0f} MB, {time.perf_counter() - started:.1f} s)"
+        )
     return 0
 
 

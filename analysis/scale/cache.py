@@ -42,7 +42,9 @@ def hash_frame_content(frame: pd.DataFrame, *, columns: Iterable[str] = _HASH_CO
     columns = list(columns)
     missing = [c for c in columns if c not in frame.columns]
     if missing:
-        raise ValueError(f"cannot hash partition: missing columns {missing}; found {list(frame.columns)}")
+        raise ValueError(
+            f"cannot hash partition: missing columns {missing}; found {list(frame.columns)}"
+        )
     digest = hashlib.sha256()
     digest.update(f"rows={len(frame)};cols={columns}".encode())
     for column in columns:
@@ -103,9 +105,7 @@ def read_cached(cache_dir: str | os.PathLike, scorer: str, key: str) -> pd.DataF
         return None
 
 
-def write_cached(
-    result: pd.DataFrame, cache_dir: str | os.PathLike, scorer: str, key: str
-) -> Path:
+def write_cached(result: pd.DataFrame, cache_dir: str | os.PathLike, scorer: str, key: str) -> Path:
     """Store ``result`` atomically under ``key`` and return its path."""
     path = cache_path(cache_dir, scorer, key)
     with atomic_path(path) as tmp:

@@ -20,22 +20,36 @@ from analysis.io import write_csv
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``scale`` command with its ``ingest`` and ``run`` subcommands."""
-    parser = subparsers.add_parser("scale", help="chunked ingest and cached, parallel scoring of large corpora")
+    parser = subparsers.add_parser(
+        "scale", help="chunked ingest and cached, parallel scoring of large corpora"
+    )
     sub = parser.add_subparsers(dest="scale_command", required=True, metavar="SUBCOMMAND")
-    ingest = sub.add_parser("ingest", help="read a large CSV/JSONL/Parquet corpus into partitioned Parquet")
+    ingest = sub.add_parser(
+        "ingest", help="read a large CSV/JSONL/Parquet corpus into partitioned Parquet"
+    )
     ingest.add_argument("path", help="input file or folder of .csv/.jsonl/.parquet files")
     ingest.add_argument("--out", default=None, help="store folder (default: data/processed/corpus)")
-    ingest.add_argument("--chunk-rows", type=int, default=50_000, help="rows per chunk and partition")
+    ingest.add_argument(
+        "--chunk-rows", type=int, default=50_000, help="rows per chunk and partition"
+    )
     ingest.add_argument("--partition-by", choices=["year", "chunk"], default="year")
     ingest.add_argument("--no-progress", action="store_true", help="no progress bars")
     ingest.set_defaults(func=_ingest)
     run = sub.add_parser("run", help="score every partition (cached by content hash)")
     run.add_argument("--store", default=None, help="store folder (default: data/processed/corpus)")
     run.add_argument("--engine", choices=["local", "dask"], default="local")
-    run.add_argument("--address", default=None, help="dask scheduler address, e.g. tcp://10.0.0.5:8786")
-    run.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
-    run.add_argument("--scorers", default="sentiment,frames,terms,actors", help="comma-separated scorer names")
-    run.add_argument("--cache", default=None, help="result cache folder (default: data/processed/cache)")
+    run.add_argument(
+        "--address", default=None, help="dask scheduler address, e.g. tcp://10.0.0.5:8786"
+    )
+    run.add_argument(
+        "--workers", type=int, default=None, help="worker processes (default: all cores)"
+    )
+    run.add_argument(
+        "--scorers", default="sentiment,frames,terms,actors", help="comma-separated scorer names"
+    )
+    run.add_argument(
+        "--cache", default=None, help="result cache folder (default: data/processed/cache)"
+    )
     run.add_argument("--manifest", default=None, help="write the run manifest to this CSV")
     run.add_argument("--no-progress", action="store_true", help="no progress bars")
     run.set_defaults(func=_run)
@@ -46,10 +60,14 @@ def _ingest(args: argparse.Namespace) -> int:
 
     out = args.out or config.PROCESSED_DIR / "corpus"
     manifest = ingest_corpus(
-        args.path, out=out, chunk_rows=args.chunk_rows, partition_by=args.partition_by,
+        args.path,
+        out=out,
+        chunk_rows=args.chunk_rows,
+        partition_by=args.partition_by,
         progress=not args.no_progress,
     )
-    sys.stdout.write(f"ingested {int(manifest['n_docs'].sum())} documents into {len(manifest)} partitions at {out}\n")
+    n_docs = int(manifest["n_docs"].sum())
+    sys.stdout.write(f"ingested {n_docs} documents into {len(manifest)} partitions at {out}\n")
     return 0
 
 
@@ -59,8 +77,13 @@ def _run(args: argparse.Namespace) -> int:
     store = args.store or config.PROCESSED_DIR / "corpus"
     scorers = [name.strip() for name in args.scorers.split(",") if name.strip()]
     manifest = run_analysis(
-        store, scorers=scorers, engine=args.engine, address=args.address, n_workers=args.workers,
-        cache_dir=args.cache, progress=not args.no_progress,
+        store,
+        scorers=scorers,
+        engine=args.engine,
+        address=args.address,
+        n_workers=args.workers,
+        cache_dir=args.cache,
+        progress=not args.no_progress,
     )
     if args.manifest:
         write_csv(manifest, args.manifest)

@@ -35,7 +35,9 @@ Engine = Literal["local", "dask"]
 PartitionFunc = Callable[[pd.DataFrame], pd.DataFrame]
 
 
-def read_partition(path: str | os.PathLike, *, columns: Sequence[str] | None = None) -> pd.DataFrame:
+def read_partition(
+    path: str | os.PathLike, *, columns: Sequence[str] | None = None
+) -> pd.DataFrame:
     """Read one partition file, keeping only ``columns`` that exist in it."""
     import pyarrow.parquet as pq
 
@@ -45,7 +47,9 @@ def read_partition(path: str | os.PathLike, *, columns: Sequence[str] | None = N
     return pd.read_parquet(path, columns=columns)
 
 
-def _read_and_apply(path: str, *, func: PartitionFunc, columns: Sequence[str] | None) -> pd.DataFrame:
+def _read_and_apply(
+    path: str, *, func: PartitionFunc, columns: Sequence[str] | None
+) -> pd.DataFrame:
     return func(read_partition(path, columns=columns))
 
 
@@ -82,7 +86,9 @@ def map_partitions(
     if not paths:
         return []
     if engine == "dask":
-        return _map_dask(paths, func, columns=columns, address=address, n_workers=n_workers, progress=progress)
+        return _map_dask(
+            paths, func, columns=columns, address=address, n_workers=n_workers, progress=progress
+        )
     if address is not None:
         raise ValueError("address is only used with engine='dask'")
     return _map_local(paths, func, columns=columns, n_workers=n_workers, progress=progress)

@@ -67,6 +67,7 @@ def _check_seen(frame: pd.DataFrame, *, source: Path, first_row: int, seen: dict
         row = first_row + offset
         if doc_id in seen:
             raise CorpusError(
-                f"{source}: row {row}, field 'doc_id': duplicate id {doc_id!r} (first at {seen[doc_id]})"
+                f"{source.name}: row {row}, field 'doc_id': duplicate id {doc_id!r} "
+                f"(first at {seen[doc_id]})"
             )
         seen[doc_id] = f"{source.name} row {row}"

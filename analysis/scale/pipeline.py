@@ -89,8 +89,14 @@ def score_partition(
             write_cached(result, cache_dir, name, key)
             n_rows = len(result)
         rows.append(
-            {"scorer": name, "key": key, "path": str(path), "n_docs": len(docs),
-             "n_rows": n_rows, "is_cached": is_cached}
+            {
+                "scorer": name,
+                "key": key,
+                "path": str(path),
+                "n_docs": len(docs),
+                "n_rows": n_rows,
+                "is_cached": is_cached,
+            }
         )
     return pd.DataFrame(rows)
 
@@ -122,7 +128,11 @@ def run_analysis(
         result came from the cache), is_cached (True when nothing was rescored).
     """
     chosen = get_scorers(tuple(scorers))
-    paths = list_partitions(store) if isinstance(store, (str, os.PathLike)) else [Path(p) for p in store]
+    paths = (
+        list_partitions(store)
+        if isinstance(store, (str, os.PathLike))
+        else [Path(p) for p in store]
+    )
     if not paths:
         raise ValueError(f"{store}: no partition files (*.parquet) to analyse")
     cache_dir = str(Path(cache_dir) if cache_dir is not None else default_cache_dir())
@@ -130,8 +140,13 @@ def run_analysis(
     columns = sorted({c for scorer in chosen.values() for c in scorer.columns})
     func = functools.partial(score_partition, scorers=plan, cache_dir=cache_dir)
     outputs = map_partitions(
-        paths, func, engine=engine, columns=columns, address=address,
-        n_workers=n_workers, progress=progress,
+        paths,
+        func,
+        engine=engine,
+        columns=columns,
+        address=address,
+        n_workers=n_workers,
+        progress=progress,
     )
     manifest = pd.concat(
         [out.assign(partition=str(path)) for path, out in zip(paths, outputs, strict=True)],
@@ -145,8 +160,15 @@ def run_analysis(
 
 def _manifest_dtypes(manifest: pd.DataFrame) -> pd.DataFrame:
     return manifest.astype(
-        {"partition": "string", "scorer": "string", "key": "string", "path": "string",
-         "n_docs": "int64", "n_rows": "Int64", "is_cached": "bool"}
+        {
+            "partition": "string",
+            "scorer": "string",
+            "key": "string",
+            "path": "string",
+            "n_docs": "int64",
+            "n_rows": "Int64",
+            "is_cached": "bool",
+        }
     )
 
 

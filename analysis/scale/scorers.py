@@ -60,10 +60,21 @@ def code_frames_partition(docs: pd.DataFrame) -> pd.DataFrame:
 
 
 def count_terms_partition(docs: pd.DataFrame) -> pd.DataFrame:
-    """Contested-term variant counts per document (``analysis.terms.count_term_variants``)."""
-    from analysis.terms import count_term_variants
+    """Contested-term mentions per document (from ``analysis.terms.term_matches``).
 
-    return count_term_variants(docs, "contested_terms", by=("doc_id",))
+    Sparse: only (document, variant) pairs with at least one mention, so the
+    table stays small at a million documents; group sums of ``n_mentions``
+    reproduce ``analysis.terms.count_term_variants``.
+
+    Returns:
+        doc_id, referent, variant, side, n_mentions.
+    """
+    from analysis.terms import term_matches
+
+    matches = term_matches(docs, "contested_terms")
+    keys = ["doc_id", "referent", "variant", "side"]
+    counts = matches.groupby(keys, sort=False, dropna=False).size().rename("n_mentions")
+    return counts.reset_index().astype({"n_mentions": "int64"})
 
 
 def count_actors_partition(docs: pd.DataFrame) -> pd.DataFrame:

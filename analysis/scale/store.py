@@ -40,7 +40,9 @@ PARTITION_BY = ("year", "chunk")
 PartitionBy = Literal["year", "chunk"]
 
 
-def iter_chunks(path: str | os.PathLike, *, chunk_rows: int = 50_000) -> Iterator[tuple[pd.DataFrame, int]]:
+def iter_chunks(
+    path: str | os.PathLike, *, chunk_rows: int = 50_000
+) -> Iterator[tuple[pd.DataFrame, int]]:
     """Yield ``(chunk, first_row)`` pairs of raw rows, each at most ``chunk_rows`` long.
 
     Args:
@@ -56,7 +58,9 @@ def iter_chunks(path: str | os.PathLike, *, chunk_rows: int = 50_000) -> Iterato
         raise ValueError(f"chunk_rows must be >= 1, got {chunk_rows}")
     suffix = path.suffix.lower()
     if suffix not in CHUNKED_SUFFIXES:
-        raise ValueError(f"{path}: unsupported file type {suffix!r}; valid: {list(CHUNKED_SUFFIXES)}")
+        raise ValueError(
+            f"{path}: unsupported file type {suffix!r}; valid: {list(CHUNKED_SUFFIXES)}"
+        )
     if not path.is_file():
         raise FileNotFoundError(f"{path}: no such file")
     first_row = 1
@@ -73,8 +77,14 @@ def _raw_chunks(path: Path, suffix: str, chunk_rows: int) -> Iterator[pd.DataFra
             yield batch.to_pandas()
         return
     if suffix == ".csv":  # read as analysis.corpus reads CSV: strings, only "" is missing
-        with pd.read_csv(path, chunksize=chunk_rows, dtype=str, keep_default_na=False,
-                         na_values=[""], encoding="utf-8-sig") as reader:
+        with pd.read_csv(
+            path,
+            chunksize=chunk_rows,
+            dtype=str,
+            keep_default_na=False,
+            na_values=[""],
+            encoding="utf-8-sig",
+        ) as reader:
             yield from reader
         return
     yield from _jsonl_chunks(path, chunk_rows)
@@ -147,16 +157,23 @@ def ingest_corpus(
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     try:
-        records = _write_partitions(files, staging, chunk_rows=chunk_rows, partition_by=partition_by,
-                                    progress=progress)
-        manifest = pd.DataFrame(records, columns=["partition", "year", "n_docs", "n_chars",
-                                                  "source_file", "first_row"])
+        records = _write_partitions(
+            files, staging, chunk_rows=chunk_rows, partition_by=partition_by, progress=progress
+        )
+        manifest = pd.DataFrame(
+            records, columns=["partition", "year", "n_docs", "n_chars", "source_file", "first_row"]
+        )
         write_csv(manifest, staging / "_partitions.csv")
         _swap_in(staging, out)
     finally:
         if staging.exists():
             shutil.rmtree(staging)
-    logger.info("ingested %d documents into %d partitions at %s", manifest["n_docs"].sum(), len(manifest), out)
+    logger.info(
+        "ingested %d documents into %d partitions at %s",
+        manifest["n_docs"].sum(),
+        len(manifest),
+        out,
+    )
     return manifest
 
 
@@ -179,22 +196,32 @@ def _write_partitions(files, staging: Path, *, chunk_rows, partition_by, progres
     return records
 
 
-def _write_chunk(chunk: pd.DataFrame, staging: Path, number: int, partition_by: str, file: Path,
-                 first_row: int) -> list[dict]:
+def _write_chunk(
+    chunk: pd.DataFrame, staging: Path, number: int, partition_by: str, file: Path, first_row: int
+) -> list[dict]:
     if partition_by == "chunk":
         groups = [(pd.NA, f"part-{number:05d}.parquet", chunk)]
     else:
         years = chunk["published"].dt.year.astype("Int64").astype("string").fillna("unknown")
-        groups = [(year, f"year={year}/part-{number:05d}.parquet", part)
-                  for year, part in chunk.groupby(years, sort=True)]
+        groups = [
+            (year, f"year={year}/part-{number:05d}.parquet", part)
+            for year, part in chunk.groupby(years, sort=True)
+        ]
     records = []
     for year, name, part in groups:
         target = staging / name
         target.parent.mkdir(parents=True, exist_ok=True)
         part.to_parquet(target, index=False)
-        records.append({"partition": name, "year": year, "n_docs": len(part),
-                        "n_chars": int(part["text"].str.len().sum()), "source_file": str(file),
-                        "first_row": first_row})
+        records.append(
+            {
+                "partition": name,
+                "year": year,
+                "n_docs": len(part),
+                "n_chars": int(part["text"].str.len().sum()),
+                "source_file": str(file),
+                "first_row": first_row,
+            }
+        )
     return records
 
 
@@ -217,7 +244,8 @@ def list_partitions(store: str | os.PathLike) -> list[Path]:
     if not store.is_dir():
         raise FileNotFoundError(f"{store}: no such store folder")
     return sorted(
-        p for p in store.rglob("*.parquet")
+        p
+        for p in store.rglob("*.parquet")
         if not any(part.startswith(("_", ".")) for part in p.relative_to(store).parts)
     )
 
@@ -226,7 +254,7 @@ def read_store(store: str | os.PathLike, *, columns: list[str] | None = None) ->
     """Read a whole store into memory (small stores; use dask for large ones).
 
     Returns:
-        The corpus columns of ``analysis.corpus`` (or ``columns``), partitions concatenated in order.
+        The corpus columns (or ``columns``), partitions concatenated in order.
     """
     paths = list_partitions(store)
     if not paths:
