@@ -31,7 +31,9 @@ __all__ = [
     "frame_presence",
     "frame_prevalence",
     "frame_shares",
+    "predict_frames",
     "register",
+    "score_predictions",
 ]
 
 log = logging.getLogger(__name__)
@@ -300,6 +302,59 @@ def frame_prevalence(
         ci_low=np.asarray(low, dtype=float),
         ci_high=np.asarray(high, dtype=float),
     )
+
+
+def predict_frames(
+    texts: pd.Series | list[str], codebook: str | Path | Codebook, *, none: str = "other"
+) -> pd.Series:
+    """The dominant frame of each short text (most matches; ties: codebook order).
+
+    Args:
+        texts: the texts (a Series keeps its index).
+        codebook: a codebook name, path or ``Codebook``.
+        none: label of a text without any match.
+
+    Returns:
+        Series of frame ids (object dtype), same index as ``code_sentences``.
+    """
+    counts = code_sentences(texts, codebook)
+    top = counts.idxmax(axis=1).where(counts.sum(axis=1) > 0, none)
+    return top.astype(object).rename("frame")
+
+
+def _label_key(label: str) -> tuple:
+    return (0, int(label), label) if label.lstrip("-").isdigit() else (1, 0, label)
+
+
+def score_predictions(gold: pd.Series, predicted: pd.Series) -> pd.DataFrame:
+    """Per-label precision, recall and F1 of single-label predictions, and their macro mean.
+
+    Args:
+        gold: the human label of each unit.
+        predicted: the predicted label, aligned with ``gold`` by position.
+
+    Returns:
+        DataFrame ``label``, ``precision``, ``recall``, ``f1``, ``support`` (gold count),
+        ``n_predicted``, one row per gold label (numeric labels in numeric order), then a
+        ``macro`` row (unweighted means over the gold labels; precision counts as 0 for a
+        label never predicted).
+    """
+    g = pd.Series(gold).astype(str).to_numpy()
+    p = pd.Series(predicted).astype(str).to_numpy()
+    if len(g) != len(p):
+        raise ValueError(f"gold has {len(g)} labels but predicted has {len(p)}")
+    rows = []
+    for label in sorted(set(g), key=_label_key):
+        tp = int(((g == label) & (p == label)).sum())
+        n_pred, support = int((p == label).sum()), int((g == label).sum())
+        precision = tp / n_pred if n_pred else 0.0
+        recall = tp / support
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        rows.append((label, precision, recall, f1, support, n_pred))
+    cols = ["label", "precision", "recall", "f1", "support", "n_predicted"]
+    table = pd.DataFrame(rows, columns=cols)
+    macro = ["macro", *table[["precision", "recall", "f1"]].mean().tolist(), len(g), len(p)]
+    return pd.concat([table, pd.DataFrame([macro], columns=cols)], ignore_index=True)
 
 
 # ---------------------------------------------------------------- command line
