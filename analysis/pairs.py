@@ -4,20 +4,16 @@ The corpus column ``pair_group`` names groups of texts on one event by different
 governments (``data/sample/event_pairs.json``), e.g. Japan's and Korea's readouts
 of the same foreign ministers' meeting. For each text the table gives what a
 reader compares first: the frames it uses most (``analysis.framing.code_frames``),
-its choice among contested terms (``analysis.terms``, when that module is
-available), whom it credits (``analysis.actors.find_voices``) and its tone
+its choice among contested terms (``analysis.terms.term_matches``), whom it
+credits (``analysis.actors.find_voices``) and its tone
 (``analysis.sentiment.score_sentiment``).
 """
 
 from __future__ import annotations
 
-import logging
-
 import pandas as pd
 
 from analysis.actors import find_voices, load_actors
-
-logger = logging.getLogger(__name__)
 
 __all__ = ["compare_pair", "pair_summary"]
 
@@ -53,15 +49,15 @@ def _top_frames(docs: pd.DataFrame, codebook: str, top: int) -> pd.Series:
     return _ranked(code_frames(docs, codebook), "doc_id", "frame", "n_matches", top)
 
 
-def _term_choices(docs: pd.DataFrame) -> pd.Series:
-    """``"variant (n); ..."`` of the contested-term variants each text uses, if available."""
-    try:
-        from analysis.terms import count_terms_by_doc  # engineer D's module
-    except ImportError:
-        logger.info("analysis.terms not available: term_choices left empty")
-        return pd.Series(dtype=object)
-    counts = count_terms_by_doc(docs)
-    return _ranked(counts, "doc_id", "variant", "n_matches", 10)
+def _term_choices(docs: pd.DataFrame, terms: str) -> pd.Series:
+    """``"variant [side] (n); ..."`` of the contested-term variants each text uses."""
+    from analysis.terms import term_matches  # engineer D's module
+
+    matches = term_matches(docs, terms)
+    label = matches["variant"].astype(str) + " [" + matches["side"].astype(str) + "]"
+    counts = matches.assign(label=label).groupby(["doc_id", "label"]).size()
+    counts = counts.rename("n_mentions").reset_index()
+    return _ranked(counts, "doc_id", "label", "n_mentions", len(counts))
 
 
 def _voices(docs: pd.DataFrame, top: int) -> tuple[pd.Series, pd.Series]:
@@ -72,7 +68,7 @@ def _voices(docs: pd.DataFrame, top: int) -> tuple[pd.Series, pd.Series]:
     return _ranked(counts, "doc_id", "label", "n", top), voices.groupby("doc_id").size()
 
 
-def _pair_rows(docs: pd.DataFrame, *, codebook: str, top: int) -> pd.DataFrame:
+def _pair_rows(docs: pd.DataFrame, *, codebook: str, terms: str, top: int) -> pd.DataFrame:
     from analysis.sentiment import score_sentiment  # engineer B's module
 
     if docs.empty:
@@ -81,11 +77,12 @@ def _pair_rows(docs: pd.DataFrame, *, codebook: str, top: int) -> pd.DataFrame:
     tone = score_sentiment(docs).set_index("doc_id")
     ids = docs["doc_id"]
     meta = ["pair_group", "doc_id", "outlet_country", "outlet", "published", "title"]
-    frames, terms = _top_frames(docs, codebook, top).to_dict(), _term_choices(docs).to_dict()
+    frames = _top_frames(docs, codebook, top).to_dict()
+    choices = _term_choices(docs, terms).to_dict()
     voices, n_voices = voices.to_dict(), n_voices.to_dict()
     out = docs[meta].assign(
         top_frames=[frames.get(i, "") for i in ids],
-        term_choices=[terms.get(i, "") for i in ids],
+        term_choices=[choices.get(i, "") for i in ids],
         voices=[voices.get(i, "") for i in ids],
         n_voices=pd.array([n_voices.get(i, 0) for i in ids], dtype="int64"),
         textblob_polarity=ids.map(tone["textblob_polarity"]).to_numpy(float),
@@ -96,7 +93,12 @@ def _pair_rows(docs: pd.DataFrame, *, codebook: str, top: int) -> pd.DataFrame:
 
 
 def compare_pair(
-    docs: pd.DataFrame, pair_group: str, *, codebook: str = "kj_frames", top: int = 3
+    docs: pd.DataFrame,
+    pair_group: str,
+    *,
+    codebook: str = "kj_frames",
+    terms: str = "contested_terms",
+    top: int = 3,
 ) -> pd.DataFrame:
     """The texts of one event pair side by side, one row per document.
 
@@ -105,12 +107,13 @@ def compare_pair(
             ``outlet``, ``published``, ``title``.
         pair_group: the group id, e.g. ``"P2019-08-gsomia"``.
         codebook: frame codebook for ``top_frames``.
+        terms: contested-terms file for ``term_choices``.
         top: how many frames and voices to list per text.
 
     Returns:
         DataFrame ``pair_group``, ``doc_id``, ``outlet_country``, ``outlet``,
         ``published``, ``title``, ``top_frames`` ("frame (n matches); ..."),
-        ``term_choices`` ("variant (n); ...", empty without ``analysis.terms``),
+        ``term_choices`` ("variant [side] (n); ...", every variant used),
         ``voices`` ("actor label (n sentences); ..."), ``n_voices``,
         ``textblob_polarity``, ``vader_compound``; sorted by publisher country then date.
     """
@@ -119,14 +122,21 @@ def compare_pair(
     if chosen.empty:
         groups = sorted(docs["pair_group"].dropna().unique())
         raise ValueError(f"no documents with pair_group {pair_group!r}; groups: {groups}")
-    return _pair_rows(chosen, codebook=codebook, top=top)
+    return _pair_rows(chosen, codebook=codebook, terms=terms, top=top)
 
 
-def pair_summary(docs: pd.DataFrame, *, codebook: str = "kj_frames", top: int = 3) -> pd.DataFrame:
+def pair_summary(
+    docs: pd.DataFrame,
+    *,
+    codebook: str = "kj_frames",
+    terms: str = "contested_terms",
+    top: int = 3,
+) -> pd.DataFrame:
     """``compare_pair`` for every pair group of the corpus (documents without one are skipped).
 
     Returns:
         The columns of ``compare_pair``, sorted by ``pair_group``, publisher country, date.
     """
     _require(docs, REQUIRED, "pair_summary")
-    return _pair_rows(docs[docs["pair_group"].notna()], codebook=codebook, top=top)
+    paired = docs[docs["pair_group"].notna()]
+    return _pair_rows(paired, codebook=codebook, terms=terms, top=top)

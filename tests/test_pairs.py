@@ -19,6 +19,25 @@ frames:
     description: military and intelligence cooperation
     terms: [GSOMIA, security]
 """
+TERMS = """\
+referents:
+  - id: export_measures
+    label: Japan's 2019 export measures
+    variants:
+      - {variant: export controls, side: JP, terms: [export control*]}
+      - {variant: trade retaliation, side: KR, terms: [trade retaliation]}
+  - id: pact
+    label: Intelligence pact
+    variants:
+      - {variant: GSOMIA, side: neutral, terms: [GSOMIA]}
+"""
+
+
+@pytest.fixture()
+def terms(tmp_path):
+    path = tmp_path / "tiny_terms.yaml"
+    path.write_text(TERMS, encoding="utf-8")
+    return str(path)
 
 
 @pytest.fixture()
@@ -48,15 +67,16 @@ def docs():
     )
 
 
-def test_compare_pair_known_answer(docs, codebook):
+def test_compare_pair_known_answer(docs, codebook, terms):
     before = docs.copy()
-    table = compare_pair(docs, "P-gsomia", codebook=codebook)
+    table = compare_pair(docs, "P-gsomia", codebook=codebook, terms=terms)
     pd.testing.assert_frame_equal(docs, before)
     assert list(table.columns) == PAIR_COLUMNS
     # JP before KR (sorted by publisher country)
     assert table["doc_id"].tolist() == ["jp1", "kr1"]
     # kr1: GSOMIA + security (security 2), trade 1; jp1: GSOMIA (security 1)
     assert table["top_frames"].tolist() == ["security (1)", "security (2); trade (1)"]
+    assert table["term_choices"].tolist() == ["GSOMIA [neutral] (1)", "GSOMIA [neutral] (1)"]
     # jp1: "Japan protested" and "Kono said" (ties listed by label);
     # kr1: "Seoul said" and ", Seoul said." -> two sentences crediting Seoul.
     assert table["voices"].tolist() == [
@@ -78,13 +98,14 @@ def test_top_limits_the_lists(docs, codebook):
     assert table["top_frames"].tolist() == ["security (1)", "security (2)"]
 
 
-def test_pair_summary_covers_every_group_and_skips_unpaired(docs, codebook):
+def test_pair_summary_covers_every_group_and_skips_unpaired(docs, codebook, terms):
     before = docs.copy()
-    table = pair_summary(docs, codebook=codebook)
+    table = pair_summary(docs, codebook=codebook, terms=terms)
     pd.testing.assert_frame_equal(docs, before)
     assert table["pair_group"].tolist() == ["P-gsomia", "P-gsomia", "P-trade"]
     assert table.loc[2, "top_frames"] == "trade (2); security (1)"
     assert table.loc[2, "voices"] == "Government of Japan (1)"
+    assert table.loc[2, "term_choices"] == "export controls [JP] (1)"
 
 
 def test_unknown_group_and_missing_columns(docs, codebook):
