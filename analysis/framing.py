@@ -31,6 +31,7 @@ __all__ = [
     "frame_presence",
     "frame_prevalence",
     "frame_shares",
+    "match_kwic",
     "predict_frames",
     "register",
     "score_predictions",
@@ -101,6 +102,31 @@ def frame_matches(
 
 def _join_unique(values: pd.Series) -> str:
     return ";".join(dict.fromkeys(str(v) for v in values))
+
+
+def match_kwic(matches: pd.DataFrame, docs: pd.DataFrame, *, width: int = 60) -> pd.DataFrame:
+    """Keyword-in-context lines for match tables (``frame_matches``, ``term_matches``).
+
+    Args:
+        matches: needs ``doc_id``, ``start``, ``end``; other columns are kept in front.
+        docs: needs ``doc_id`` and ``text``.
+        width: characters of context on each side (whitespace collapsed).
+
+    Returns:
+        ``matches`` columns except ``start``/``end``, then ``left``, ``keyword``, ``right``
+        (the form ``analysis.display.show_kwic`` shows).
+    """
+    _require(matches, ["doc_id", "start", "end"], "matches")
+    _require(docs, ["doc_id", "text"], "docs")
+    texts = dict(zip(docs["doc_id"].tolist(), docs["text"].tolist(), strict=True))
+    parts = {"left": [], "keyword": [], "right": []}
+    for doc_id, start, end in zip(matches["doc_id"], matches["start"], matches["end"], strict=True):
+        text = texts.get(doc_id) or ""
+        parts["left"].append(" ".join(text[max(0, start - width) : start].split()))
+        parts["keyword"].append(text[start:end])
+        parts["right"].append(" ".join(text[end : end + width].split()))
+    keep = [c for c in matches.columns if c not in ("start", "end", "match")]
+    return matches[keep].reset_index(drop=True).assign(**parts)
 
 
 def code_frames(

@@ -18,6 +18,7 @@ from analysis.framing import (
     frame_presence,
     frame_prevalence,
     frame_shares,
+    match_kwic,
     predict_frames,
     score_predictions,
 )
@@ -325,3 +326,46 @@ def test_frac_validation_macro_f1_floor(validation_dir):
     assert held["n"] == 262 and held["macro_f1"] > 0.60
     with pytest.raises(ValueError, match="split must be one of"):
         bench.frac_validation(validation_dir, split="dev")
+
+
+def test_match_kwic(docs, codebook, sentences):
+    m = frame_matches(docs, codebook, sentences=sentences)
+    before = m.copy()
+    k = match_kwic(m, docs, width=10)
+    assert list(k.columns) == ["doc_id", "sentence_id", "frame", "term", "left", "keyword", "right"]
+    first = k.iloc[0]
+    assert (first["left"], first["keyword"], first["right"]) == ("da held a", "summit", ". North Ko")
+    assert_frame_equal(m, before)
+
+
+def test_plots(docs, codebook, sentences):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from analysis.plots.framing import plot_cooccurrence, plot_frame_prevalence, plot_variant_shares
+
+    coded = code_frames(docs, codebook, sentences=sentences)
+    prev = frame_prevalence(coded, docs)
+    ax = plot_frame_prevalence(prev)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["dip", "hist", "sec"]
+    assert sorted(t.get_text() for t in ax.get_legend().get_texts()) == ["JP (n=2)", "KR (n=1)"]
+    ax = plot_cooccurrence(frame_cooccurrence(coded), fmt="{:d}")
+    assert sorted(t.get_text() for t in ax.texts) == sorted(
+        ["2", "1", "1", "1", "1", "0", "1", "0", "1"]
+    )
+    counts = pd.DataFrame(
+        {
+            "outlet_country": ["KR", "KR", "JP", "JP"],
+            "referent": ["islets"] * 4,
+            "variant": ["Dokdo", "Takeshima"] * 2,
+            "side": ["KR", "JP"] * 2,
+            "n_mentions": [3, 1, 0, 0],
+        }
+    )
+    ax = plot_variant_shares(counts, referent="islets")
+    assert [p.get_width() for p in ax.patches] == [0.75, 0.25]  # JP never names it: no bar
+    with pytest.raises(ValueError, match="no referent 'sea'"):
+        plot_variant_shares(counts, referent="sea")
+    plt.close("all")

@@ -1,0 +1,122 @@
+"""Frame figures: prevalence by group with confidence intervals, co-occurrence, term shares."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+
+from analysis.plots.style import country_color
+
+__all__ = ["plot_cooccurrence", "plot_frame_prevalence", "plot_variant_shares"]
+
+
+def _require(df: pd.DataFrame, columns: list[str], what: str) -> None:
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise ValueError(f"{what}: missing column(s) {missing}; found {list(df.columns)}")
+
+
+def plot_frame_prevalence(
+    prev: pd.DataFrame, *, by: str = "outlet_country", ax: Axes | None = None
+) -> Axes:
+    """Share of documents with each frame, one dot per group, with its CI as a bar.
+
+    Args:
+        prev: output of ``analysis.framing.frame_prevalence`` (``by``, ``frame``,
+            ``present_share``, ``ci_low``, ``ci_high``, ``n_docs``).
+        by: the grouping column (colour per country).
+        ax: Axes to draw on; None = a new figure.
+
+    Returns:
+        The Axes (frames on the y axis, share 0..1 on the x axis; legend shows each
+        group's number of documents).
+    """
+    _require(prev, [by, "frame", "present_share", "ci_low", "ci_high", "n_docs"], "prevalence")
+    frames = list(dict.fromkeys(prev["frame"]))
+    groups = list(dict.fromkeys(prev[by]))
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7, 0.55 * len(frames) + 1.2))
+    step = 0.8 / max(len(groups), 1)
+    for i, group in enumerate(groups):
+        part = prev[prev[by] == group].set_index("frame").reindex(frames)
+        y = np.arange(len(frames)) + (i - (len(groups) - 1) / 2) * step
+        err = [part["present_share"] - part["ci_low"], part["ci_high"] - part["present_share"]]
+        n = int(part["n_docs"].max())
+        ax.errorbar(part["present_share"], y, xerr=err, fmt="o", color=country_color(str(group)),
+                    capsize=2, label=f"{group} (n={n})")  # fmt: skip
+    ax.set_yticks(np.arange(len(frames)), frames)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share of documents with the frame (95% Wilson CI)")
+    ax.legend(loc="lower right", fontsize="small")
+    return ax
+
+
+def plot_cooccurrence(matrix: pd.DataFrame, *, ax: Axes | None = None, fmt: str = "{:.2f}") -> Axes:
+    """Heatmap of a frame x frame matrix (``frame_cooccurrence``), each cell annotated.
+
+    Args:
+        matrix: square DataFrame, frames on both axes.
+        ax: Axes to draw on; None = a new figure.
+        fmt: format of the cell labels (``"{:d}"``-like for counts).
+
+    Returns:
+        The Axes.
+    """
+    if list(matrix.index) != list(matrix.columns):
+        raise ValueError("co-occurrence matrix must have the same frames on both axes")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(0.7 * len(matrix) + 2, 0.6 * len(matrix) + 1.5))
+    values = matrix.to_numpy(dtype=float)
+    image = ax.imshow(values, cmap="Blues", vmin=0)
+    ax.set_xticks(range(len(matrix)), matrix.columns, rotation=45, ha="right")
+    ax.set_yticks(range(len(matrix)), matrix.index)
+    top = np.nanmax(values) if values.size else 0
+    for (i, j), v in np.ndenumerate(values):
+        label = fmt.format(int(v) if "d" in fmt else v)
+        ax.text(j, i, label, ha="center", va="center", fontsize="x-small",
+                color="white" if top and v > 0.6 * top else "black")  # fmt: skip
+    ax.figure.colorbar(image, ax=ax, shrink=0.8)
+    ax.grid(False)
+    return ax
+
+
+def plot_variant_shares(
+    counts: pd.DataFrame, *, referent: str, by: str = "outlet_country", ax: Axes | None = None
+) -> Axes:
+    """Stacked bars: which variant each group uses for one referent.
+
+    Args:
+        counts: output of ``analysis.terms.count_term_variants`` grouped by ``by``.
+        referent: the referent id to draw (e.g. ``"labour"``).
+        by: grouping column.
+        ax: Axes to draw on; None = a new figure.
+
+    Returns:
+        The Axes (one bar per group that names the referent, segments = variant shares,
+        bar label = number of mentions).
+    """
+    _require(counts, [by, "referent", "variant", "side", "n_mentions"], "variant counts")
+    part = counts[counts["referent"] == referent]
+    if part.empty:
+        raise ValueError(f"no referent {referent!r}; found {sorted(counts['referent'].unique())}")
+    table = part.pivot_table(index=by, columns="variant", values="n_mentions", aggfunc="sum")
+    table = table[table.sum(axis=1) > 0]
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7, 0.5 * max(len(table), 1) + 1.5))
+    shares = table.div(table.sum(axis=1), axis=0)
+    left = np.zeros(len(shares))
+    cmap = plt.get_cmap("tab10")
+    sides = part.drop_duplicates("variant").set_index("variant")["side"]
+    for k, variant in enumerate(shares.columns):
+        ax.barh(shares.index.astype(str), shares[variant], left=left, color=cmap(k % 10),
+                label=f"{variant} ({sides[variant]})")  # fmt: skip
+        left += shares[variant].to_numpy()
+    for y, total in enumerate(table.sum(axis=1)):
+        ax.text(1.01, y, f"n={int(total)}", va="center", fontsize="small")
+    ax.set_xlim(0, 1)
+    ax.set_xlabel(f"share of mentions of '{referent}' (variant, side that uses it)")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=2, fontsize="small")
+    return ax
