@@ -20,6 +20,27 @@ from analysis.sentiment import (  # noqa: E402,F401
     sentiment_agreement,
 )
 # codebooks / framing / terms: frames and contested terminology
+from analysis.codebooks import (  # noqa: E402,F401
+    Codebook,
+    CodebookError,
+    list_codebooks,
+    load_codebook,
+    load_yaml_entries,
+)
+from analysis.framing import (  # noqa: E402,F401
+    code_frames,
+    code_sentences,
+    dominant_frame,
+    frame_cooccurrence,
+    frame_matches,
+    frame_presence,
+    frame_prevalence,
+    frame_shares,
+    match_kwic,
+    predict_frames,
+    score_predictions,
+)
+from analysis.terms import count_term_variants, load_terms, term_examples, term_matches  # noqa: E402,F401
 # actors / distinctive / coding: actors, voices, directed tone, log-odds, human coding
 from analysis.actors import (  # noqa: E402,F401
     count_actor_mentions,
