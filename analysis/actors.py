@@ -9,10 +9,12 @@ Three measures built on one actor codebook (``data/codebooks/actors.yaml``):
 - **Voices**: who is quoted or credited. Patterns, tried on each sentence that
   mentions an actor (``pattern`` column):
 
-  ``actor_verb``   "X said/stated/told/announced/denied/confirmed/..." with up to
-                   three lowercase words between ("Yoon's office said", "Tokyo
-                   officials responded", "Japan has repeatedly stressed"), but not
-                   across "and"/"or"/"who"/"which"/"that" or punctuation;
+  ``actor_verb``   "X said/stated/told/announced/denied/confirmed/..." (``SPEECH_VERBS``)
+                   with up to three words between: lowercase words, institution
+                   words or a date ("Yoon's office said", "Tokyo officials
+                   responded", "Japan has repeatedly stressed", "U.S. Defense
+                   Department expressed", "X on Nov. 7 expressed"), but not across
+                   "and"/"who"/"which"/"that"/"the" or punctuation;
   ``statement``    "a X statement said", "X's statement stressed";
   ``verb_actor``   "..., said X" / '..." said X' (the verb must follow a comma or
                    a closing quote, so "Kishida said Japan would" credits only Kishida);
@@ -73,15 +75,18 @@ SPEECH_VERBS = (
     "confirms|noted|notes|expressed|expresses|stressed|stresses|emphasized|emphasised|"
     "emphasizes|emphasises|added|adds|warned|warns|urged|urges|insisted|insists|argued|"
     "argues|claimed|claims|responded|responds|explained|explains|protested|protests|"
-    "criticized|criticised|criticizes|criticises|voiced|voices|briefed|remarked|replied"
+    "criticized|criticised|criticizes|criticises|voiced|voices|briefed|remarked|replied|"
+    "mentioned|mentions|reiterated|reiterates|conveyed|conveys|welcomed|welcomes|requested|"
+    "requests|asked|asks|proposed|proposes|commented|comments|pointed\\s+out"
 )
 _APOS = "['\u2019]"
-# Words that end the subject: a speech verb after them belongs to another clause.
-_STOP_FILLER = r"(?!(?:and|or|but|who|which|that|when|while|if|whose|whom|the|a|an|its|their)\b)"
-_AFTER = re.compile(
-    rf"^(?:{_APOS}s?)?(?:\s+{_STOP_FILLER}(?:(?P<stmt>statement)|[a-z][a-z\-]*)){{0,3}}?"
-    rf"\s+(?P<verb>{SPEECH_VERBS})(?!\w)"
-)
+# Words between an actor and its verb: lowercase words, institution words, a date.
+# Words that end the subject (and, which, the, ...) stop it: the verb is another clause's.
+_STOP = r"(?!(?:and|or|but|who|which|that|when|while|if|whose|whom|the|a|an|its|their)\b)"
+_INSTITUTION = r"(?:Defen[cs]e|Foreign|Trade|Ministry|Department|Government|Office|Embassy)"
+_DATE = r"(?:on|in)\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|[A-Z][a-z]+day)"
+_FILLER = rf"(?:{_STOP}(?P<stmt>statement)|{_STOP}[a-z][a-z\-]*|{_INSTITUTION}|{_DATE})"
+_AFTER = re.compile(rf"^(?:{_APOS}s?)?(?:\s+{_FILLER}){{0,3}}?\s+(?P<verb>{SPEECH_VERBS})(?!\w)")
 _BEFORE_VERB = re.compile(
     r"[,\"'\u201d\u2019]\s*(?P<verb>said|says|stated|added|noted|wrote|told\s+reporters)"
     r"\s+(?:the\s+|a\s+)?(?:[A-Z][\w\-.]*\s+){0,4}$"

@@ -209,6 +209,19 @@ def test_seed_article_voices(seed_path):
             [("jp_mofa", "according to", "according_to")],
         ),
         ("Seoul has repeatedly stressed the point.", [("seoul", "stressed", "actor_verb")]),
+        (
+            "Prime Minister Lee Nak-yon on Nov. 7 expressed concern.",
+            [("lee_nak_yon", "expressed", "actor_verb")],
+        ),
+        (
+            "The U.S. Defense Department expressed concern.",
+            [("us_government", "expressed", "actor_verb")],
+        ),
+        ("Foreign Minister Park Jin told reporters.", [("park_jin", "told", "actor_verb")]),
+        (
+            "Minister Hayashi also reiterated the position.",
+            [("yoshimasa_hayashi", "reiterated", "actor_verb")],
+        ),
         ("Yoon and Kishida agreed to meet.", []),
         ("The Government of Japan values the measures announced by Seoul.", []),
         ("Japan and South Korea met.", []),
