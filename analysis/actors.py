@@ -398,17 +398,16 @@ def tone_sentences(docs: pd.DataFrame, *, codebook=None) -> pd.DataFrame:
     return out[columns + list(TONE_MEASURES)].reset_index(drop=True)
 
 
-def _cluster_bootstrap(
-    sums: np.ndarray, counts: np.ndarray, *, n_resamples: int, seed: int
-) -> tuple[float, float]:
-    """95% percentile interval of a sentence mean, resampling documents (clusters)."""
-    if len(sums) < 2:
-        return (np.nan, np.nan)
-    rng = np.random.default_rng(seed)
-    idx = rng.integers(0, len(sums), size=(n_resamples, len(sums)))
-    means = sums[idx].sum(axis=1) / counts[idx].sum(axis=1)
-    low, high = np.percentile(means, [2.5, 97.5])
-    return (float(low), float(high))
+def _mean_ci(part: pd.DataFrame, measure: str, *, n_resamples: int, seed: int) -> dict:
+    """Sentence mean of ``measure`` and its 95% interval, resampling documents (clusters)."""
+    per_doc = part.dropna(subset=[measure]).groupby("doc_id")[measure].agg(["sum", "count"])
+    sums, counts = per_doc["sum"].to_numpy(float), per_doc["count"].to_numpy(float)
+    mean = sums.sum() / counts.sum() if counts.sum() else np.nan
+    low = high = np.nan
+    if len(sums) >= 2:
+        idx = np.random.default_rng(seed).integers(0, len(sums), size=(n_resamples, len(sums)))
+        low, high = np.percentile(sums[idx].sum(axis=1) / counts[idx].sum(axis=1), [2.5, 97.5])
+    return {measure: mean, f"{measure}_ci_low": low, f"{measure}_ci_high": high}
 
 
 def directed_tone(
@@ -448,24 +447,11 @@ def directed_tone(
     data = sentences.merge(docs[["doc_id", by]], on="doc_id", how="inner")
     rows = []
     for (group, side), part in data.groupby([by, "target"], sort=True):
-        row = {
-            by: group,
-            "target": side,
-            "n_sentences": len(part),
-            "n_docs": part["doc_id"].nunique(),
-            "n_mixed": int(part["is_mixed"].sum()),
-        }
+        n_docs, n_mixed = part["doc_id"].nunique(), int(part["is_mixed"].sum())
+        row = {by: group, "target": side, "n_sentences": len(part)}
+        row.update(n_docs=n_docs, n_mixed=n_mixed)
         for measure in TONE_MEASURES:
-            per_doc = part.dropna(subset=[measure]).groupby("doc_id")[measure].agg(["sum", "count"])
-            total = per_doc["count"].sum()
-            row[measure] = per_doc["sum"].sum() / total if total else np.nan
-            low, high = _cluster_bootstrap(
-                per_doc["sum"].to_numpy(float),
-                per_doc["count"].to_numpy(float),
-                n_resamples=n_resamples,
-                seed=seed,
-            )
-            row[f"{measure}_ci_low"], row[f"{measure}_ci_high"] = low, high
+            row.update(_mean_ci(part, measure, n_resamples=n_resamples, seed=seed))
         rows.append(row)
     columns = [by, "target", "n_sentences", "n_docs", "n_mixed"]
     for measure in TONE_MEASURES:
