@@ -26,43 +26,44 @@ Rules (also in docs/bad_input.md):
 
 from __future__ import annotations
 
+import csv
 import json
 import logging
 import re
 import unicodedata
+import warnings
 from datetime import date, datetime
+from io import StringIO
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from analysis import config, io
-from analysis.duplicates import exclude_duplicates, flag_duplicates
+from analysis import config, duplicates, io
 from analysis.language import detect_language
 from analysis.pagedump import parse_page_dump
 
 log = logging.getLogger(__name__)
 
 REQUIRED_COLUMNS = ("doc_id", "text")
-OPTIONAL_COLUMNS = (
-    "title", "outlet", "outlet_country", "published", "url", "kind", "license",
-    "text_complete", "event", "pair_group",
-)  # fmt: skip
-DERIVED_COLUMNS = (
-    "language", "is_duplicate", "duplicate_of", "duplicate_similarity", "n_chars", "source_file",
-)  # fmt: skip
-CORPUS_COLUMNS = (
-    "doc_id", "title", "text", "outlet", "outlet_country", "published", "url", "kind",
-    "license", "text_complete", "language", "event", "pair_group", "is_duplicate",
-    "duplicate_of", "duplicate_similarity", "n_chars", "source_file",
-)  # fmt: skip
+OPTIONAL_COLUMNS = tuple(
+    "title outlet outlet_country published url kind license text_complete event pair_group".split()
+)
+DERIVED_COLUMNS = tuple(
+    "language is_duplicate duplicate_of duplicate_similarity n_chars source_file".split()
+)
+CORPUS_COLUMNS = tuple(
+    "doc_id title text outlet outlet_country published url kind license text_complete language"
+    " event pair_group is_duplicate duplicate_of duplicate_similarity n_chars source_file".split()
+)
 COLUMN_ALIASES = {"id": "doc_id", "headline": "title", "body": "text", "date": "published"}
 SUPPORTED_SUFFIXES = (".jsonl", ".csv", ".parquet", ".txt")
 SIDECAR_NAME = "sources.csv"  # page-dump metadata: file -> url, license, kind, ...
 IGNORED_NAMES = (SIDECAR_NAME, "event_pairs.json")  # plus README*, LICENSE*, hidden files
 
-_STRING_FIELDS = ("doc_id", "title", "text", "outlet", "outlet_country", "url", "kind",
-                  "license", "event", "pair_group")  # fmt: skip
+_STRING_FIELDS = tuple(
+    c for c in REQUIRED_COLUMNS + OPTIONAL_COLUMNS if c not in ("published", "text_complete")
+)
 _ISO_DATE = re.compile(
     r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 )
@@ -80,7 +81,7 @@ def _show(value: object, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def _fail(source: str, where: str | None, field: str | None, problem: str) -> CorpusError:
+def _fail(source: str, problem: str, *, where: str = "", field: str = "") -> CorpusError:
     parts = [p for p in (where, f"field '{field}'" if field else None) if p]
     location = f"{source}: {', '.join(parts)}: " if parts else f"{source}: "
     return CorpusError(" ".join((location + problem).split()))
@@ -95,9 +96,11 @@ def read_text(path: Path) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise _fail(path.name, f"line {line}", None,
-                    f"undecodable byte 0x{data[exc.start]:02x} at byte offset {exc.start} "
-                    f"(not UTF-8)") from None  # fmt: skip
+        raise _fail(
+            path.name,
+            f"undecodable byte 0x{data[exc.start]:02x} at byte offset {exc.start} (not UTF-8)",
+            where=f"line {line}",
+        ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -109,30 +112,47 @@ def _read_jsonl(path: Path) -> tuple[pd.DataFrame, list[str]]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise _fail(path.name, f"line {number}", None, f"invalid JSON ({exc.msg})") from None
+            raise _fail(path.name, f"invalid JSON ({exc.msg})", where=f"line {number}") from None
         if not isinstance(record, dict):
-            raise _fail(path.name, f"line {number}", None,
-                        f"expected a JSON object, got {type(record).__name__}")  # fmt: skip
+            raise _fail(
+                path.name,
+                f"expected a JSON object, got {type(record).__name__}",
+                where=f"line {number}",
+            )
         records.append(record)
         where.append(f"line {number}")
     if not records:
-        raise _fail(path.name, None, None, "no documents (empty file)")
+        raise _fail(path.name, "no documents (empty file)")
     return pd.DataFrame.from_records(records), where
 
 
 def _read_csv(path: Path) -> tuple[pd.DataFrame, list[str]]:
-    import io as _io
-
     text = read_text(path)
     if not text.strip():
-        raise _fail(path.name, None, None, "no documents (empty file)")
+        raise _fail(path.name, "no documents (empty file)")
+    header = next(csv.reader(StringIO(text)))
+    repeated = sorted({name for name in header if header.count(name) > 1})
+    if repeated:
+        raise _fail(
+            path.name, "column name repeated in the header", where="line 1", field=repeated[0]
+        )
     try:
-        frame = pd.read_csv(_io.StringIO(text), dtype=str, keep_default_na=False,
-                            na_values=[""], engine="c")  # fmt: skip
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            frame = pd.read_csv(
+                StringIO(text),
+                dtype=str,
+                keep_default_na=False,
+                na_values=[""],
+                index_col=False,
+                engine="c",
+            )
+    except pd.errors.ParserWarning:
+        raise _fail(path.name, "malformed CSV (a row has more fields than the header)") from None
     except (pd.errors.ParserError, ValueError) as exc:
-        raise _fail(path.name, None, None, f"malformed CSV ({exc})") from None
+        raise _fail(path.name, f"malformed CSV ({exc})") from None
     if frame.empty:
-        raise _fail(path.name, None, None, "no documents (header only)")
+        raise _fail(path.name, "no documents (header only)")
     return frame, [f"row {i}" for i in range(1, len(frame) + 1)]
 
 
@@ -140,9 +160,9 @@ def _read_parquet(path: Path) -> tuple[pd.DataFrame, list[str]]:
     try:
         frame = pd.read_parquet(path)
     except Exception as exc:  # noqa: BLE001 - pyarrow raises many types for a bad file
-        raise _fail(path.name, None, None, f"not a readable Parquet file ({exc})") from None
+        raise _fail(path.name, f"not a readable Parquet file ({exc})") from None
     if frame.empty:
-        raise _fail(path.name, None, None, "no documents (no rows)")
+        raise _fail(path.name, "no documents (no rows)")
     return frame.reset_index(drop=True), [f"row {i}" for i in range(1, len(frame) + 1)]
 
 
@@ -152,11 +172,11 @@ def _read_sidecar(folder: Path) -> dict[str, dict]:
         return {}
     frame, where = _read_csv(path)
     if "file" not in frame.columns:
-        raise _fail(path.name, None, "file", f"missing column (found: {list(frame.columns)})")
+        raise _fail(path.name, f"missing column (found: {list(frame.columns)})", field="file")
     rows = {}
     for record, loc in zip(frame.to_dict("records"), where, strict=True):
         if pd.isna(record["file"]):
-            raise _fail(path.name, loc, "file", "empty file name")
+            raise _fail(path.name, "empty file name", where=loc, field="file")
         name = record.pop("file")
         rows[name] = {k: v for k, v in record.items() if not pd.isna(v)}
     return rows
@@ -172,8 +192,11 @@ def _read_page_dump(path: Path) -> tuple[pd.DataFrame, list[str]]:
 
 
 def _is_missing(value: object) -> bool:
-    return value is None or value is pd.NA or value is pd.NaT or (
-        isinstance(value, float) and np.isnan(value)
+    return (
+        value is None
+        or value is pd.NA
+        or value is pd.NaT
+        or (isinstance(value, float) and np.isnan(value))
     )
 
 
@@ -189,12 +212,19 @@ def _strings(values: list, field: str, source: str, where: list[str]) -> list:
             out.append(pd.NA)
         elif isinstance(value, str):
             out.append(_clean_string(value) if value.strip() else pd.NA)
-        elif field == "doc_id" and isinstance(value, (int, np.integer)) and not isinstance(
-            value, (bool, np.bool_)
+        elif (
+            field == "doc_id"
+            and isinstance(value, (int, np.integer))
+            and not isinstance(value, (bool, np.bool_))
         ):
             out.append(str(value))
         else:
-            raise _fail(source, loc, field, f"expected text, got {type(value).__name__} {_show(value)}")
+            raise _fail(
+                source,
+                f"expected text, got {type(value).__name__} {_show(value)}",
+                where=loc,
+                field=field,
+            )
     return out
 
 
@@ -209,13 +239,24 @@ def _date(value: object, field: str, source: str, loc: str) -> date | None:
         try:
             day = datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
         except ValueError as exc:
-            raise _fail(source, loc, field, f"impossible date {_show(value)} ({exc})") from None
+            raise _fail(
+                source, f"impossible date {_show(value)} ({exc})", where=loc, field=field
+            ) from None
     elif isinstance(value, str):
-        raise _fail(source, loc, field, f"unparseable date {_show(value)} (expected YYYY-MM-DD)")
+        raise _fail(
+            source, f"unparseable date {_show(value)} (expected YYYY-MM-DD)", where=loc, field=field
+        )
     else:
-        raise _fail(source, loc, field, f"expected a date, got {type(value).__name__} {_show(value)}")
+        raise _fail(
+            source,
+            f"expected a date, got {type(value).__name__} {_show(value)}",
+            where=loc,
+            field=field,
+        )
     if not 1678 <= day.year <= 2261:
-        raise _fail(source, loc, field, f"date out of range {_show(value)} (years 1678-2261)")
+        raise _fail(
+            source, f"date out of range {_show(value)} (years 1678-2261)", where=loc, field=field
+        )
     return day
 
 
@@ -228,7 +269,7 @@ def _flag(value: object, field: str, source: str, loc: str) -> object:
         return value.strip().casefold() in _TRUE
     if isinstance(value, int | np.integer) and value in (0, 1):
         return bool(value)
-    raise _fail(source, loc, field, f"expected true/false, got {_show(value)}")
+    raise _fail(source, f"expected true/false, got {_show(value)}", where=loc, field=field)
 
 
 def _rename_aliases(raw: pd.DataFrame, source: str) -> pd.DataFrame:
@@ -236,15 +277,18 @@ def _rename_aliases(raw: pd.DataFrame, source: str) -> pd.DataFrame:
     for alias, name in COLUMN_ALIASES.items():
         if alias in raw.columns:
             if name in raw.columns:
-                raise _fail(source, None, name, f"both '{alias}' and '{name}' given; keep one")
+                raise _fail(source, f"both '{alias}' and '{name}' given; keep one", field=name)
             renames[alias] = name
     frame = raw.rename(columns=renames)
     frame.columns = [str(c) for c in frame.columns]
     missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
     if missing:
         found = ", ".join(repr(c) for c in raw.columns) or "none"
-        raise _fail(source, None, missing[0],
-                    f"missing required column(s) {', '.join(map(repr, missing))} (found: {found})")  # fmt: skip
+        raise _fail(
+            source,
+            f"missing required column(s) {', '.join(map(repr, missing))} (found: {found})",
+            field=missing[0],
+        )
     return frame
 
 
@@ -253,7 +297,7 @@ def _check_values(frame: pd.DataFrame, source: str, where: list[str]) -> None:
         for value, loc in zip(frame[field].tolist(), where, strict=True):
             if value is pd.NA:
                 problem = "empty text" if field == "text" else "missing document id"
-                raise _fail(source, loc, field, problem)
+                raise _fail(source, problem, where=loc, field=field)
 
 
 def _normalise(raw: pd.DataFrame, *, source: str, where: list[str]) -> pd.DataFrame:
@@ -263,10 +307,14 @@ def _normalise(raw: pd.DataFrame, *, source: str, where: list[str]) -> pd.DataFr
     for field in _STRING_FIELDS:
         values = frame[field].tolist() if field in frame.columns else [pd.NA] * len(frame)
         columns[field] = pd.array(_strings(values, field, source, where), dtype="string")
-    days = [_date(v, "published", source, loc)
-            for v, loc in zip(frame.get("published", [None] * len(frame)), where, strict=True)]  # fmt: skip
-    flags = [_flag(v, "text_complete", source, loc)
-             for v, loc in zip(frame.get("text_complete", [None] * len(frame)), where, strict=True)]  # fmt: skip
+    days = [
+        _date(v, "published", source, loc)
+        for v, loc in zip(frame.get("published", [None] * len(frame)), where, strict=True)
+    ]
+    flags = [
+        _flag(v, "text_complete", source, loc)
+        for v, loc in zip(frame.get("text_complete", [None] * len(frame)), where, strict=True)
+    ]
     out = pd.DataFrame(columns)
     _check_values(out, source, where)
     out["published"] = pd.Series(
@@ -280,8 +328,12 @@ def _normalise(raw: pd.DataFrame, *, source: str, where: list[str]) -> pd.DataFr
         declared = frame["language"].astype("string").str.strip().str.casefold()
         differs = (declared.notna() & (declared != out["language"])).to_numpy(dtype=bool)
         if differs.any():
-            log.warning("%s: %d declared languages differ from the detected one (first: %s)",
-                        source, int(differs.sum()), out["doc_id"][differs].iloc[0])  # fmt: skip
+            log.warning(
+                "%s: %d declared languages differ from the detected one (first: %s)",
+                source,
+                int(differs.sum()),
+                out["doc_id"][differs].iloc[0],
+            )
     metadata = [c for c in frame.columns if c not in CORPUS_COLUMNS]
     return pd.concat([out, frame[metadata].reset_index(drop=True)], axis=1)
 
@@ -291,9 +343,13 @@ def _check_unique_ids(docs: pd.DataFrame, where: list[str]) -> None:
     for row, doc_id in enumerate(docs["doc_id"].tolist()):
         if doc_id in seen:
             first = seen[doc_id]
-            raise _fail(docs["source_file"].iat[row], where[row], "doc_id",
-                        f"duplicate id {_show(doc_id)} (first in {docs['source_file'].iat[first]}"
-                        f"{', ' + where[first] if where[first] else ''})")  # fmt: skip
+            raise _fail(
+                docs["source_file"].iat[row],
+                f"duplicate id {_show(doc_id)} (first in {docs['source_file'].iat[first]}"
+                f"{', ' + where[first] if where[first] else ''})",
+                where=where[row],
+                field="doc_id",
+            )
         seen[doc_id] = row
 
 
@@ -301,16 +357,24 @@ def _finish(parts: list[tuple[pd.DataFrame, list[str]]]) -> pd.DataFrame:
     docs = pd.concat([p for p, _ in parts], ignore_index=True) if len(parts) > 1 else parts[0][0]
     where = [loc for _, w in parts for loc in w]
     _check_unique_ids(docs, where)
-    docs = flag_duplicates(docs)
+    docs = duplicates.flag_duplicates(docs)
     metadata = [c for c in docs.columns if c not in CORPUS_COLUMNS]
     docs = docs[list(CORPUS_COLUMNS) + metadata]
     n_undated = int(docs["published"].isna().sum())
     n_html = int(docs["text"].str.contains(_HTML_TAG, regex=True).sum())
-    log.info("loaded %d documents: %d without a date, %d duplicates, %d with HTML-like tags",
-             len(docs), n_undated, int(docs["is_duplicate"].sum()), n_html)  # fmt: skip
-    docs.attrs["load_report"] = {"n_documents": len(docs), "n_undated": n_undated,
-                                 "n_duplicates": int(docs["is_duplicate"].sum()),
-                                 "n_html": n_html}  # fmt: skip
+    log.info(
+        "loaded %d documents: %d without a date, %d duplicates, %d with HTML-like tags",
+        len(docs),
+        n_undated,
+        int(docs["is_duplicate"].sum()),
+        n_html,
+    )
+    docs.attrs["load_report"] = {
+        "n_documents": len(docs),
+        "n_undated": n_undated,
+        "n_duplicates": int(docs["is_duplicate"].sum()),
+        "n_html": n_html,
+    }
     return docs
 
 
@@ -330,35 +394,47 @@ def validate_corpus(docs: pd.DataFrame, *, source: str = "<DataFrame>") -> pd.Da
     """
     where = [f"row {i}" for i in range(1, len(docs) + 1)]
     if docs.empty:
-        raise _fail(source, None, None, "no documents")
+        raise _fail(source, "no documents")
     return _finish([(_normalise(docs.reset_index(drop=True), source=source, where=where), where)])
 
 
-_READERS = {".jsonl": _read_jsonl, ".csv": _read_csv, ".parquet": _read_parquet,
-            ".txt": _read_page_dump}  # fmt: skip
+_READERS = {
+    ".jsonl": _read_jsonl,
+    ".csv": _read_csv,
+    ".parquet": _read_parquet,
+    ".txt": _read_page_dump,
+}
 
 
 def corpus_files(path: Path) -> list[Path]:
     """Supported corpus files in a folder (sorted), or ``[path]`` for a single file."""
     if not path.exists():
-        raise _fail(str(path), None, None, "no such file or folder")
+        raise _fail(str(path), "no such file or folder")
     if path.is_file():
         if path.suffix.lower() not in _READERS:
-            raise _fail(path.name, None, None,
-                        f"unsupported file type (supported: {', '.join(SUPPORTED_SUFFIXES)})")  # fmt: skip
+            raise _fail(
+                path.name, f"unsupported file type (supported: {', '.join(SUPPORTED_SUFFIXES)})"
+            )
         return [path]
     files = sorted(
-        p for p in path.iterdir()
-        if p.is_file() and p.suffix.lower() in _READERS and p.name not in IGNORED_NAMES
-        and not p.name.startswith(".") and not p.name.upper().startswith(("README", "LICENSE"))
-    )  # fmt: skip
+        p
+        for p in path.iterdir()
+        if p.is_file()
+        and p.suffix.lower() in _READERS
+        and p.name not in IGNORED_NAMES
+        and not p.name.startswith(".")
+        and not p.name.upper().startswith(("README", "LICENSE"))
+    )
     if not files:
-        raise _fail(str(path), None, None,
-                    f"no corpus files in folder (supported: {', '.join(SUPPORTED_SUFFIXES)})")  # fmt: skip
+        raise _fail(
+            str(path), f"no corpus files in folder (supported: {', '.join(SUPPORTED_SUFFIXES)})"
+        )
     return files
 
 
-def load_corpus(path: str | Path | None = None, *, exclude_duplicates: bool = False) -> pd.DataFrame:
+def load_corpus(
+    path: str | Path | None = None, *, exclude_duplicates: bool = False
+) -> pd.DataFrame:
     """Load a corpus file or folder into the documented schema.
 
     Args:
@@ -383,10 +459,7 @@ def load_corpus(path: str | Path | None = None, *, exclude_duplicates: bool = Fa
         raw, where = _READERS[file.suffix.lower()](file)
         parts.append((_normalise(raw, source=file.name, where=where), where))
     docs = _finish(parts)
-    return _drop_duplicates(docs) if exclude_duplicates else docs
-
-
-_drop_duplicates = exclude_duplicates
+    return duplicates.exclude_duplicates(docs) if exclude_duplicates else docs
 
 
 def _run(args) -> int:
@@ -400,12 +473,16 @@ def _run(args) -> int:
 def register(subparsers) -> None:
     """Add ``corpus PATH --out FILE.csv [--exclude-duplicates]`` to the command line."""
     parser = subparsers.add_parser(
-        "corpus", help="validate a corpus and write it as normalised CSV",
+        "corpus",
+        help="validate a corpus and write it as normalised CSV",
         description="Validate a corpus file or folder and write one row per document "
         "with the schema columns (docs/design.md).",
-    )  # fmt: skip
+    )
     parser.add_argument("path", help="corpus file (.jsonl/.csv/.parquet/.txt) or folder")
     parser.add_argument("--out", required=True, help="CSV file to write (atomically)")
-    parser.add_argument("--exclude-duplicates", action="store_true",
-                        help="leave out exact and near-duplicate copies")  # fmt: skip
+    parser.add_argument(
+        "--exclude-duplicates",
+        action="store_true",
+        help="leave out exact and near-duplicate copies",
+    )
     parser.set_defaults(func=_run)

@@ -93,7 +93,10 @@ def _minhash_batch(sig: np.ndarray, rows: list[int], tokens: list[np.ndarray], a
     hashes, owners = _shingle_hashes(tokens)
     rows_arr = np.asarray(rows)
     for start in range(0, len(hashes), _BATCH_SHINGLES):
-        chunk, who = hashes[start : start + _BATCH_SHINGLES], owners[start : start + _BATCH_SHINGLES]
+        chunk, who = (
+            hashes[start : start + _BATCH_SHINGLES],
+            owners[start : start + _BATCH_SHINGLES],
+        )
         with np.errstate(over="ignore"):
             vals = a[:, None] * chunk[None, :]
             vals += b[:, None]
@@ -189,7 +192,9 @@ def flag_duplicates(docs: pd.DataFrame, *, threshold: float = 0.85) -> pd.DataFr
     """
     missing = [c for c in ("doc_id", "text") if c not in docs.columns]
     if missing:
-        raise ValueError(f"flag_duplicates: missing column(s) {missing} (found: {list(docs.columns)})")
+        raise ValueError(
+            f"flag_duplicates: missing column(s) {missing} (found: {list(docs.columns)})"
+        )
     if not 0 < threshold <= 1:
         raise ValueError(f"flag_duplicates: threshold must be in (0, 1], got {threshold!r}")
     n = len(docs)

@@ -35,9 +35,7 @@ WIRES = ("AP", "AFP", "Reuters", "PTI", "IANS", "ANI", "Bloomberg", "Yonhap", "K
 PROMOTION_WORDS = ("telegram", "whatsapp", "subscribe", "newsletter", "follow us", "download the")
 
 _WIRE = "|".join(WIRES)
-_DATELINE = re.compile(
-    rf"^(?P<wire>{_WIRE})\s+(?P<place>[A-Z][\w .'’-]*?\s*\([^()]+\))\s*$"
-)
+_DATELINE = re.compile(rf"^(?P<wire>{_WIRE})\s+(?P<place>[A-Z][\w .'’-]*?\s*\([^()]+\))\s*$")
 _CAPTION = re.compile(rf"\((?:[^()]*\bphoto\b[^()]*|[^()]*\b(?:{_WIRE}))\)\s*$", re.IGNORECASE)
 _STAMP = re.compile(
     r"^(?P<kind>First Published|Published|Last Updated|Updated)\s*:?\s*"

@@ -74,7 +74,12 @@ def test_wire_copy_flagged_with_first_copy_by_date(docs, wire, republished):
 
 def test_dtypes_and_columns(docs):
     out = flag_duplicates(docs)
-    assert list(out.columns) == [*docs.columns, "is_duplicate", "duplicate_of", "duplicate_similarity"]
+    assert list(out.columns) == [
+        *docs.columns,
+        "is_duplicate",
+        "duplicate_of",
+        "duplicate_similarity",
+    ]
     assert out["is_duplicate"].dtype == "boolean"
     assert out["duplicate_of"].dtype == "string"
     assert out["duplicate_similarity"].dtype == "float64"
@@ -130,7 +135,15 @@ def test_texts_without_words_are_not_near_duplicates():
 
 def test_short_texts_and_cjk():
     frame = pd.DataFrame(
-        {"doc_id": ["a", "b", "c", "d"], "text": ["Seoul", "Tokyo", "日本と韓国の首脳が会談した", "日本と韓国の首脳が会談した。"]}
+        {
+            "doc_id": ["a", "b", "c", "d"],
+            "text": [
+                "Seoul",
+                "Tokyo",
+                "日本と韓国の首脳が会談した",
+                "日本と韓国の首脳が会談した。",
+            ],
+        }
     )
     out = flag_duplicates(frame)
     assert out["is_duplicate"].tolist() == [False, False, False, True]

@@ -35,7 +35,9 @@ def test_script_shares_known_answer():
 
 
 def test_script_shares_without_letters_are_zero():
-    assert script_shares("123 ...") == dict.fromkeys(["hangul", "kana", "han", "latin", "other"], 0.0)
+    assert script_shares("123 ...") == dict.fromkeys(
+        ["hangul", "kana", "han", "latin", "other"], 0.0
+    )
 
 
 def test_japanese_kana_and_han_both_count_for_japanese():

@@ -15,13 +15,13 @@ Japan's prime minister and South Korea's president agreed to restore ties
 A file photo of the two leaders shaking hands. (Photo: Reuters)
 
 Reuters Tokyo (Japan)
-Japan's prime minister and South Korea's president agreed on Thursday to restore ties and ease export controls.
+Japan's prime minister and South Korea's president agreed on Thursday to restore ties.
 
 The two leaders met in Tokyo for the first such summit in 12 years.
 Protesters gather outside the prime minister's office. (Kim Min-jun/Yonhap via Reuters)
 Officials said trade talks would follow next month.
 
-(This story has not been edited by Daily Example Times staff and is published from a syndicated feed.)
+(This story has not been edited by Daily Example Times staff; it comes from a syndicated feed.)
 
 Follow us on WhatsApp for the latest updates
 
@@ -57,7 +57,10 @@ def seed(seed_path):
 
 def test_seed_fields(seed):
     assert seed["doc_id"] == "business-standard-2022-09-22-yoon-kishida"
-    assert seed["title"] == "Leaders of South Korea, Japan agree to work towards improving partnerships"
+    assert (
+        seed["title"]
+        == "Leaders of South Korea, Japan agree to work towards improving partnerships"
+    )
     assert seed["outlet"] == "Business Standard"
     assert seed["wire"] == "AP"
     assert seed["dateline"] == "Seoul (South Korea)"
@@ -105,8 +108,7 @@ def test_second_dump_other_wire_captions_and_footer():
     assert page["published"] == "2023-03-16"  # First Published wins over Last Updated
     assert page["published_time"] == "09:30 PM JST"
     assert page["text"] == (
-        "Japan's prime minister and South Korea's president agreed on Thursday to restore ties "
-        "and ease export controls.\n"
+        "Japan's prime minister and South Korea's president agreed on Thursday to restore ties.\n"
         "The two leaders met in Tokyo for the first such summit in 12 years.\n"
         "Officials said trade talks would follow next month."
     )
@@ -136,8 +138,11 @@ def test_crlf_page_parses_like_lf(seed_path):
     ("text", "title", "body"),
     [
         ("Just one paragraph of plain text.", None, "Just one paragraph of plain text."),
-        ("A headline\n\nFirst paragraph.\n\nSecond paragraph.", "A headline",
-         "First paragraph.\nSecond paragraph."),
+        (
+            "A headline\n\nFirst paragraph.\n\nSecond paragraph.",
+            "A headline",
+            "First paragraph.\nSecond paragraph.",
+        ),
         ("", None, ""),
     ],
 )
