@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import os
+import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Literal
@@ -281,3 +282,47 @@ def frame_agreement(auto: pd.DataFrame, human: pd.DataFrame) -> pd.DataFrame:
     macro = ["macro", *table[["precision", "recall", "f1"]].mean(skipna=True).tolist()]
     macro += table[["support", "n_predicted", "n_units"]].sum().astype(int).tolist()
     return pd.concat([table, pd.DataFrame([macro], columns=AGREEMENT_COLUMNS)], ignore_index=True)
+
+
+# ---------------------------------------------------------------- command line
+
+
+def _run_sheet(args) -> int:
+    from analysis.codebooks import load_codebook
+    from analysis.corpus import load_corpus
+
+    docs = load_corpus(args.path, exclude_duplicates=True)
+    frames = load_codebook(args.codebook).frame_ids
+    options = {"frames": frames, "n": args.n, "strata": args.strata, "unit": args.unit}
+    write_coding_sheet(docs, args.out, **options)
+    return 0
+
+
+def _run_alpha(args) -> int:
+    table = krippendorff_alpha(read_coding_sheets(args.sheets), level=args.level)
+    if args.out:
+        io.write_csv(table, args.out)
+    else:
+        table.to_csv(sys.stdout, index=False, lineterminator="\n")
+    return 0
+
+
+def register(subparsers) -> None:
+    """Add ``coding sheet PATH --out FILE`` and ``coding alpha SHEET... [--out FILE]``."""
+    parser = subparsers.add_parser(
+        "coding", help="coding sheets for human coders and their agreement"
+    )
+    sub = parser.add_subparsers(dest="coding_command", required=True, metavar="SUBCOMMAND")
+    sheet = sub.add_parser("sheet", help="write a stratified coding sheet (CSV) for a corpus")
+    sheet.add_argument("path", help="corpus file or folder")
+    sheet.add_argument("--out", required=True, help="CSV file to write")
+    sheet.add_argument("--codebook", default="kj_frames", help="frame codebook name or YAML path")
+    sheet.add_argument("--n", type=int, default=100, help="units in all (default 100)")
+    sheet.add_argument("--strata", default="outlet_country", help="corpus column to stratify on")
+    sheet.add_argument("--unit", choices=UNITS, default="sentence")
+    sheet.set_defaults(func=_run_sheet)
+    alpha = sub.add_parser("alpha", help="Krippendorff's alpha per frame from coded sheets")
+    alpha.add_argument("sheets", nargs="+", help="coded CSV sheets, one or more per coder")
+    alpha.add_argument("--level", choices=LEVELS, default="nominal")
+    alpha.add_argument("--out", help="CSV file to write (default: standard output)")
+    alpha.set_defaults(func=_run_alpha)

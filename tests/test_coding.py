@@ -201,3 +201,30 @@ def test_frame_agreement_tie_counts_as_absent():
     auto = pd.DataFrame({"unit_id": ["a"], "frame": ["x"], "present": [0]})
     row = frame_agreement(auto, human).iloc[0]
     assert row["support"] == 0 and row["n_predicted"] == 0 and np.isnan(row["f1"])
+
+
+# ---------------------------------------------------------------- command line
+
+
+def _cli(argv):
+    import argparse
+
+    from analysis.coding import register
+
+    parser = argparse.ArgumentParser()
+    register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+def test_cli_sheet_then_alpha(tmp_path, sample_corpus_path, capsys):
+    out = tmp_path / "sheet.csv"
+    assert _cli(["coding", "sheet", str(sample_corpus_path), "--out", str(out), "--n", "4"]) == 0
+    sheet = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert len(sheet) == 4 and "history" in sheet.columns and (sheet["coder"] == "").all()
+    for coder, codes in (("ann", ["1", "1", "0", "0"]), ("bob", ["1", "0", "0", "0"])):
+        sheet.assign(coder=coder, history=codes).to_csv(tmp_path / f"{coder}.csv", index=False)
+    assert _cli(["coding", "alpha", str(tmp_path / "ann.csv"), str(tmp_path / "bob.csv")]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0] == "frame,alpha,n_units,n_coders"
+    assert printed[1].startswith("history,0.533") and printed[1].endswith(",4,2")
