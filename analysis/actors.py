@@ -344,7 +344,8 @@ def voices_by_country(
     Args:
         voices: output of ``find_voices`` (needs ``doc_id``, ``country``).
         docs: corpus with ``doc_id`` and the ``by`` column.
-        by: column of ``docs`` that defines the publisher groups.
+        by: column of ``docs`` that defines the publisher groups (documents with a
+            missing value are left out).
 
     Returns:
         DataFrame ``<by>``, ``country`` (of the credited actor), ``n_voices``,
@@ -427,7 +428,8 @@ def directed_tone(
     Args:
         docs: corpus with ``doc_id``, ``text`` and the ``by`` column.
         target: actor country (JP, KR, US, KP, CN) or None for every country.
-        by: column of ``docs`` that defines the publisher groups.
+        by: column of ``docs`` that defines the publisher groups (documents with a
+            missing value are left out).
         codebook: actor codebook name, path or ``ActorCodebook``.
         n_resamples: bootstrap resamples (documents are resampled).
         seed: seed of the resampling.
