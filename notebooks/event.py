@@ -54,6 +54,7 @@ from analysis.plots import use_style
 from analysis.plots.compare import plot_group_means
 from analysis.plots.time import plot_over_time
 from analysis.sentiment import score_sentiment
+from analysis.terms import count_term_variants
 from analysis.timeseries import time_series
 
 warnings.simplefilter("ignore", UserWarning)  # small groups are reported in the tables instead
@@ -229,13 +230,40 @@ show_table(
 # the frame appears, with its 95 % bootstrap interval.
 
 # %% [markdown]
+# ## Contested terms before and after
+
+# %%
+variants = count_term_variants(
+    docs[docs["doc_id"].isin(inside["doc_id"])].merge(inside[["doc_id", "window"]]), by="window"
+)
+named = variants.groupby("referent")["n_mentions"].transform("sum") > 0
+term_table = variants.loc[named].pivot(
+    index=["referent", "variant", "side"], columns="window", values=["n_mentions", "variant_share"]
+)
+term_table.columns = [f"{stat}_{window}" for stat, window in term_table.columns]
+term_table = term_table.astype({"n_mentions_before": "Int64", "n_mentions_after": "Int64"})
+show_table(
+    term_table.reset_index(),
+    caption="Variants of contested terms: mentions and share within their referent, per side",
+    max_rows=40,
+)
+
+# %% [markdown]
+# For each disputed referent named in the window (e.g. the wartime workers, the leaders'
+# meeting), how often each variant was used before and after the event, and its share
+# of the referent's mentions on that side (`variant_share_after` 0.8 = 80 % of the
+# mentions after the event used this wording). Shares pool mentions, which are not
+# independent (one text repeats its own wording), so no interval is given: treat a
+# shift as a lead to read the texts, not as a measured change.
+
+# %% [markdown]
 # ## The documents and the timeline
 
 # %%
 show_table(
     inside.sort_values("published")[
         ["published", "window", "days_from_event", group_by, "outlet", "title"]
-    ],
+    ].reset_index(drop=True),
     caption="Documents inside the window",
     max_rows=40,
 )
