@@ -53,35 +53,24 @@ def score_sentiment_partition(docs: pd.DataFrame) -> pd.DataFrame:
 
 
 def code_frames_partition(docs: pd.DataFrame) -> pd.DataFrame:
-    """Frame coding with the kj_frames codebook (``analysis.framing.code_frames``)."""
-    from analysis.framing import code_frames
+    """Frame coding with kj_frames (``analysis.framing.code_frames``), distinct sentences once."""
+    from analysis.scale.sentences import code_frames_by_sentence
 
-    return code_frames(docs, "kj_frames")
+    return code_frames_by_sentence(docs, "kj_frames")
 
 
 def count_terms_partition(docs: pd.DataFrame) -> pd.DataFrame:
-    """Contested-term mentions per document (from ``analysis.terms.term_matches``).
+    """Contested-term mentions per document (doc_id, referent, variant, side, n_mentions)."""
+    from analysis.scale.sentences import count_terms_by_sentence
 
-    Sparse: only (document, variant) pairs with at least one mention, so the
-    table stays small at a million documents; group sums of ``n_mentions``
-    reproduce ``analysis.terms.count_term_variants``.
-
-    Returns:
-        doc_id, referent, variant, side, n_mentions.
-    """
-    from analysis.terms import term_matches
-
-    matches = term_matches(docs, "contested_terms")
-    keys = ["doc_id", "referent", "variant", "side"]
-    counts = matches.groupby(keys, sort=False, dropna=False).size().rename("n_mentions")
-    return counts.reset_index().astype({"n_mentions": "int64"})
+    return count_terms_by_sentence(docs, "contested_terms")
 
 
 def count_actors_partition(docs: pd.DataFrame) -> pd.DataFrame:
-    """Actor mentions per document (``analysis.actors.count_actor_mentions``)."""
-    from analysis.actors import count_actor_mentions
+    """Actor mentions per document (``analysis.actors.count_actor_mentions``), sentences once."""
+    from analysis.scale.sentences import count_actor_mentions_by_sentence
 
-    return count_actor_mentions(docs)
+    return count_actor_mentions_by_sentence(docs)
 
 
 _TEXT = ("analysis.text",)
@@ -90,17 +79,17 @@ SCORERS: dict[str, Scorer] = {
     "frames": Scorer(
         code_frames_partition,
         codebooks=(config.CODEBOOK_DIR / "kj_frames.yaml",),
-        modules=("analysis.framing", "analysis.codebooks", *_TEXT),
+        modules=("analysis.framing", "analysis.codebooks", "analysis.scale.sentences", *_TEXT),
     ),
     "terms": Scorer(
         count_terms_partition,
         codebooks=(config.CODEBOOK_DIR / "contested_terms.yaml",),
-        modules=("analysis.terms", "analysis.codebooks", *_TEXT),
+        modules=("analysis.terms", "analysis.codebooks", "analysis.scale.sentences", *_TEXT),
     ),
     "actors": Scorer(
         count_actors_partition,
         codebooks=(config.CODEBOOK_DIR / "actors.yaml",),
-        modules=("analysis.actors", "analysis.codebooks", *_TEXT),
+        modules=("analysis.actors", "analysis.codebooks", "analysis.scale.sentences", *_TEXT),
     ),
 }
 

@@ -1,0 +1,179 @@
+"""Match each distinct sentence once: fast paths for the dictionary scorers.
+
+News repeats sentences (wire copy, boilerplate, republished statements), so a
+partition usually holds far fewer distinct sentences than sentences. These
+functions split documents with ``analysis.text.sentence_table``, run the
+package's own compiled matchers (``analysis.framing`` codebooks,
+``analysis.actors``, ``analysis.terms``) once per distinct sentence, place the
+matches back at every occurrence, and aggregate exactly as the package
+functions do. tests/test_scale_sentences.py checks that the results equal
+``code_frames`` / ``count_actor_mentions`` / ``term_matches`` on the sample
+corpus.
+
+Actor mentions are found per sentence by ``analysis.actors`` itself, so the
+result is identical by construction. Frame and term matchers run on the whole
+text in their packages; here a match cannot span two sentences — a term
+broken by a sentence boundary is not a term, so this only differs on text
+where a multi-word term straddles a split.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import config
+from analysis.scale.cache import hash_file, hash_frame_content
+from analysis.text import sentence_table
+
+MEMO_LIMIT = 500_000  # distinct sentences remembered per codebook and process
+_BOOKS: dict[tuple[str, str], tuple[object, dict[str, list]]] = {}
+_LAST_OCCURRENCES: dict[str, tuple[pd.DataFrame, list[str]]] = {}
+
+FRAME_COLUMNS = ["doc_id", "frame", "n_matches", "present", "matched_terms", "sentence_ids"]
+
+
+def sentence_occurrences(docs: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """Sentence table with the index of each sentence among the distinct sentences.
+
+    Args:
+        docs: needs ``doc_id`` and ``text``; not modified.
+
+    Returns:
+        (occurrences with doc_id, sentence_id, start, key; the distinct sentence
+        texts, ``key`` indexing them).
+    """
+    missing = [c for c in ("doc_id", "text") if c not in docs.columns]
+    if missing:
+        raise ValueError(f"docs: missing required column(s) {missing}; found {list(docs.columns)}")
+    content = hash_frame_content(docs)
+    if content in _LAST_OCCURRENCES:  # the scorers of one partition share one split
+        return _LAST_OCCURRENCES[content]
+    table = sentence_table(docs[["doc_id", "text"]])
+    codes, uniques = pd.factorize(table["sentence"])
+    occurrences = table[["doc_id", "sentence_id", "start"]].assign(key=codes)
+    result = occurrences.reset_index(drop=True), [str(s) for s in uniques]
+    _LAST_OCCURRENCES.clear()
+    _LAST_OCCURRENCES[content] = result
+    return result
+
+
+def _book_and_memo(kind: str, path: Path, load: Callable[[], object]) -> tuple[object, dict]:
+    """The loaded codebook and its sentence -> matches memo, per file content and process."""
+    key = (kind, hash_file(path) if path.is_file() else str(path))
+    if key not in _BOOKS:
+        _BOOKS[key] = (load(), {})
+    return _BOOKS[key]
+
+
+def _place(occurrences: pd.DataFrame, found: pd.DataFrame) -> pd.DataFrame:
+    """Copy the matches of each distinct sentence to its occurrences; offsets into the document."""
+    placed = occurrences.merge(found, on="key", how="inner", sort=False)
+    return placed.assign(start=placed["start"] + placed["s"], end=placed["start"] + placed["e"])
+
+
+def _find_all(
+    uniques: list[str], find: Callable[[str], list[tuple]], columns: list[str], memo: dict
+) -> pd.DataFrame:
+    if len(memo) > MEMO_LIMIT:
+        memo.clear()
+    rows = []
+    for key, text in enumerate(uniques):
+        hits = memo.get(text)
+        if hits is None:
+            hits = memo[text] = find(text)
+        rows.extend((key, *hit) for hit in hits)
+    return pd.DataFrame(rows, columns=["key", *columns]).astype({"key": "int64"})
+
+
+def code_frames_by_sentence(docs: pd.DataFrame, codebook: str = "kj_frames") -> pd.DataFrame:
+    """``analysis.framing.code_frames`` with each distinct sentence matched once.
+
+    Returns:
+        One row per (document, frame) in document then codebook order: doc_id,
+        frame, n_matches, present (0/1), matched_terms, sentence_ids (``;``-joined,
+        in order of first match).
+    """
+    from analysis.codebooks import load_codebook
+
+    path = config.CODEBOOK_DIR / f"{codebook}.yaml"
+    book, memo = _book_and_memo("frames", path, lambda: load_codebook(codebook))
+    occurrences, uniques = sentence_occurrences(docs)
+    found = _find_all(uniques, book.find, ["frame", "term", "s", "e", "match"], memo)
+    matches = _place(occurrences, found)
+    hits: dict[tuple, list] = {}
+    columns = ("doc_id", "frame", "term", "sentence_id")
+    for doc_id, frame, term, sid in zip(*(matches[c].tolist() for c in columns), strict=True):
+        entry = hits.setdefault((doc_id, frame), [0, {}, {}])
+        entry[0] += 1
+        entry[1][term] = None
+        entry[2][str(sid)] = None
+    empty = (0, {}, {})
+    rows = [
+        (doc_id, frame, *_summary(hits.get((doc_id, frame), empty)))
+        for doc_id in pd.unique(docs["doc_id"]).tolist()
+        for frame in book.frame_ids
+    ]
+    out = pd.DataFrame(rows, columns=FRAME_COLUMNS)
+    return out.astype({"n_matches": "int64", "present": "int64", "matched_terms": object,
+                       "sentence_ids": object})  # fmt: skip
+
+
+def _summary(entry) -> tuple[int, int, str, str]:
+    n, terms, sids = entry
+    return n, int(n > 0), ";".join(terms), ";".join(sids)
+
+
+def count_actor_mentions_by_sentence(docs: pd.DataFrame) -> pd.DataFrame:
+    """``analysis.actors.count_actor_mentions`` with each distinct sentence matched once.
+
+    Returns:
+        doc_id, actor_id, country, n_mentions; document order, then descending
+        count, then actor_id.
+    """
+    from analysis.actors import load_actors
+
+    path = config.CODEBOOK_DIR / "actors.yaml"
+    book, memo = _book_and_memo("actors", path, lambda: load_actors(None))
+    occurrences, uniques = sentence_occurrences(docs)
+    found = _find_all(uniques, book.find, ["actor_id", "s", "e", "alias"], memo)
+    found = found.assign(country=found["actor_id"].map(book.country))
+    mentions = _place(occurrences, found)
+    counts = (
+        mentions.groupby(["doc_id", "actor_id", "country"], sort=False)
+        .size()
+        .rename("n_mentions")
+        .reset_index()
+    )
+    order = {d: i for i, d in enumerate(docs["doc_id"])}
+    counts = counts.assign(_o=counts["doc_id"].map(order))
+    counts = counts.sort_values(["_o", "n_mentions", "actor_id"], ascending=[True, False, True])
+    return counts.drop(columns="_o").reset_index(drop=True).astype({"n_mentions": "int64"})
+
+
+def count_terms_by_sentence(docs: pd.DataFrame, terms: str = "contested_terms") -> pd.DataFrame:
+    """Contested-term mentions per document, each distinct sentence matched once.
+
+    Returns:
+        doc_id, referent, variant, side, n_mentions — only pairs with mentions;
+        group sums reproduce ``analysis.terms.count_term_variants``.
+    """
+    from analysis.terms import load_terms
+
+    path = config.CODEBOOK_DIR / f"{terms}.yaml"
+    book, memo = _book_and_memo("terms", path, lambda: load_terms(terms))
+    occurrences, uniques = sentence_occurrences(docs)
+    columns = ["variant_key", "term", "s", "e", "match"]
+    found = _find_all(uniques, book.matcher.find, columns, memo)
+    variants = book.variants
+    found = found.assign(
+        referent=[variants[int(k)].referent for k in found["variant_key"]],
+        variant=[variants[int(k)].variant for k in found["variant_key"]],
+        side=[variants[int(k)].side for k in found["variant_key"]],
+    )
+    matches = _place(occurrences, found)
+    keys = ["doc_id", "referent", "variant", "side"]
+    counts = matches.groupby(keys, sort=False, dropna=False).size().rename("n_mentions")
+    return counts.reset_index().astype({"n_mentions": "int64"})
