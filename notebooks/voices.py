@@ -6,6 +6,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -32,7 +33,7 @@
 #   so every word can be checked in its sentences.
 
 # %% tags=["parameters"]
-corpus_path: str = ""  # corpus file or folder; empty = the sample corpus (data/sample)
+corpus_path: str = ""  # corpus file or folder; empty: the sample corpus (data/sample)
 group_by: str = "outlet_country"  # corpus column that defines the publisher groups
 group_a: str = "JP"  # first group of the distinctive-words comparison (positive z)
 group_b: str = "KR"  # second group of the distinctive-words comparison (negative z)
