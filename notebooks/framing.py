@@ -149,7 +149,7 @@ show_table(
 # both / documents with either).
 
 # %%
-plot_cooccurrence(frame_cooccurrence(coded, measure="jaccard"))
+plot_cooccurrence(frame_cooccurrence(coded, measure="jaccard"), diagonal=False)
 plt.show()
 
 # %% [markdown]
@@ -160,18 +160,26 @@ plt.show()
 # %% [markdown]
 # ## Frames over time
 #
-# Share of the period's documents in which each frame is present (bootstrap 95 % band),
-# with the key events of `data/codebooks/events.yaml` marked.
+# Share of the period's documents in which each frame is present, with the key events of
+# `data/codebooks/events.yaml` marked. Bootstrap intervals are left out of the figure
+# (seven overlapping bands are unreadable); the number of documents per period below says
+# how much each point rests on.
 
 # %%
 dated = coded.merge(docs[["doc_id", "published"]], on="doc_id")
 over_time = time_series(dated, value="present", by="frame", period=period)
-plot_over_time(over_time, events=load_events(), ylabel="share of documents with the frame")
+plot_over_time(over_time, events=load_events(), ylabel="share of documents with the frame",
+               bands=False)  # fmt: skip
 plt.show()
+shares_by_period = over_time.pivot_table(index="period_start", columns="group", values="value")
+shares_by_period.insert(0, "n_docs", over_time.groupby("period_start")["n"].max())
+show_table(shares_by_period.reset_index(), caption=f"Documents and frame shares per {period}",
+           max_rows=40)  # fmt: skip
 
 # %% [markdown]
-# How to read it: each line is one frame; gaps are periods without dated documents. With a
-# small corpus most periods hold a handful of texts, so the bands are wide.
+# How to read it: each line is one frame; gaps are periods without dated documents. With
+# the sample corpus a period holds a handful of texts, so a jump between two points is
+# usually a change in which texts were collected, not in how relations were told.
 
 # %% [markdown]
 # ## Contested terms
@@ -206,15 +214,15 @@ show_table(
 # its country's total.
 
 # %%
-n_variants = named.groupby("referent", sort=False)["variant"].nunique()
-for referent in n_variants[n_variants > 1].index[:4]:
+usage = named.groupby("referent").agg(n_variants=("variant", "nunique"), n=("n_mentions", "sum"))
+for referent in usage[usage["n_variants"] > 1].sort_values("n", ascending=False).index[:4]:
     plot_variant_shares(variant_counts, referent=referent, by=group_by)
     plt.show()
 
 # %% [markdown]
 # How to read it: each bar is one group's mentions of a referent split by variant (the
 # legend gives the side that uses each); `n` is the number of mentions behind the bar.
-# Only referents named with at least two different variants are drawn.
+# The four most-mentioned referents named with at least two different variants are drawn.
 
 # %%
 show_table(term_examples(docs, term_list, n=2, sentences=sentences),

@@ -334,7 +334,11 @@ def test_match_kwic(docs, codebook, sentences):
     k = match_kwic(m, docs, width=10)
     assert list(k.columns) == ["doc_id", "sentence_id", "frame", "term", "left", "keyword", "right"]
     first = k.iloc[0]
-    assert (first["left"], first["keyword"], first["right"]) == ("da held a", "summit", ". North Ko")
+    assert (first["left"], first["keyword"], first["right"]) == (
+        "da held a",
+        "summit",
+        ". North Ko",
+    )
     assert_frame_equal(m, before)
 
 
@@ -355,6 +359,15 @@ def test_plots(docs, codebook, sentences):
     assert sorted(t.get_text() for t in ax.texts) == sorted(
         ["2", "1", "1", "1", "1", "0", "1", "0", "1"]
     )
+    ax = plot_cooccurrence(frame_cooccurrence(coded, measure="jaccard"), diagonal=False)
+    assert sorted(t.get_text() for t in ax.texts) == [
+        "0.00",
+        "0.00",
+        "0.50",
+        "0.50",
+        "0.50",
+        "0.50",
+    ]
     counts = pd.DataFrame(
         {
             "outlet_country": ["KR", "KR", "JP", "JP"],

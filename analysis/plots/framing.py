@@ -54,13 +54,17 @@ def plot_frame_prevalence(
     return ax
 
 
-def plot_cooccurrence(matrix: pd.DataFrame, *, ax: Axes | None = None, fmt: str = "{:.2f}") -> Axes:
+def plot_cooccurrence(
+    matrix: pd.DataFrame, *, ax: Axes | None = None, fmt: str = "{:.2f}", diagonal: bool = True
+) -> Axes:
     """Heatmap of a frame x frame matrix (``frame_cooccurrence``), each cell annotated.
 
     Args:
         matrix: square DataFrame, frames on both axes.
         ax: Axes to draw on; None = a new figure.
         fmt: format of the cell labels (``"{:d}"``-like for counts).
+        diagonal: draw the diagonal; False leaves it blank (Jaccard's diagonal is always
+            1 and would set the colour scale).
 
     Returns:
         The Axes.
@@ -69,12 +73,16 @@ def plot_cooccurrence(matrix: pd.DataFrame, *, ax: Axes | None = None, fmt: str 
         raise ValueError("co-occurrence matrix must have the same frames on both axes")
     if ax is None:
         _, ax = plt.subplots(figsize=(0.7 * len(matrix) + 2, 0.6 * len(matrix) + 1.5))
-    values = matrix.to_numpy(dtype=float)
+    values = matrix.to_numpy(dtype=float).copy()
+    if not diagonal:
+        np.fill_diagonal(values, np.nan)
     image = ax.imshow(values, cmap="Blues", vmin=0)
     ax.set_xticks(range(len(matrix)), matrix.columns, rotation=45, ha="right")
     ax.set_yticks(range(len(matrix)), matrix.index)
     top = np.nanmax(values) if values.size else 0
     for (i, j), v in np.ndenumerate(values):
+        if np.isnan(v):
+            continue
         label = fmt.format(int(v) if "d" in fmt else v)
         ax.text(j, i, label, ha="center", va="center", fontsize="x-small",
                 color="white" if top and v > 0.6 * top else "black")  # fmt: skip
