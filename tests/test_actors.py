@@ -309,6 +309,7 @@ def test_tone_sentences_and_directed_tone_known_answer(monkeypatch):
         ("d2", 0, "JP", False, 0.0),
     ]
     tone = directed_tone(docs, n_resamples=200).set_index(["outlet_country", "target"])
+    pd.testing.assert_frame_equal(docs, before)
     # KR publishers, target JP: sentences 0.1, 0.2 (d0) and 0.3 (d1) -> mean 0.2
     row = tone.loc[("KR", "JP")]
     assert (row["n_sentences"], row["n_docs"], row["n_mixed"]) == (3, 2, 1)
