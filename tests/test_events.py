@@ -8,7 +8,10 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from analysis import config
 from analysis.codebooks import CodebookError
 from analysis.events import compare_event_window, event_window, load_events, resolve_event
 
@@ -230,3 +233,74 @@ def test_load_events_does_not_share_state():
     first = load_events()
     first.loc[0, "label"] = "changed"
     assert load_events().loc[0, "label"] != "changed"
+
+
+EVENT_PARAM_FILES = sorted(config.PARAMS_DIR.glob("event-*.yaml")) + sorted(
+    config.PARAMS_DIR.glob("profile-*.yaml")
+)
+
+
+@pytest.mark.parametrize("path", EVENT_PARAM_FILES, ids=lambda p: p.name)
+def test_parameter_files_match_their_notebook(path):
+    from analysis.report.parameters import (
+        check_parameters,
+        load_params_file,
+        notebook_parameters,
+        read_notebook,
+    )
+
+    name, values = load_params_file(path)
+    declared = notebook_parameters(read_notebook(config.NOTEBOOK_DIR / f"{name}.py"))
+    check_parameters(name, declared, values, where=str(path))  # raises on unknown or mistyped
+    if name == "event":
+        event_id, date, _ = resolve_event(values["event"])
+        assert event_id == values["event"]
+        assert path.stem == f"event-{date:%Y-%m-%d}"
+    else:
+        assert path.stem == f"profile-{values['group']}"
+
+
+def test_there_are_event_and_profile_parameter_files():
+    names = {p.stem.split("-")[0] for p in EVENT_PARAM_FILES}
+    assert names == {"event", "profile"}
+    assert len(EVENT_PARAM_FILES) >= 4
+
+
+@pytest.mark.slow
+def test_event_notebook_says_when_windows_are_too_small(tmp_path):
+    import papermill
+
+    from analysis.report.parameters import read_notebook
+
+    source = tmp_path / "event.ipynb"
+    import nbformat
+
+    nbformat.write(read_notebook(config.NOTEBOOK_DIR / "event.py"), source)
+    out = tmp_path / "out.ipynb"
+    papermill.execute_notebook(
+        str(source),
+        str(out),
+        parameters={"window_days": 30},
+        kernel_name="python3",
+        progress_bar=False,
+    )
+    text = out.read_text(encoding="utf-8")
+    assert "too small to say anything" in text
+    assert "without a date (left out)" in text
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    offsets=st.lists(st.one_of(st.none(), st.integers(-400, 400)), max_size=40),
+    before=st.integers(1, 200),
+    after=st.integers(1, 200),
+)
+def test_event_window_partitions_every_document(offsets, before, after):
+    event = pd.Timestamp("2023-03-06")
+    dates = [pd.NaT if o is None else event + pd.Timedelta(days=o) for o in offsets]
+    docs = pd.DataFrame({"published": pd.to_datetime(pd.Series(dates, dtype="object"))})
+    inside = event_window(docs, event, before=before, after=after)
+    assert len(inside) + inside.attrs["n_outside"] + inside.attrs["n_undated"] == len(docs)
+    expected = [o for o in offsets if o is not None and -before <= o < after]
+    assert inside["days_from_event"].tolist() == expected
+    assert ((inside["window"] == "after") == (inside["days_from_event"] >= 0)).all()
