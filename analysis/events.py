@@ -16,6 +16,7 @@ counted (logged, and in ``attrs["n_undated"]`` of the result).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import warnings
 from pathlib import Path
@@ -97,6 +98,13 @@ def load_events(path: str | Path | None = None) -> pd.DataFrame:
             id, unknown or missing key, wrong type).
     """
     path = Path(path) if path is not None else EVENTS_PATH
+    stamp = path.stat().st_mtime_ns if path.is_file() else None
+    return _load_events_cached(path, stamp).copy()
+
+
+@functools.lru_cache(maxsize=8)
+def _load_events_cached(path: Path, stamp: int | None) -> pd.DataFrame:
+    """Parse once per file version (``stamp`` = modification time); callers get copies."""
     try:
         entries = load_yaml_entries(
             path, required=EVENT_REQUIRED, optional=EVENT_OPTIONAL, list_key="events"
