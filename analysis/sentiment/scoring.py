@@ -182,8 +182,11 @@ def _document_scores(text: str, language: str | None) -> tuple[dict, list[tuple[
     polarity = subjectivity = compound = math.nan
     if scored:
         polarity, subjectivity, _ = textblob_scores(text)
+        ascii_only = text.isascii()  # then every sentence is Latin script: skip detection
         compounds = [
-            vader_scores(text[s:e])[0] for s, e in spans if _sentence_is_english(text[s:e])
+            vader_scores(text[s:e])[0]
+            for s, e in spans
+            if ascii_only or _sentence_is_english(text[s:e])
         ]
         compound = math.fsum(compounds) / len(compounds) if compounds else math.nan
     return {
