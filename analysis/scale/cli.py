@@ -1,6 +1,7 @@
 """``python -m analysis scale ingest|run``: the scale pipeline on the command line.
 
     python -m analysis scale ingest PATH [--out DIR] [--chunk-rows N] [--partition-by year|chunk]
+                                    [--workers N]
     python -m analysis scale run [--store DIR] [--engine local|dask] [--address tcp://host:port]
                                  [--workers N] [--scorers sentiment,frames,...] [--cache DIR]
                                  [--manifest FILE.csv]
@@ -33,6 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--chunk-rows", type=int, default=50_000, help="rows per chunk and partition"
     )
     ingest.add_argument("--partition-by", choices=["year", "chunk"], default="year")
+    ingest.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
     ingest.add_argument("--no-progress", action="store_true", help="no progress bars")
     ingest.set_defaults(func=_ingest)
     run = sub.add_parser("run", help="score every partition (cached by content hash)")
@@ -64,6 +66,7 @@ def _ingest(args: argparse.Namespace) -> int:
         out=out,
         chunk_rows=args.chunk_rows,
         partition_by=args.partition_by,
+        n_workers=args.workers,
         progress=not args.no_progress,
     )
     n_docs = int(manifest["n_docs"].sum())

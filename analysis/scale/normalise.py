@@ -51,7 +51,7 @@ def normalise_chunk(
     except CorpusError as exc:
         raise CorpusError(_shift_rows(str(exc), first_row - 1)) from None
     frame.attrs = {}
-    _check_seen(frame, source=source, first_row=first_row, seen=seen)
+    check_seen(frame["doc_id"].tolist(), source=source, first_row=first_row, seen=seen)
     return frame
 
 
@@ -60,14 +60,15 @@ def _shift_rows(message: str, offset: int) -> str:
     return _ROW.sub(lambda m: f"row {int(m.group(1)) + offset}", message)
 
 
-def _check_seen(frame: pd.DataFrame, *, source: Path, first_row: int, seen: dict) -> None:
+def check_seen(doc_ids: list[str], *, source: Path, first_row: int, seen: dict[str, str]) -> None:
+    """Raise CorpusError on an id already in ``seen`` (earlier chunks); add the new ids."""
     from analysis.corpus import CorpusError
 
-    for offset, doc_id in enumerate(frame["doc_id"].tolist()):
+    for offset, doc_id in enumerate(doc_ids):
         row = first_row + offset
         if doc_id in seen:
             raise CorpusError(
-                f"{source.name}: row {row}, field 'doc_id': duplicate id {doc_id!r} "
+                f"{Path(source).name}: row {row}, field 'doc_id': duplicate id {doc_id!r} "
                 f"(first at {seen[doc_id]})"
             )
-        seen[doc_id] = f"{source.name} row {row}"
+        seen[doc_id] = f"{Path(source).name} row {row}"

@@ -22,7 +22,9 @@ import logging
 import os
 import shutil
 import tempfile
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Literal
 
@@ -31,7 +33,7 @@ from tqdm.auto import tqdm
 
 from analysis import config
 from analysis.io import write_csv
-from analysis.scale.normalise import normalise_chunk
+from analysis.scale.normalise import check_seen, normalise_chunk
 
 logger = logging.getLogger(__name__)
 
@@ -132,6 +134,7 @@ def ingest_corpus(
     out: str | os.PathLike | None = None,
     chunk_rows: int = 50_000,
     partition_by: PartitionBy = "year",
+    n_workers: int | None = None,
     progress: bool = True,
 ) -> pd.DataFrame:
     """Read a large corpus in chunks and store it as partitioned Parquet.
@@ -142,6 +145,8 @@ def ingest_corpus(
             atomically when the ingest succeeds.
         chunk_rows: rows per chunk, and so the maximum rows of a partition file.
         partition_by: ``"year"`` (of ``published``) or ``"chunk"``.
+        n_workers: processes validating chunks in parallel (default: all cores;
+            at most ``n_workers + 1`` chunks are in memory at once).
         progress: show a tqdm progress bar of rows read.
 
     Returns:
@@ -158,7 +163,12 @@ def ingest_corpus(
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     try:
         records = _write_partitions(
-            files, staging, chunk_rows=chunk_rows, partition_by=partition_by, progress=progress
+            files,
+            staging,
+            chunk_rows=chunk_rows,
+            partition_by=partition_by,
+            progress=progress,
+            n_workers=n_workers,
         )
         manifest = pd.DataFrame(
             records, columns=["partition", "year", "n_docs", "n_chars", "source_file", "first_row"]
@@ -177,23 +187,50 @@ def ingest_corpus(
     return manifest
 
 
-def _write_partitions(files, staging: Path, *, chunk_rows, partition_by, progress) -> list[dict]:
+def _write_partitions(
+    files, staging: Path, *, chunk_rows, partition_by, progress, n_workers
+) -> list[dict]:
+    """Validate and write chunks, ``n_workers`` at a time, checking ids across chunks in order."""
     records: list[dict] = []
     seen: dict[str, str] = {}
+    workers = n_workers or os.cpu_count() or 1
     bar = tqdm(desc="ingest", unit="doc", disable=not progress)
-    number = 0
+    pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+    pending: deque = deque()
+
+    def finish_oldest() -> None:
+        future, file, first_row = pending.popleft()
+        chunk_records, doc_ids = future.result() if pool else future
+        check_seen(doc_ids, source=file, first_row=first_row, seen=seen)
+        records.extend(chunk_records)
+        bar.update(len(doc_ids))
+
     try:
+        number = 0
         for file in files:
             for raw, first_row in iter_chunks(file, chunk_rows=chunk_rows):
-                chunk = normalise_chunk(raw, source=file, first_row=first_row, seen=seen)
-                records.extend(_write_chunk(chunk, staging, number, partition_by, file, first_row))
+                args = (raw, file, first_row, staging, number, partition_by)
+                pending.append((pool.submit(_ingest_chunk, *args) if pool else _ingest_chunk(*args),
+                                file, first_row))  # fmt: skip
                 number += 1
-                bar.update(len(raw))
+                while len(pending) > workers:  # at most workers + 1 chunks in memory
+                    finish_oldest()
+        while pending:
+            finish_oldest()
     finally:
         bar.close()
+        if pool:
+            pool.shutdown(cancel_futures=True)
     if not records:
         raise ValueError(f"{files[0]}: no rows to ingest")
     return records
+
+
+def _ingest_chunk(raw, file: Path, first_row: int, staging: Path, number: int, partition_by: str):
+    """Worker: validate one chunk and write its partition files; return records and ids."""
+    chunk = normalise_chunk(raw, source=file, first_row=first_row, seen={})
+    records = _write_chunk(chunk, staging, number, partition_by, file, first_row)
+    return records, chunk["doc_id"].tolist()
 
 
 def _write_chunk(
