@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "analysis.corpus",
     "analysis.sentiment",
     "analysis.framing",
+    "analysis.coding",
     "analysis.report",
     "analysis.scale",
     "analysis.browser",
