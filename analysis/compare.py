@@ -24,6 +24,7 @@ from __future__ import annotations
 import inspect
 import itertools
 import logging
+import sys
 import warnings
 from collections.abc import Sequence
 from typing import Literal
@@ -38,24 +39,10 @@ logger = logging.getLogger(__name__)
 
 STATS = ("mean", "median")
 METHODS = ("percentile", "BCa", "basic")
-GROUP_COLUMNS = [
-    "measure",
-    "group",
-    "other",
-    "n",
-    "n_other",
-    "mean",
-    "median",
-    "ci_low",
-    "ci_high",
-    "diff",
-    "diff_ci_low",
-    "diff_ci_high",
-    "p_value",
-    "cohens_d",
-    "cliffs_delta",
-    "warning",
-]
+GROUP_COLUMNS = (
+    "measure group other n n_other mean median ci_low ci_high "
+    "diff diff_ci_low diff_ci_high p_value cohens_d cliffs_delta warning"
+).split()
 
 # scipy >= 1.15 takes ``rng``; older releases only ``random_state``.
 _RNG_KEYWORD = "rng" if "rng" in inspect.signature(stats.bootstrap).parameters else "random_state"
@@ -345,3 +332,74 @@ def _typed(table: pd.DataFrame) -> pd.DataFrame:
             **{c: "float64" for c in floats},
         }
     )
+
+
+# ---------------------------------------------------------------- command line
+
+
+def _read_table(path: str) -> pd.DataFrame:
+    if path.endswith(".parquet"):
+        return pd.read_parquet(path)
+    table = pd.read_csv(path)
+    if "published" in table.columns:
+        dates = pd.to_datetime(table["published"], errors="coerce", format="mixed")
+        bad = np.flatnonzero((dates.isna() & table["published"].notna()).to_numpy())
+        if bad.size:
+            row = int(bad[0])
+            value = table["published"].iloc[row]
+            raise ValueError(
+                f"{path}: row {row + 1}, field 'published': unparseable date {value!r}"
+            )
+        table = table.assign(published=dates)
+    return table
+
+
+def _run(args) -> int:
+    from analysis.events import compare_event_window  # events builds on this module
+    from analysis.io import write_csv
+
+    table = _read_table(args.table)
+    options = {"n_resamples": args.resamples, "min_n": args.min_n}
+    if args.event:
+        days = args.window
+        result = compare_event_window(
+            table, args.event, value=args.value, by=args.by, before=days, after=days, **options
+        )
+    else:
+        if not args.by:
+            raise ValueError("compare: give --by COLUMN (or --event to compare before vs after)")
+        result = compare_groups(
+            table, value=args.value, by=args.by, reference=args.reference, **options
+        )
+    if args.out:
+        write_csv(result, args.out)
+    else:
+        sys.stdout.write(result.to_csv(index=False, lineterminator="\n"))
+    return 0
+
+
+def register(subparsers) -> None:
+    """Add ``compare TABLE --value COL (--by COL | --event ID)`` to the CLI."""
+    parser = subparsers.add_parser(
+        "compare",
+        help="compare a per-document measure across groups or before/after an event",
+        description="Means, bootstrap CIs, permutation p-values and effect sizes as CSV.",
+    )
+    parser.add_argument(
+        "table", help="per-document CSV or Parquet (e.g. sentiment scores + corpus)"
+    )
+    parser.add_argument("--value", required=True, help="numeric column to compare")
+    parser.add_argument("--by", help="grouping column (e.g. outlet_country)")
+    parser.add_argument(
+        "--reference", help="compare every group with this one (default: all pairs)"
+    )
+    parser.add_argument(
+        "--event", help="event id or YYYY-MM-DD: compare before vs after per --by group"
+    )
+    parser.add_argument("--window", type=int, default=90, help="days on each side of --event")
+    parser.add_argument(
+        "--resamples", type=int, default=2000, help="bootstrap/permutation resamples"
+    )
+    parser.add_argument("--min-n", type=int, default=5, help="smaller groups get a warning")
+    parser.add_argument("--out", help="CSV file to write (default: standard output)")
+    parser.set_defaults(func=_run)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
+import sys
 import warnings
 from pathlib import Path
 
@@ -288,3 +289,26 @@ def compare_event_window(
         )
     result.attrs = dict(inside.attrs)
     return result.astype({"group": "string", "event_id": "string"})
+
+
+def _run(args) -> int:
+    from analysis.io import write_csv
+
+    table = load_events(args.path)
+    if args.out:
+        write_csv(table, args.out)
+    else:
+        sys.stdout.write(table.to_csv(index=False, lineterminator="\n"))
+    return 0
+
+
+def register(subparsers) -> None:
+    """Add ``events [--path FILE] [--out FILE.csv]``: validate and list the key events."""
+    parser = subparsers.add_parser(
+        "events",
+        help="validate and list the key events (data/codebooks/events.yaml)",
+        description="Write event_id, date, end_date, label, description, sources, countries.",
+    )
+    parser.add_argument("--path", help="events YAML file (default: data/codebooks/events.yaml)")
+    parser.add_argument("--out", help="CSV file to write (default: standard output)")
+    parser.set_defaults(func=_run)

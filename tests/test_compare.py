@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import warnings
 
 import numpy as np
@@ -192,3 +193,66 @@ def test_plot_group_means_marks_small_groups_and_windows():
     with pytest.raises(ValueError, match="missing column"):
         plot_group_means(table.drop(columns="warning"))
     plt.close("all")
+
+
+@pytest.fixture
+def cli_main(monkeypatch):
+    from analysis import cli
+
+    monkeypatch.setattr(cli, "COMMAND_MODULES", ("analysis.compare", "analysis.events"))
+    return cli.main
+
+
+def test_cli_compare_writes_the_known_table(tmp_path, cli_main):
+    table = tmp_path / "scores.csv"
+    SHIFTED.to_csv(table, index=False)
+    out = tmp_path / "out.csv"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        code = cli_main(
+            ["compare", str(table), "--value", "tone", "--by", "country", "--out", str(out)]
+        )
+    assert code == 0
+    result = pd.read_csv(out)
+    assert result["group"].tolist() == ["JP", "KR", "JP"]
+    assert result.loc[2, ["diff", "diff_ci_low", "diff_ci_high"]].tolist() == pytest.approx(
+        [-10 / 6, -3.0, -1.0]
+    )
+
+
+def test_cli_compare_event_window_to_stdout(tmp_path, cli_main, capsys):
+    table = tmp_path / "scores.csv"
+    pd.DataFrame(
+        {
+            "published": ["2023-03-01", "2023-03-02", "2023-03-06", "2023-03-07"],
+            "tone": [0.0, 0.2, 0.5, 0.7],
+        }
+    ).to_csv(table, index=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        code = cli_main(
+            ["compare", str(table), "--value", "tone", "--event", "2023-03-06", "--window", "10"]
+        )
+    assert code == 0
+    result = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert result["window"].tolist() == ["before", "after", "after"]
+    assert result.loc[2, "diff"] == pytest.approx(0.5)
+
+
+def test_cli_compare_bad_date_is_one_line_naming_row_and_field(tmp_path, cli_main, capsys):
+    table = tmp_path / "scores.csv"
+    pd.DataFrame({"published": ["2023-03-01", "2023-13-40"], "tone": [0.0, 0.2]}).to_csv(
+        table, index=False
+    )
+    code = cli_main(["compare", str(table), "--value", "tone", "--event", "2023-03-06"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith("error: ") and err.count("\n") == 1
+    assert "row 2, field 'published'" in err
+
+
+def test_cli_events_lists_the_events(tmp_path, cli_main):
+    out = tmp_path / "events.csv"
+    assert cli_main(["events", "--out", str(out)]) == 0
+    listed = pd.read_csv(out)
+    assert "2023-03-06-compensation-plan" in set(listed["event_id"])
