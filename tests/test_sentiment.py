@@ -218,3 +218,65 @@ def test_validation_figures_match_the_reference(validation_dir):
     assert abs(eco["textblob"] - 0.39) < 0.01 and abs(eco["vader"] - 0.50) < 0.01
     # the package's document-level VADER (mean of sentence compounds) is as good
     assert table.loc[("nyt_editorial", "pearson_r", "package"), "vader"] >= 0.45
+
+
+# --- analysis.plots.sentiment ------------------------------------------------------------------
+
+
+def _scored_frame() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "doc_id": [f"d{i}" for i in range(8)],
+            "outlet_country": ["JP", "JP", "JP", "KR", "KR", "KR", "US", "US"],
+            "textblob_polarity": [0.1, 0.2, -0.1, 0.3, 0.0, 0.25, np.nan, 0.05],
+            "vader_compound": [0.2, 0.5, -0.3, 0.6, 0.1, 0.4, np.nan, 0.0],
+        }
+    )
+
+
+def test_plot_textblob_vs_vader():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.colors import to_hex
+
+    from analysis.plots.sentiment import plot_textblob_vs_vader
+    from analysis.plots.style import COUNTRY_COLORS
+
+    frame = _scored_frame()
+    before = frame.copy()
+    ax = plot_textblob_vs_vader(frame)
+    pd.testing.assert_frame_equal(frame, before)
+    assert ax.get_xlabel() == "TextBlob polarity (-1..1)"
+    assert ax.get_ylabel() == "VADER compound (-1..1)"
+    assert ax.get_title().startswith("TextBlob vs VADER (n=7, r=")  # the NaN row is left out
+    colors = {to_hex(c.get_facecolor()[0]): len(c.get_offsets()) for c in ax.collections}
+    assert colors == {COUNTRY_COLORS["JP"].lower(): 3, COUNTRY_COLORS["KR"].lower(): 3,
+                      COUNTRY_COLORS["US"].lower(): 1}  # fmt: skip
+    with pytest.raises(ValueError, match=r"missing column\(s\) \['outlet_country'\]"):
+        plot_textblob_vs_vader(frame.drop(columns="outlet_country"))
+
+
+def test_plot_sentiment_distribution_and_tone():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from analysis.plots.sentiment import plot_sentiment_distribution, plot_tone_by_group
+
+    frame = _scored_frame()
+    before = frame.copy()
+    ax = plot_sentiment_distribution(frame, score="textblob_polarity")
+    assert ax.get_xlabel() == "TextBlob polarity (-1..1)"
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["JP (n=3)", "KR (n=3)", "US (n=1)"]
+    summary = pd.DataFrame(
+        {"group": ["JP", "KR"], "n": [3, 3], "mean": [0.13, 0.37],
+         "ci_low": [-0.3, 0.1], "ci_high": [0.5, 0.6]}
+    )  # fmt: skip
+    ax = plot_tone_by_group(summary)
+    assert ax.get_xlabel() == "mean VADER compound (-1..1)"
+    with pytest.warns(UserWarning, match="fewer than 5 values"):
+        ax = plot_tone_by_group(frame, score="vader_compound", by="outlet_country")
+    assert ax.get_xlabel() == "mean VADER compound (-1..1)"
+    pd.testing.assert_frame_equal(frame, before)
+    with pytest.raises(ValueError, match=r"score must be one of \['textblob_polarity'"):
+        plot_sentiment_distribution(frame, score="polarity")
