@@ -22,7 +22,13 @@ Three measures built on one actor codebook (``data/codebooks/actors.yaml``):
   ``it_said``      a sentence opening "It said", "The ministry said", "The statement
                    added", ... with no voice of its own takes the voice of the
                    previous sentence of the same document if that sentence credits
-                   exactly one actor; otherwise it is left unresolved (no row).
+                   exactly one actor; otherwise it is left unresolved (no row);
+  ``he_said``      '"...," he said' / "She added ..." with no voice of its own takes
+                   the only person actor mentioned in the previous sentence (or, if
+                   none is mentioned, the only person it credits); else unresolved.
+
+  A mention inside a quotation ("... the Japanese government expressed ..." quoted
+  from a Korean official) is not a voice: the voice is the quoted speaker's.
 
   ``quote`` is the whole sentence that carries the voice.
 - **Directed tone**: sentence sentiment (``analysis.sentiment.score_sentences``)
@@ -94,6 +100,10 @@ _BEFORE_VERB = re.compile(
 _ACCORDING = re.compile(r"(?<!\w)(?P<verb>according\s+to)\s+(?:[\w'\u2019\-.]+\s+){0,4}$", re.I)
 _IT_SAID = re.compile(
     r"^[\"'\u201c]?(?:It|The (?:ministry|office|statement|government|readout|spokesperson))"
+    rf"\s+(?:also\s+)?(?P<verb>{SPEECH_VERBS})(?!\w)"
+)
+_HE_SAID = re.compile(
+    r"(?:^[\"'\u201c]?|[,\"'\u201d\u2019]\s*)(?:[Hh]e|[Ss]he)"
     rf"\s+(?:also\s+)?(?P<verb>{SPEECH_VERBS})(?!\w)"
 )
 
@@ -275,15 +285,26 @@ def count_actor_mentions(docs: pd.DataFrame, *, codebook=None) -> pd.DataFrame:
     return counts.drop(columns="_o").reset_index(drop=True).astype({"n_mentions": "int64"})
 
 
+def _in_quote(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation opened earlier in the sentence."""
+    head = text[:pos]
+    return head.count("\u201c") > head.count("\u201d") or head.count('"') % 2 == 1
+
+
 def _voices_in_sentence(text: str, mentions: list[tuple]) -> list[tuple[str, str, str]]:
-    """``(actor_id, verb, pattern)`` for the mentions credited in one sentence."""
+    """``(actor_id, verb, pattern)`` for the mentions credited in one sentence.
+
+    A mention inside a quotation is the quoted speaker's report, not a voice; "Japan's
+    claims" (a possessive directly before the verb) is a noun, not a verb.
+    """
     found = []
     for actor, start, end in mentions:
+        if _in_quote(text, start):
+            continue
         after = _AFTER.match(text[end:])
-        if after:
-            found.append(
-                (actor, after["verb"].lower(), "statement" if after["stmt"] else "actor_verb")
-            )
+        if after and not (after[0][:1] in "'\u2019" and len(after[0].split()) < 3):
+            pattern = "statement" if after["stmt"] else "actor_verb"
+            found.append((actor, after["verb"].lower(), pattern))
             continue
         before = text[:start]
         for rx, pattern in ((_BEFORE_VERB, "verb_actor"), (_ACCORDING, "according_to")):
@@ -295,6 +316,27 @@ def _voices_in_sentence(text: str, mentions: list[tuple]) -> list[tuple[str, str
     for actor, verb, pattern in found:
         unique.setdefault(actor, (actor, verb, pattern))
     return list(unique.values())
+
+
+def _carried_voice(text: str, sid: int, prior: tuple, kind: dict) -> list[tuple[str, str, str]]:
+    """A voice carried over from the previous sentence by "It said" or "he/she said".
+
+    ``prior`` is (sentence_id, voices, mentioned actors) of the previous sentence of the
+    document. "It said" takes its only voice; "he said" its only person (mentioned, or
+    else credited). Anything ambiguous stays unresolved.
+    """
+    prev_sid, prev_voices, prev_mentions = prior
+    if prev_sid != sid - 1:
+        return []
+    it_said = _IT_SAID.match(text)
+    if it_said and len(set(prev_voices)) == 1:
+        return [(prev_voices[0], it_said["verb"].lower(), "it_said")]
+    he_said = _HE_SAID.search(text)
+    people = {a for a in prev_mentions if kind[a] == "person"}
+    people = people or {a for a in prev_voices if kind[a] == "person"}
+    if he_said and len(people) == 1:
+        return [(people.pop(), he_said["verb"].lower(), "he_said")]
+    return []
 
 
 def find_voices(docs: pd.DataFrame, *, codebook=None) -> pd.DataFrame:
@@ -327,11 +369,9 @@ def find_voices(docs: pd.DataFrame, *, codebook=None) -> pd.DataFrame:
     ):
         local = [(a, s - offset, e - offset) for a, s, e in by_sentence.get((doc_id, sid), [])]
         voices = _voices_in_sentence(text, local)
-        it_said = _IT_SAID.match(text)
-        prior = previous.get(doc_id, (None, []))
-        if not voices and it_said and prior[0] == sid - 1 and len(prior[1]) == 1:
-            voices = [(prior[1][0], it_said["verb"].lower(), "it_said")]
-        previous[doc_id] = (sid, [v[0] for v in voices])
+        if not voices:
+            voices = _carried_voice(text, sid, previous.get(doc_id, (None, [], [])), book.kind)
+        previous[doc_id] = (sid, [v[0] for v in voices], [m[0] for m in local])
         rows.extend((doc_id, int(sid), a, book.country[a], v, p, text) for a, v, p in voices)
     return pd.DataFrame(rows, columns=VOICE_COLUMNS).astype({"sentence_id": "int64"})
 

@@ -222,6 +222,8 @@ def test_seed_article_voices(seed_path):
             "Minister Hayashi also reiterated the position.",
             [("yoshimasa_hayashi", "reiterated", "actor_verb")],
         ),
+        ("In light of Japan's claims that trust was lost, talks ended.", []),
+        ('President Moon said, "Japan expressed regret."', [("moon_jae_in", "said", "actor_verb")]),
         ("Yoon and Kishida agreed to meet.", []),
         ("The Government of Japan values the measures announced by Seoul.", []),
         ("Japan and South Korea met.", []),
@@ -240,6 +242,20 @@ def test_it_said_resolves_only_a_single_previous_voice():
     assert two["pattern"].tolist() == ["actor_verb", "actor_verb"]
     gap = find_voices(_docs("Japan said yes. Talks ended. It said more."))
     assert gap["pattern"].tolist() == ["actor_verb"]
+
+
+def test_he_said_resolves_the_single_person_of_the_previous_sentence():
+    voices = find_voices(
+        _docs('President Moon met aides in Seoul. "We will win," he told them. He also added more.')
+    )
+    assert list(zip(voices.sentence_id, voices.actor_id, voices.pattern, strict=True)) == [
+        (1, "moon_jae_in", "he_said"),
+        (2, "moon_jae_in", "he_said"),  # no person mentioned in sentence 1: its voice
+    ]
+    two = find_voices(_docs("Moon met Abe and Kishida. He said more."))
+    assert two.empty
+    none = find_voices(_docs("Japan met Korea. He said more."))
+    assert none.empty
 
 
 def test_voices_by_country_shares():
