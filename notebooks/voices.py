@@ -23,7 +23,7 @@
 #   `data/codebooks/actors.yaml`; its header documents every matching choice (bare
 #   "Moon" is not an alias, "in Seoul" is a place, not the government).
 # - **Voices** are the actors a sentence quotes or credits ("X said", "according to X",
-#   "X's office confirmed", "It said" resolved to the previous sentence's voice).
+#   "X's office confirmed", "It said" / "he said" resolved to the previous sentence).
 # - **Directed tone** is the sentiment of the sentences that mention one side's actors.
 #   Dictionary sentiment agrees poorly with human coders on news (van Atteveldt et al.
 #   2021): read differences between groups, not absolute levels, and always with the
@@ -152,8 +152,9 @@ display(
 # %% [markdown]
 # **How to read:** `pattern` says which rule credited the actor (`actor_verb` "X said",
 # `verb_actor` "..., said X", `according_to`, `statement` "a X statement said",
-# `it_said` "It said" resolved to the previous sentence). Reading a few of these is the
-# quickest check of the voice rules on a new corpus.
+# `it_said` "It said" and `he_said` '"...," he said' resolved to the previous sentence's
+# voice or person). Mentions inside a quotation are not voices. Reading a few of these
+# is the quickest check of the voice rules on a new corpus.
 
 # %% [markdown]
 # ## Tone toward each side
