@@ -1,0 +1,240 @@
+"""analysis.corpus: loading the sample corpus and every format into one schema."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+
+import pandas as pd
+import pandas.testing as pdt
+import pytest
+
+from analysis import config
+from analysis.corpus import (
+    CORPUS_COLUMNS,
+    DERIVED_COLUMNS,
+    OPTIONAL_COLUMNS,
+    REQUIRED_COLUMNS,
+    CorpusError,
+    corpus_files,
+    load_corpus,
+    read_text,
+    validate_corpus,
+)
+
+SEED_ID = "business-standard-2022-09-22-yoon-kishida"
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return load_corpus()
+
+
+def _digests(folder):
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+
+
+def test_sample_corpus_shape_and_columns(sample):
+    assert len(sample) == 60  # 59 official texts + the seed page
+    assert tuple(sample.columns[: len(CORPUS_COLUMNS)]) == CORPUS_COLUMNS
+    assert sample["doc_id"].is_unique
+    assert set(sample.columns[len(CORPUS_COLUMNS) :]) == {
+        "wire", "dateline", "published_time", "notes",
+    }  # fmt: skip
+
+
+def test_schema_column_groups_partition_the_schema():
+    assert set(REQUIRED_COLUMNS + OPTIONAL_COLUMNS + DERIVED_COLUMNS) == set(CORPUS_COLUMNS)
+    assert len(CORPUS_COLUMNS) == len(set(CORPUS_COLUMNS))
+
+
+def test_sample_dtypes(sample):
+    dtypes = sample.dtypes.astype(str).to_dict()
+    for column in ("doc_id", "title", "text", "outlet", "url", "license", "language"):
+        assert dtypes[column] == "string", column
+    assert dtypes["published"] == "datetime64[ns]"
+    assert dtypes["text_complete"] == "boolean"
+    assert dtypes["is_duplicate"] == "boolean"
+    assert dtypes["n_chars"] == "Int64"
+
+
+def test_sample_counts_match_the_shared_readme(sample):
+    official = sample[sample["source_file"] == "korea_japan_official_2018_2024.jsonl"]
+    assert official["outlet_country"].value_counts().to_dict() == {
+        "JP": 24, "US": 19, "KR": 14, "INTL": 2,
+    }  # fmt: skip
+    assert official["kind"].value_counts().to_dict() == {
+        "statement": 28, "official_readout": 16, "news": 13, "encyclopedia": 2,
+    }  # fmt: skip
+    assert int(official["text_complete"].sum()) == 15
+    assert int(sample["published"].isna().sum()) == 5  # null dates kept as NaT
+    assert (sample["language"] == "en").all()
+    assert not sample["is_duplicate"].any()
+    assert sample["url"].notna().sum() == 59  # the seed page has no url
+    assert sample["license"].notna().all()
+
+
+def test_sample_seed_row(sample):
+    seed = sample.set_index("doc_id").loc[SEED_ID]
+    assert (
+        seed["title"]
+        == "Leaders of South Korea, Japan agree to work towards improving partnerships"
+    )
+    assert seed["outlet"] == "Business Standard"
+    assert seed["outlet_country"] == "IN"
+    assert seed["wire"] == "AP"
+    assert seed["dateline"] == "Seoul (South Korea)"
+    assert seed["published"] == pd.Timestamp("2022-09-22")
+    assert seed["kind"] == "news"
+    assert bool(seed["text_complete"]) is True
+    assert seed["pair_group"] == "P2022-09-new-york"
+    assert seed["text"].startswith("The leaders of South Korea and Japan agreed to accelerate")
+    assert seed["text"].endswith("South Korea-Japan-China summit.")
+    assert seed["n_chars"] == len(seed["text"])
+    assert seed["source_file"] == f"{SEED_ID}.txt"
+
+
+def test_sample_official_row_known_values(sample):
+    row = sample.set_index("doc_id").loc["mofa-jp-2018-08-02-fm-kono-kang-singapore"]
+    assert row["outlet"] == "MOFA Japan"
+    assert row["published"] == pd.Timestamp("2018-08-02")
+    assert row["pair_group"] == "P2018-08-02-fm-singapore"
+    assert row["license"].startswith("PDL 1.0")
+    korean = sample.set_index("doc_id").loc["mofa-kr-2018-08-02-fm-kang-kono-singapore"]
+    assert "inSingapore" in korean["text"]  # source typos are kept verbatim
+
+
+def test_loading_never_modifies_input_files(sample_corpus_path):
+    before = _digests(sample_corpus_path)
+    load_corpus(sample_corpus_path)
+    assert _digests(sample_corpus_path) == before
+
+
+def test_folder_skips_licence_readme_sidecar_and_event_pairs(sample_corpus_path):
+    names = [p.name for p in corpus_files(sample_corpus_path)]
+    assert names == [f"{SEED_ID}.txt", "korea_japan_official_2018_2024.jsonl"]
+
+
+def _records():
+    return [
+        {"id": "a", "title": "Summit", "text": "Leaders met in Seoul.", "published": "2023-05-07",
+         "outlet": "MOFA Japan", "text_complete": True, "region": "east"},
+        {"id": "b", "title": None, "text": "한국과 일본의 정상이 만났다.", "published": None,
+         "outlet": "MOFA Korea", "text_complete": False, "region": "west"},
+    ]  # fmt: skip
+
+
+@pytest.fixture()
+def three_formats(tmp_path):
+    frame = pd.DataFrame(_records())
+    jsonl = tmp_path / "docs.jsonl"
+    jsonl.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in _records()) + "\n")
+    csv = tmp_path / "docs.csv"
+    frame.to_csv(csv, index=False)
+    parquet = tmp_path / "docs.parquet"
+    frame.to_parquet(parquet)
+    return jsonl, csv, parquet
+
+
+def test_jsonl_csv_parquet_load_identically(three_formats):
+    frames = [load_corpus(p).drop(columns="source_file") for p in three_formats]
+    for other in frames[1:]:
+        pdt.assert_frame_equal(frames[0], other)
+    first = frames[0]
+    assert first["doc_id"].tolist() == ["a", "b"]  # alias id -> doc_id
+    assert first["language"].tolist() == ["en", "ko"]
+    assert first["published"].tolist()[0] == pd.Timestamp("2023-05-07")
+    assert pd.isna(first["published"].tolist()[1])
+    assert first["text_complete"].tolist() == [True, False]
+    assert first["region"].tolist() == ["east", "west"]  # extra columns kept as metadata
+    assert pd.isna(first["url"]).all()  # optional columns default to NA
+
+
+def test_csv_output_of_the_cli_loads_back_identically(sample, tmp_path):
+    path = tmp_path / "normalised.csv"
+    sample[list(CORPUS_COLUMNS)].to_csv(path, index=False)
+    again = load_corpus(path)
+    columns = [c for c in CORPUS_COLUMNS if c != "source_file"]
+    pdt.assert_frame_equal(again[columns], sample[columns])
+
+
+def test_validate_corpus_normalises_a_frame_without_mutating_it():
+    raw = pd.DataFrame(
+        {
+            "id": [1, 2],
+            "text": ["Cafe\u0301 talks\r\nin Tokyo", "日本と韓国"],
+            "date": ["2019-07-01", ""],
+        }
+    )
+    before = raw.copy(deep=True)
+    docs = validate_corpus(raw)
+    pdt.assert_frame_equal(raw, before)
+    assert docs["doc_id"].tolist() == ["1", "2"]
+    assert docs["text"].tolist()[0] == "Caf\u00e9 talks\nin Tokyo"  # NFC, CRLF -> LF
+    assert docs["language"].tolist() == ["en", "ja"]
+    assert docs["n_chars"].tolist() == [19, 5]
+    assert docs["source_file"].tolist() == ["<DataFrame>", "<DataFrame>"]
+
+
+def test_validate_corpus_names_the_source_and_row():
+    raw = pd.DataFrame({"doc_id": ["a", "b"], "text": ["fine", "  "]})
+    with pytest.raises(CorpusError, match=r"^mine: row 2, field 'text': empty text$"):
+        validate_corpus(raw, source="mine")
+
+
+def test_exclude_duplicates_argument(tmp_path):
+    text = "The two foreign ministers agreed to meet again before the end of the year in Tokyo."
+    path = tmp_path / "d.csv"
+    pd.DataFrame(
+        {
+            "doc_id": ["x", "y", "z"],
+            "text": [text, text.upper(), "Other text here."],
+            "published": ["2020-01-02", "2020-01-01", ""],
+        }
+    ).to_csv(path, index=False)
+    flagged = load_corpus(path)
+    assert flagged["duplicate_of"].tolist()[0] == "y"  # y was published first
+    assert load_corpus(path, exclude_duplicates=True)["doc_id"].tolist() == ["y", "z"]
+
+
+def test_declared_language_disagreement_is_logged(tmp_path, caplog):
+    path = tmp_path / "lang.csv"
+    path.write_text("doc_id,text,language\na,Plain English text,ko\nb,More English,en\n")
+    with caplog.at_level(logging.WARNING, logger="analysis.corpus"):
+        docs = load_corpus(path)
+    assert docs["language"].tolist() == ["en", "en"]
+    assert "1 declared languages differ" in caplog.text
+
+
+def test_folder_of_page_dumps_uses_the_sidecar(tmp_path, seed_path):
+    (tmp_path / "page.txt").write_text(seed_path.read_text(encoding="utf-8"))
+    (tmp_path / "sources.csv").write_text("file,url,kind\npage.txt,https://example.org/p,news\n")
+    docs = load_corpus(tmp_path)
+    assert docs["doc_id"].tolist() == ["page"]
+    assert docs["url"].tolist() == ["https://example.org/p"]
+    assert docs["wire"].tolist() == ["AP"]
+
+
+def test_duplicate_ids_across_files_name_both(tmp_path):
+    (tmp_path / "a.csv").write_text("doc_id,text\nx,one\n")
+    (tmp_path / "b.jsonl").write_text(
+        '{"doc_id": "y", "text": "two"}\n{"doc_id": "x", "text": "three"}\n'
+    )
+    with pytest.raises(CorpusError) as err:
+        load_corpus(tmp_path)
+    assert (
+        str(err.value)
+        == "b.jsonl: line 2, field 'doc_id': duplicate id 'x' (first in a.csv, row 1)"
+    )
+
+
+def test_read_text_strips_bom_and_normalises_line_ends(tmp_path):
+    path = tmp_path / "x.txt"
+    path.write_bytes(b"\xef\xbb\xbfa\r\nb\rc\n")
+    assert read_text(path) == "a\nb\nc\n"
+
+
+def test_default_path_is_the_sample_folder():
+    assert config.SAMPLE_CORPUS.is_dir()
+    assert len(load_corpus(None)) == len(load_corpus(config.SAMPLE_CORPUS))
