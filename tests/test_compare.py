@@ -256,3 +256,26 @@ def test_cli_events_lists_the_events(tmp_path, cli_main):
     assert cli_main(["events", "--out", str(out)]) == 0
     listed = pd.read_csv(out)
     assert "2023-03-06-compensation-plan" in set(listed["event_id"])
+
+
+@pytest.mark.slow
+def test_profile_notebook_runs_on_the_sample_and_compares_with_the_rest(tmp_path):
+    import nbformat
+    import papermill
+
+    from analysis import config
+    from analysis.report.parameters import read_notebook
+
+    source = tmp_path / "profile.ipynb"
+    nbformat.write(read_notebook(config.NOTEBOOK_DIR / "profile.py"), source)
+    out = tmp_path / "out.ipynb"
+    papermill.execute_notebook(
+        str(source),
+        str(out),
+        parameters={"group": "INTL"},
+        kernel_name="python3",
+        progress_bar=False,
+    )
+    text = out.read_text(encoding="utf-8")
+    assert "INTL vs the rest of the corpus" in text
+    assert "too small to say anything" in text  # two INTL texts, both undated
