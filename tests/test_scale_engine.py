@@ -119,3 +119,15 @@ def test_read_partition_keeps_existing_columns(replicated_store):
     path = sorted(replicated_store.glob("*.parquet"))[0]
     frame = engine.read_partition(path, columns=["doc_id", "nope"])
     assert list(frame.columns) == ["doc_id"]
+
+
+def test_dask_engine_uses_the_configured_scheduler_address(replicated_store, cluster):
+    import dask
+
+    paths = sorted(replicated_store.glob("*.parquet"))[:2]
+    func = functools.partial(_n_rows, label="x")
+    before = cluster.scheduler.transition_counter
+    with dask.config.set({"scheduler-address": cluster.scheduler_address}):
+        outputs = engine.map_partitions(paths, func, engine="dask", progress=False)
+    assert [o["n"].item() for o in outputs] == [50, 50]
+    assert cluster.scheduler.transition_counter > before  # the tasks ran on this cluster

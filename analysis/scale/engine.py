@@ -8,8 +8,10 @@ read from each partition file and return the outputs in partition order:
   ``os.cpu_count()``); ``n_workers=1`` runs in-process with no pool.
 - ``"dask"``: ``dask.dataframe.from_map`` builds a dask DataFrame with one
   partition per file and ``map_partitions`` applies ``func`` on a
-  ``dask.distributed`` cluster: a ``LocalCluster`` (``n_workers`` processes,
-  one thread each) by default, or the existing cluster at ``address``.
+  ``dask.distributed`` cluster: the existing cluster at ``address``, else the
+  one named by dask's ``scheduler-address`` setting (environment variable
+  ``DASK_SCHEDULER_ADDRESS``), else a ``LocalCluster`` (``n_workers``
+  processes, one thread each) started and closed for the call.
 
 Progress bars (``tqdm.auto``: a widget in notebooks, text on a terminal) count
 finished partitions; ``progress=False`` turns them off.
@@ -122,6 +124,9 @@ def _map_dask(paths, func, *, columns, address, n_workers, progress) -> list[pd.
     from dask.distributed import Client, LocalCluster
     from dask.distributed import as_completed as dask_as_completed
 
+    import dask
+
+    address = address or dask.config.get("scheduler-address", None)  # DASK_SCHEDULER_ADDRESS
     cluster = None
     if address is None:
         cluster = LocalCluster(
