@@ -9,7 +9,10 @@ written as ``&#36;`` and every block carries the ``tex2jax_ignore`` /
 alone.
 
 Use ``show_table`` instead of displaying a DataFrame directly, ``show_text``
-for a passage and ``show_kwic`` for keyword-in-context lines.
+for a passage and ``show_kwic`` for keyword-in-context lines. In a notebook each
+of them shows its block at once, wherever it stands in the cell (two tables in
+one cell both appear), and returns the ``HTML`` object (its ``.data`` is the
+markup); the object is not shown a second time when it is the cell's last line.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from collections.abc import Callable
 from numbers import Integral, Number
 
 import pandas as pd
-from IPython.display import HTML
+from IPython import get_ipython
+from IPython.display import HTML, display
 
 NO_MATH = "tex2jax_ignore mathjax_ignore"
 KWIC_COLUMNS = ("left", "keyword", "right")
@@ -38,6 +42,27 @@ _STYLE = (
     ".kj-text{white-space:pre-wrap;font-family:inherit;background:#f7f7f7;padding:0.5em}"
     "</style>"
 )
+
+
+class ShownHTML(HTML):
+    """An ``HTML`` block displayed when it is created (inside IPython).
+
+    IPython calls ``_ipython_display_`` both for ``display(obj)`` and for a cell's
+    last expression; within the cell that created it the block is already shown,
+    so it is skipped there and shown again only when displayed from a later cell.
+    """
+
+    def __init__(self, data: str) -> None:
+        super().__init__(data)
+        shell = get_ipython()
+        self._cell = getattr(shell, "execution_count", None)
+        if shell is not None:
+            display(HTML(self.data))
+
+    def _ipython_display_(self) -> None:
+        shell = get_ipython()
+        if shell is None or getattr(shell, "execution_count", None) != self._cell:
+            display(HTML(self.data))
 
 
 def escape_text(value: object) -> str:
@@ -103,7 +128,7 @@ def table_html(
     if max_rows < 1:
         raise ValueError(f"max_rows must be at least 1, got {max_rows}")
     if index is None:
-        index = not isinstance(df.index, pd.RangeIndex)
+        index = df.index.name is not None or not pd.api.types.is_integer_dtype(df.index.dtype)
     shown = df.head(max_rows)
     labels = ([str(df.index.name or "")] if index else []) + [str(c) for c in df.columns]
     parts = [f'<div class="kj-block {NO_MATH}">', _STYLE, '<table class="kj-table">']
@@ -135,13 +160,14 @@ def show_table(
         caption: text above the table (escaped like everything else).
         max_rows: show at most this many rows, then a "Showing n of N rows" note.
         float_format: format string (``"{:.2f}"``) or callable for float cells.
-        index: show the index as the first column; default: only when it is not a
-            plain RangeIndex.
+        index: show the index as the first column; default: when it is named or not
+            integer (a row number left over from sorting or filtering is not shown).
 
     Returns:
-        An ``IPython.display.HTML`` object; the columns are those of ``df``.
+        An ``IPython.display.HTML`` object (already displayed inside IPython); the
+        table's columns are those of ``df``.
     """
-    return HTML(
+    return ShownHTML(
         table_html(df, caption=caption, max_rows=max_rows, float_format=float_format, index=index)
     )
 
@@ -160,7 +186,7 @@ def show_text(text: object, *, max_chars: int | None = 2000) -> HTML:
     if max_chars is not None and len(value) > max_chars:
         value = value[:max_chars] + " …"
     body = f'<pre class="kj-text">{escape_text(value)}</pre>'
-    return HTML(f'<div class="kj-block {NO_MATH}">{_STYLE}{body}</div>')
+    return ShownHTML(f'<div class="kj-block {NO_MATH}">{_STYLE}{body}</div>')
 
 
 def _kwic_row(row: pd.Series, extra: list[str]) -> str:
@@ -196,4 +222,4 @@ def show_kwic(df: pd.DataFrame, *, caption: str | None = None, max_rows: int = 2
     if len(df) > max_rows:
         parts.append(f'<p class="kj-note">Showing {max_rows} of {len(df)} lines.</p>')
     parts.append("</div>")
-    return HTML("\n".join(parts))
+    return ShownHTML("\n".join(parts))

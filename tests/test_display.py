@@ -18,7 +18,20 @@ HOSTILE = [
     "$x^2$ and \\(y\\)",
     "a & b ' \"",
 ]
-ALLOWED_TAGS = {"div", "style", "table", "caption", "thead", "tbody", "tr", "th", "td", "p", "pre", "strong"}
+ALLOWED_TAGS = {
+    "div",
+    "style",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "p",
+    "pre",
+    "strong",
+}
 
 
 class _Collector(HTMLParser):
@@ -114,6 +127,12 @@ def test_show_table_shows_named_index_only():
     assert parse(show_table(grouped).data).texts == ["country", "x", "<KR>", "1.000"]
 
 
+def test_show_table_hides_leftover_row_numbers():
+    sorted_frame = pd.DataFrame({"x": [2, 1]}).sort_values("x")
+    assert parse(show_table(sorted_frame).data).texts == ["x", "1", "2"]
+    assert parse(show_table(sorted_frame, index=True).data).texts == ["x", "1", "1", "0", "2"]
+
+
 def test_show_table_empty_frame_says_no_rows():
     assert "No rows." in parse(show_table(pd.DataFrame({"x": []})).data).texts
 
@@ -151,10 +170,53 @@ def test_show_kwic_escapes_and_orders_columns():
     before = df.copy(deep=True)
     parsed = parse(show_kwic(df, caption="KWIC").data)
     assert set(parsed.tags) <= ALLOWED_TAGS
-    assert parsed.texts == ["KWIC", "doc_id", "left", "keyword", "right", "d1", "<b>before", "</table>", "$after$"]
+    assert parsed.texts == [
+        "KWIC",
+        "doc_id",
+        "left",
+        "keyword",
+        "right",
+        "d1",
+        "<b>before",
+        "</table>",
+        "$after$",
+    ]
     pd.testing.assert_frame_equal(df, before)
 
 
 def test_show_kwic_names_missing_columns():
-    with pytest.raises(ValueError, match=r"missing columns \['keyword'\]; found \['left', 'right'\]"):
+    with pytest.raises(
+        ValueError, match=r"missing columns \['keyword'\]; found \['left', 'right'\]"
+    ):
         show_kwic(pd.DataFrame({"left": ["a"], "right": ["b"]}))
+
+
+@pytest.fixture
+def ipython_shell():
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    yield shell
+    InteractiveShell.clear_instance()
+
+
+def test_show_table_displays_every_call_once_inside_ipython(ipython_shell):
+    from IPython.utils.capture import capture_output
+
+    cell = (
+        "import pandas as pd\n"
+        "from analysis.display import show_table, show_text\n"
+        "show_table(pd.DataFrame({'x': [1]}), caption='first')\n"
+        "show_text('middle')\n"
+        "last = show_table(pd.DataFrame({'x': [2]}), caption='second')\n"
+        "last\n"
+    )
+    with capture_output() as captured:
+        ipython_shell.run_cell(cell, store_history=True)
+    shown = [output.data["text/html"] for output in captured.outputs]
+    assert len(shown) == 3 and "first" in shown[0] and "middle" in shown[1] and "second" in shown[2]
+    # the last line is not shown twice (a terminal shell prints an empty "Out[n]:" prompt)
+    assert "object>" not in captured.stdout and "second" not in captured.stdout
+    with capture_output() as again:
+        ipython_shell.run_cell("last", store_history=True)  # a later cell shows it again
+    assert len(again.outputs) == 1 and "second" in again.outputs[0].data["text/html"]

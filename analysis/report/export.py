@@ -80,19 +80,26 @@ ALLOWED_ATTRIBUTES = {
     "table": ["border"],
 }
 CSS = """
-.kj-banner { padding: 0.5em 1em; margin: 0 0 1em; background: #f3f3f3; font-size: 0.9em; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+.kj-banner { padding: 0.5em 1em; margin: 0 0 1em; background: #f3f3f3; font-size: 0.85em; }
 .kj-code > summary { cursor: pointer; color: #777; font-size: 0.8em; padding-left: 1em; }
 .kj-provenance { margin: 2em 1em 1em; padding: 0.5em 1em; border-top: 1px solid #ccc;
   font-size: 0.85em; color: #333; }
 .kj-provenance dt { font-weight: bold; float: left; clear: left; width: 11em; }
 .kj-provenance dd { margin-left: 12em; overflow-wrap: anywhere; }
 .kj-note { color: #555; font-size: 0.85em; }
-.kj-table { border-collapse: collapse; font-size: 0.9em; margin: 0.5em 0; }
-.kj-table caption { caption-side: top; text-align: left; font-weight: bold; padding: 0.3em 0; }
-.kj-table th, .kj-table td { border-bottom: 1px solid #ddd; padding: 0.25em 0.6em;
-  text-align: left; vertical-align: top; max-width: 40em; overflow-wrap: anywhere; }
-.kj-table td.kj-num { text-align: right; font-variant-numeric: tabular-nums; }
-.kj-table td.kj-left { text-align: right; }
+.kj-block table.kj-table { border-collapse: collapse; font-size: 0.9em; margin: 0.5em 0;
+  table-layout: auto; }
+.kj-block .kj-table caption { caption-side: top; text-align: left; font-weight: bold;
+  padding: 0.3em 0; }
+.jp-RenderedHTMLCommon .kj-block .kj-table th,
+.jp-RenderedHTMLCommon .kj-block .kj-table td {
+  border-bottom: 1px solid #ddd; padding: 0.25em 0.6em; text-align: left;
+  vertical-align: top; max-width: 40em; overflow-wrap: break-word; word-break: normal; }
+.jp-RenderedHTMLCommon .kj-block .kj-table th { white-space: nowrap; }
+.jp-RenderedHTMLCommon .kj-block .kj-table td.kj-num { text-align: right;
+  white-space: nowrap; font-variant-numeric: tabular-nums; }
+.jp-RenderedHTMLCommon .kj-block .kj-table td.kj-left { text-align: right; }
 .kj-text { white-space: pre-wrap; font-family: inherit; background: #f7f7f7; padding: 0.5em; }
 """
 _STYLE_BLOCK = re.compile(r"<style\b[^>]*>.*?</style\s*>", re.IGNORECASE | re.DOTALL)

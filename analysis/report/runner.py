@@ -28,7 +28,6 @@ from analysis.report import provenance as prov
 from analysis.report.export import export_html, format_parameters, notebook_title
 from analysis.report.index import EXECUTED_DIR, record_path, write_index
 from analysis.report.parameters import (
-    Parameter,
     ReportError,
     check_parameters,
     find_notebooks,
@@ -56,16 +55,7 @@ class ReportJob:
 
     @property
     def slug(self) -> str:
-        return report_slug(self.notebook, self.parameters, self.declared)
-
-    @property
-    def changed(self) -> dict:
-        """The parameters whose value differs from the notebook's default."""
-        return {
-            k: v
-            for k, v in sorted(self.parameters.items())
-            if k not in self.declared or v != self.declared[k].default
-        }
+        return report_slug(self.notebook, self.parameters)
 
     @property
     def all_parameters(self) -> dict:
@@ -95,24 +85,22 @@ def _slug_part(value: object) -> str:
     return re.sub(r"[^A-Za-z0-9._]+", "-", text).strip("-.")[:40] or "x"
 
 
-def report_slug(notebook: str, parameters: dict, declared: dict[str, Parameter]) -> str:
+def report_slug(notebook: str, parameters: dict) -> str:
     """Return the report's file stem: the notebook name, then ``key-value`` for every
-    parameter that differs from its default (sorted by key).
+    parameter given explicitly (parameter file, ``-p``, ``--corpus``), sorted by key.
 
     A short hash of the exact values is appended when the readable form lost
-    information (paths, punctuation, case, long values), so different parameters
-    never share a name.
+    information (paths, punctuation, long values), so different parameters never
+    share a name. Defaults only: the notebook name.
     """
-    changed = {
-        k: v for k, v in sorted(parameters.items()) if k not in declared or v != declared[k].default
-    }
-    if not changed:
+    given = dict(sorted(parameters.items()))
+    if not given:
         return _slug_part(notebook)
-    parts = [f"{_slug_part(k)}-{_slug_part(v)}" for k, v in changed.items()]
-    lossless = all(f"{k}-{v}" == part for (k, v), part in zip(changed.items(), parts, strict=True))
+    parts = [f"{_slug_part(k)}-{_slug_part(v)}" for k, v in given.items()]
+    lossless = all(f"{k}-{v}" == part for (k, v), part in zip(given.items(), parts, strict=True))
     slug = f"{_slug_part(notebook)}--{'_'.join(parts)}"
     if not lossless or len(slug) > 120:
-        exact = json.dumps(changed, sort_keys=True, default=str)
+        exact = json.dumps(given, sort_keys=True, default=str)
         slug = f"{slug[:110]}-{hashlib.sha256(exact.encode()).hexdigest()[:8]}"
     return slug
 
@@ -176,7 +164,7 @@ def plan_reports(
                 check_parameters(name, declared, {CORPUS_PARAMETER: str(corpus)}, where="--corpus")
             )
         job = ReportJob(name, available[name], values, declared, source)
-        if job.slug in jobs and jobs[job.slug].changed != job.changed:
+        if job.slug in jobs and jobs[job.slug].parameters != job.parameters:
             raise ReportError(
                 f"{source}: report name {job.slug!r} also used by {jobs[job.slug].source}"
             )
@@ -323,14 +311,14 @@ def render_report(
     if not force and _is_up_to_date(html, record, digest):
         return ReportResult(job, "up to date", html)
     executed = Path(out_dir) / EXECUTED_DIR / f"{job.slug}.ipynb"
-    log.info("rendering %s with %s", job.notebook, format_parameters(job.changed))
+    log.info("rendering %s with %s", job.notebook, format_parameters(job.parameters))
     try:
         nb = execute_job(job, executed)
     except PapermillExecutionError as error:
         return ReportResult(job, "failed", html, _cell_failure(job, error, executed))
     title = notebook_title(nb, job.notebook)
-    if job.changed:
-        title = f"{title} ({format_parameters(job.changed)})"
+    if job.parameters:
+        title = f"{title} ({format_parameters(job.parameters)})"
     provenance = _provenance(job, hashes, digest)
     write_shared(html, export_html(nb, title=title, provenance=provenance))
     entry = {

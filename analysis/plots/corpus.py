@@ -1,0 +1,174 @@
+"""Corpus overview figures: what is in the corpus, from whom, when, and how long.
+
+Each function takes the corpus DataFrame (``analysis.corpus.load_corpus``), does
+its own counting, never modifies its input and returns the Axes. Bars of a
+publisher country, or of an outlet, take that country's colour in every report.
+Corpus text is never put into a title or label unescaped: matplotlib would read
+``$...$`` as math, so labels pass through ``plain_label``.
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.patches import Patch
+
+from analysis.plots.style import country_color
+
+COUNTRY = "outlet_country"
+
+
+def plain_label(text: object, *, width: int = 45) -> str:
+    """Return ``text`` shortened to ``width`` characters with ``$`` escaped for matplotlib."""
+    label = "NA" if text is None or text is pd.NA else str(text)
+    if len(label) > width:
+        label = label[: width - 1] + "…"
+    return label.replace("$", r"\$")
+
+
+def _require(docs: pd.DataFrame, columns: list[str], where: str) -> None:
+    missing = [c for c in columns if c not in docs.columns]
+    if missing:
+        raise ValueError(f"{where}: missing column(s) {missing}; found {list(docs.columns)}")
+
+
+def _main_country(docs: pd.DataFrame, by: str) -> pd.Series:
+    """The most frequent publisher country of each value of ``by``."""
+    if by == COUNTRY:
+        values = docs[COUNTRY].astype("string").fillna("NA")
+        return pd.Series(values.unique(), index=values.unique())
+    pairs = docs[[by, COUNTRY]].astype("string").fillna("NA")
+    return pairs.groupby(by)[COUNTRY].agg(lambda s: s.value_counts().index[0])
+
+
+def _country_legend(ax: Axes, countries) -> None:
+    handles = [Patch(color=country_color(c), label=c) for c in sorted(set(countries))]
+    ax.legend(handles=handles, title="publisher country", loc="lower right")
+
+
+def plot_document_counts(
+    docs: pd.DataFrame, *, by: str = COUNTRY, top: int = 15, ax: Axes | None = None
+) -> Axes:
+    """Horizontal bars: number of documents per value of ``by`` (largest first).
+
+    Args:
+        docs: corpus rows with ``by`` and ``outlet_country``.
+        by: the column to count (``outlet_country``, ``outlet``, ``kind``, ...).
+        top: show the ``top`` largest values; the rest are summed into "other (k)".
+        ax: Axes to draw on; None = a new figure sized to the bars.
+
+    Returns:
+        The Axes; each bar coloured by its (most frequent) publisher country.
+    """
+    _require(docs, [by, COUNTRY], "plot_document_counts")
+    counts = docs[by].astype("string").fillna("NA").value_counts()
+    counts = counts.sort_index().sort_values(ascending=False, kind="stable")
+    shown, rest = counts.head(top), counts.iloc[top:]
+    country = _main_country(docs, by)
+    colors = [country_color(country.get(name, "NA")) for name in shown.index]
+    labels = [plain_label(name) for name in shown.index]
+    if len(rest):
+        labels.append(f"other ({len(rest)})")
+        colors.append("#999999")
+        shown = pd.concat([shown, pd.Series([rest.sum()])])
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 1.0 + 0.32 * max(len(shown), 1)))
+    ax.barh(range(len(shown)), shown.to_numpy(), color=colors)
+    ax.set_yticks(range(len(shown)), labels)
+    ax.invert_yaxis()
+    ax.set_xlabel("documents")
+    ax.set_ylabel(by)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    if by != COUNTRY:
+        _country_legend(ax, [country.get(name, "NA") for name in counts.head(top).index])
+    return ax
+
+
+def plot_documents_by_year(docs: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+    """Stacked bars: documents per publication year, one segment per publisher country.
+
+    Undated documents are left out and counted in the x-axis label.
+
+    Args:
+        docs: corpus rows with ``published`` and ``outlet_country``.
+        ax: Axes to draw on; None = a new figure.
+
+    Returns:
+        The Axes.
+    """
+    _require(docs, ["published", COUNTRY], "plot_documents_by_year")
+    years = pd.to_datetime(docs["published"]).dt.year
+    table = (
+        pd.DataFrame({"year": years, COUNTRY: docs[COUNTRY].astype("string").fillna("NA")})
+        .dropna(subset=["year"])
+        .astype({"year": "int64"})
+        .pivot_table(index="year", columns=COUNTRY, aggfunc="size", fill_value=0)
+    )
+    if len(table):
+        table = table.reindex(range(table.index.min(), table.index.max() + 1), fill_value=0)
+    if ax is None:
+        _, ax = plt.subplots()
+    bottom = np.zeros(len(table))
+    for country in table.columns:
+        values = table[country].to_numpy()
+        ax.bar(table.index, values, bottom=bottom, color=country_color(country), label=country)
+        bottom += values
+    n_undated = int(years.isna().sum())
+    ax.set_xlabel("publication year" + (f" ({n_undated} undated left out)" if n_undated else ""))
+    ax.set_ylabel("documents")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    if len(table.columns):
+        ax.legend(title="publisher country", loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return ax
+
+
+def plot_text_lengths(docs: pd.DataFrame, *, by: str = COUNTRY, ax: Axes | None = None) -> Axes:
+    """Box plot of text length (characters) per group, with every document as a point.
+
+    Filled points are complete texts, hollow points leading excerpts
+    (``text_complete`` False), so short excerpts are not mistaken for short articles.
+
+    Args:
+        docs: corpus rows with ``n_chars``, ``text_complete``, ``by`` and ``outlet_country``.
+        by: grouping column.
+        ax: Axes to draw on; None = a new figure.
+
+    Returns:
+        The Axes.
+    """
+    _require(docs, ["n_chars", "text_complete", by, COUNTRY], "plot_text_lengths")
+    groups = docs[by].astype("string").fillna("NA")
+    names = sorted(groups.unique())
+    country = _main_country(docs, by)
+    lengths = pd.to_numeric(docs["n_chars"], errors="coerce").astype("float64")
+    complete = docs["text_complete"].astype("boolean").fillna(False).to_numpy(bool)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 1.2 + 0.45 * max(len(names), 1)))
+    rng = np.random.default_rng(0)  # jitter only: fixed so the figure is reproducible
+    for y, name in enumerate(names):
+        mask = (groups == name).to_numpy()
+        values = lengths.to_numpy()[mask]
+        color = country_color(country.get(name, "NA"))
+        ax.boxplot(
+            values[~np.isnan(values)],
+            positions=[y],
+            orientation="horizontal",
+            widths=0.5,
+            showfliers=False,
+            medianprops={"color": "black"},
+        )
+        jitter = y + rng.uniform(-0.18, 0.18, size=mask.sum())
+        full = complete[mask]
+        ax.scatter(values[full], jitter[full], color=color, s=18, zorder=3)
+        ax.scatter(
+            values[~full], jitter[~full], facecolors="none", edgecolors=color, s=18, zorder=3
+        )
+    ax.set_yticks(range(len(names)), [plain_label(n) for n in names])
+    ax.set_ylim(-0.6, len(names) - 0.4)
+    ax.invert_yaxis()
+    ax.set_xlabel("text length (characters); hollow = leading excerpt only")
+    ax.set_ylabel(by)
+    return ax

@@ -1,0 +1,190 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Tone by publisher country
+#
+# **Question:** is the tone of texts on Korea–Japan relations warmer or colder
+# depending on which country published them, how has it moved over time, and which
+# sentences and words drive the scores?
+#
+# Tone is measured with two dictionary tools: **VADER** compound (-1..1; per document
+# the mean over its sentences) and **TextBlob** polarity (-1..1; the whole text).
+# Dictionary tone agrees only moderately with human readers on news and diplomatic
+# language, so read *differences between groups*, always with their confidence
+# intervals, and check the sentences behind them (below) before trusting a number.
+
+# %% tags=["parameters"]
+corpus_path: str = ""  # corpus file or folder; empty: the sample corpus (data/sample)
+score: str = "vader_compound"  # tone measure compared: vader_compound or textblob_polarity
+kind: str = ""  # only this kind of document (news, statement, official_readout, ...); empty: all
+exclude_duplicates: bool = True  # leave out documents flagged as copies of an earlier one
+period: str = "quarter"  # bins of the tone-over-time plot: month, quarter or year
+n_extreme: int = 5  # sentences in each of the most positive / most negative lists
+min_n: int = 5  # groups with fewer scored documents are flagged as too small
+
+# %%
+import warnings
+
+warnings.filterwarnings("ignore", message="IProgress not found")  # tqdm without ipywidgets
+
+# %%
+import matplotlib.pyplot as plt
+import pandas as pd
+from IPython.display import Markdown, display
+
+from analysis import config
+from analysis.compare import compare_groups
+from analysis.corpus import load_corpus
+from analysis.display import show_table
+from analysis.events import load_events
+from analysis.plots import use_style
+from analysis.plots.compare import plot_group_means
+from analysis.plots.distributions import plot_distribution, plot_score_agreement
+from analysis.plots.time import plot_over_time
+from analysis.sentiment import extreme_sentences, score_documents_and_sentences, sentiment_agreement
+from analysis.timeseries import time_series
+
+warnings.simplefilter("ignore", UserWarning)  # small groups are flagged in the tables instead
+use_style()
+SCORE_LABEL = {"vader_compound": "VADER compound", "textblob_polarity": "TextBlob polarity"}
+if score not in SCORE_LABEL:
+    raise ValueError(f"parameter 'score' must be one of {list(SCORE_LABEL)}, got {score!r}")
+label = f"mean {SCORE_LABEL[score]} (-1..1)"
+drivers = "vader_drivers" if score == "vader_compound" else "textblob_drivers"
+
+# %%
+corpus = load_corpus(corpus_path or config.SAMPLE_CORPUS, exclude_duplicates=exclude_duplicates)
+docs = corpus[corpus["kind"] == kind] if kind else corpus
+doc_scores, sentences = score_documents_and_sentences(docs)
+meta = docs[["doc_id", "outlet_country", "outlet", "kind", "published"]]
+tone = meta.merge(doc_scores, on="doc_id", how="left")
+sentences = sentences.merge(meta[["doc_id", "outlet_country"]], on="doc_id", how="left")
+n_scored = int(tone["is_scored"].sum())
+display(
+    Markdown(
+        f"**{len(docs)} documents**{f' of kind {kind}' if kind else ''}"
+        f"{' (duplicates excluded)' if exclude_duplicates else ''}: "
+        f"{n_scored} scored, {len(docs) - n_scored} not scored (not English); "
+        f"{int(sentences['is_scored'].sum())} scored sentences."
+    )
+)
+
+# %% [markdown]
+# ## Tone by publisher country
+
+# %%
+comparison = compare_groups(tone, value=score, by="outlet_country", min_n=min_n)
+groups = comparison[comparison["other"].isna()]
+show_table(
+    groups[["group", "n", "mean", "median", "ci_low", "ci_high", "warning"]],
+    caption=f"{SCORE_LABEL[score]} per document, by publisher country (95% bootstrap CI)",
+)
+plot_group_means(comparison, xlabel=label)
+plt.show()
+
+# %% [markdown]
+# Each point is a country's mean document tone and the bar its 95% bootstrap
+# confidence interval (seeded, so the same corpus gives the same interval). Where
+# two intervals overlap widely the data do not separate the two countries; a
+# `warning` marks groups too small to say anything.
+
+# %%
+pairs = comparison[comparison["other"].notna()]
+show_table(
+    pairs[["group", "other", "n", "n_other", "diff", "diff_ci_low", "diff_ci_high", "p_value",
+           "cohens_d", "cliffs_delta"]],
+    caption="Pairwise differences in mean tone (group minus other)",
+)
+
+# %% [markdown]
+# `diff` is the difference in mean tone with its bootstrap interval; `p_value` comes
+# from a permutation test; `cohens_d` and `cliffs_delta` are effect sizes (Cliff's
+# delta: the probability that a document of `group` scores higher than one of
+# `other`, minus the reverse). With many pairs, expect some small p-values by chance.
+
+# %% [markdown]
+# ## Distributions
+
+# %%
+plot_distribution(tone, value=score, by="outlet_country", xlabel=f"{SCORE_LABEL[score]} per document (-1..1)")
+plt.show()
+
+# %% [markdown]
+# Every document's score, by publisher country: the box spans the middle half, the
+# line is the median. A mean can hide a split between warm readouts and cold news.
+
+# %%
+long = sentences.melt(value_vars=["textblob_polarity", "vader_compound"], var_name="tool", value_name="sentence_score")
+plot_distribution(long, value="sentence_score", by="tool", xlabel="score per sentence (-1..1)")
+plt.show()
+
+# %% [markdown]
+# Sentence scores of the two tools. A pile of points at exactly 0 is sentences in
+# which the tool found no sentiment word at all; their share is in the agreement
+# table below.
+
+# %% [markdown]
+# ## Tone over time
+
+# %%
+series = time_series(tone, value=score, by="outlet_country", period=period)
+plot_over_time(series, events=load_events(), ylabel=label)
+plt.show()
+
+# %% [markdown]
+# Mean document tone per period and publisher country with 95% bootstrap bands;
+# dashed lines are the key events. Periods with one document have no band, periods
+# with none are gaps: in a small corpus a single readout can move a point a lot.
+
+# %% [markdown]
+# ## The sentences behind the scores
+
+# %%
+extreme = extreme_sentences(sentences, n=n_extreme, by=score)
+show_table(
+    extreme[["direction", "rank", score, "sentence", drivers, "outlet_country", "doc_id"]],
+    caption=f"Most positive and most negative sentences by {SCORE_LABEL[score]}, with driver words",
+    max_rows=2 * n_extreme,
+)
+
+# %% [markdown]
+# The driver words are what the tool reacted to, with their weights (VADER: -4..+4
+# after its rules for boosters, negation and "but"; TextBlob: -1..1). A sentence
+# that is "negative" because of *"threat"* in *"to counter the North Korean
+# threat"* says little about Korea–Japan tone; this is where to check.
+
+# %% [markdown]
+# ## Do the two tools agree?
+
+# %%
+agreement = pd.concat(
+    [sentiment_agreement(sentences).assign(outlet_country="all")]
+    + [sentiment_agreement(part).assign(outlet_country=c) for c, part in sentences.groupby("outlet_country")]
+)
+show_table(
+    agreement.set_index("outlet_country"),
+    caption="TextBlob–VADER agreement on the same sentences",
+)
+plot_score_agreement(sentences)
+plt.show()
+
+# %% [markdown]
+# `pearson_r`/`spearman_r`: correlation of the two tools' sentence scores;
+# `sign_agreement_share`: share of sentences both call positive, both negative or
+# both neutral (VADER neutral within ±0.05); `textblob_zero_share` and
+# `vader_zero_share`: share of sentences each tool scores exactly 0 (no sentiment
+# word found). In the scatter, points on the axes are those zeros. Low agreement
+# means the tone reported above depends on the tool: compare with
+# `score: textblob_polarity`.
