@@ -61,7 +61,7 @@ from analysis.coding import (  # noqa: E402,F401
 from analysis.distinctive import distinctive_terms, kwic  # noqa: E402,F401
 from analysis.pairs import compare_pair, pair_summary  # noqa: E402,F401
 # events / compare: event windows, group statistics, time series
-from analysis.compare import bootstrap_ci, cliffs_delta, cohens_d, compare_groups, diff_ci, permutation_p  # noqa: E402,F401
+from analysis.compare import bootstrap_ci, cliffs_delta, cohens_d, compare_groups, diff_ci, holm_adjust, permutation_p  # noqa: E402,F401,E501
 from analysis.events import compare_event_window, event_window, load_events, resolve_event  # noqa: E402,F401
 from analysis.timeseries import poisson_ci, time_series  # noqa: E402,F401
 # scale: partitioned storage, cache, engines

@@ -13,6 +13,8 @@ Methods (all from ``scipy.stats``):
 - p-value: ``scipy.stats.permutation_test`` (independent samples, on the difference of
   means). Two-sided p is scipy's: twice the smaller one-sided p, capped at 1. When the
   number of distinct relabellings is at most ``n_resamples`` the test is exact.
+- Several comparisons in one call: ``p_holm`` adds Holm's step-down adjustment
+  (``statsmodels.stats.multitest.multipletests``), which controls the family-wise error.
 - Effect sizes: Cohen's d (pooled standard deviation) and Cliff's delta, computed from
   the Mann-Whitney U of ``scipy.stats.mannwhitneyu`` as ``2U / (n_a n_b) - 1`` (equal to
   the rank-biserial correlation): the probability that a value of ``a`` exceeds one of
@@ -32,6 +34,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 from scipy import stats
+from statsmodels.stats.multitest import multipletests
 
 from analysis import config
 
@@ -41,7 +44,7 @@ STATS = ("mean", "median")
 METHODS = ("percentile", "BCa", "basic")
 GROUP_COLUMNS = (
     "measure group other n n_other mean median ci_low ci_high "
-    "diff diff_ci_low diff_ci_high p_value cohens_d cliffs_delta warning"
+    "diff diff_ci_low diff_ci_high p_value p_holm cohens_d cliffs_delta warning"
 ).split()
 
 # scipy >= 1.15 takes ``rng``; older releases only ``random_state``.
@@ -167,6 +170,16 @@ def permutation_p(a, b, *, n_resamples: int = 2000, seed: int | None = config.RA
     return float(min(result.pvalue, 1.0))
 
 
+def holm_adjust(p_values) -> np.ndarray:
+    """Holm step-down adjusted p-values (``statsmodels``); NaN entries stay NaN, uncounted."""
+    p = pd.to_numeric(pd.Series(p_values), errors="coerce").to_numpy(dtype="float64")
+    out = np.full(p.shape, np.nan)
+    ok = np.isfinite(p)
+    if ok.any():
+        out[ok] = multipletests(p[ok], method="holm")[1]
+    return out
+
+
 def cohens_d(a, b) -> float:
     """Cohen's d: ``(mean(a) - mean(b)) / pooled SD`` (NaN when undefined, e.g. zero spread)."""
     x, y = _as_array(a), _as_array(b)
@@ -287,6 +300,7 @@ def compare_groups(
         ``n_other``, ``mean``, ``median``, ``ci_low``, ``ci_high`` (bootstrap CI of the
         group mean; group rows), ``diff`` (mean of ``group`` minus mean of ``other``),
         ``diff_ci_low``, ``diff_ci_high``, ``p_value`` (permutation test),
+        ``p_holm`` (``p_value`` Holm-adjusted over the comparisons of this call),
         ``cohens_d``, ``cliffs_delta`` (comparison rows), ``warning`` ("" when fine).
     """
     found = _samples(df, value, by)
@@ -304,6 +318,7 @@ def compare_groups(
         pairs = [(name, reference) for name in found if name != reference]
     rows += [_pair_row(a, b, found[a], found[b], **options) for a, b in pairs]
     table = pd.DataFrame(rows, columns=GROUP_COLUMNS)
+    table["p_holm"] = holm_adjust(table["p_value"])
     small = sorted(name for name, data in found.items() if data.size < min_n)
     if small:
         warnings.warn(
@@ -316,22 +331,10 @@ def compare_groups(
 
 
 def _typed(table: pd.DataFrame) -> pd.DataFrame:
-    floats = [
-        c
-        for c in GROUP_COLUMNS
-        if c not in ("measure", "group", "other", "n", "n_other", "warning")
-    ]
-    return table.astype(
-        {
-            "measure": "string",
-            "group": "string",
-            "other": "string",
-            "n": "Int64",
-            "n_other": "Int64",
-            "warning": "string",
-            **{c: "float64" for c in floats},
-        }
-    )
+    types = dict.fromkeys(GROUP_COLUMNS, "float64")
+    types.update(dict.fromkeys(["measure", "group", "other", "warning"], "string"))
+    types.update(n="Int64", n_other="Int64")
+    return table.astype(types)
 
 
 # ---------------------------------------------------------------- command line

@@ -6,6 +6,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -46,6 +47,7 @@ import pandas as pd
 from IPython.display import Markdown, display
 
 from analysis import config
+from analysis.compare import holm_adjust
 from analysis.corpus import load_corpus
 from analysis.display import show_table
 from analysis.events import compare_event_window, event_window, load_events, resolve_event
@@ -199,10 +201,21 @@ frame_table = pd.concat(
     ],
     ignore_index=True,
 )
+changes = frame_table.loc[frame_table["other"].notna()]
+changes = changes.assign(p_holm=holm_adjust(changes["p_value"]))  # over all frames
 show_table(
-    frame_table.loc[
-        frame_table["other"].notna(),
-        ["frame", "n_other", "n", "diff", "diff_ci_low", "diff_ci_high", "p_value", "warning"],
+    changes[
+        [
+            "frame",
+            "n_other",
+            "n",
+            "diff",
+            "diff_ci_low",
+            "diff_ci_high",
+            "p_value",
+            "p_holm",
+            "warning",
+        ]
     ].rename(columns={"n_other": "n_before", "n": "n_after", "diff": "share_change"}),
     caption=f"Change in the share of documents using each frame ({frame_codebook}), all groups",
     max_rows=40,
@@ -212,8 +225,10 @@ show_table(
 # For each frame of the codebook: documents before (`n_before`) and after (`n_after`),
 # the change in the share of documents in which the frame is present (`share_change`,
 # e.g. 0.25 = 25 percentage points more after the event) with its 95 % interval and
-# permutation p-value. Frames are found by the codebook's terms, so a share is the share
-# of documents using that vocabulary, not a coder's judgement.
+# permutation p-value; `p_holm` adjusts the p-values for testing every frame at once
+# (Holm), so read it when looking for "any frame that changed". Frames are found by the
+# codebook's terms, so a share is the share of documents using that vocabulary, not a
+# coder's judgement.
 
 # %%
 shares = frame_table.loc[

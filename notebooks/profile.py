@@ -6,6 +6,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -46,7 +47,7 @@ from IPython.display import Markdown, display
 
 from analysis import config
 from analysis.actors import find_voices, voices_by_country
-from analysis.compare import compare_groups
+from analysis.compare import compare_groups, holm_adjust
 from analysis.corpus import load_corpus
 from analysis.display import show_table
 from analysis.events import load_events
@@ -209,15 +210,19 @@ shares = frame_table.loc[frame_table["other"].isna()].pivot(
     index="frame", columns="group", values="mean"
 )
 diffs = frame_table.loc[frame_table["other"].notna()].set_index("frame")
+diffs = diffs.assign(p_holm=holm_adjust(diffs["p_value"]))  # over all frames
 show_table(
-    shares.join(diffs[["diff", "diff_ci_low", "diff_ci_high", "p_value", "warning"]]).reset_index(),
+    shares.join(
+        diffs[["diff", "diff_ci_low", "diff_ci_high", "p_value", "p_holm", "warning"]]
+    ).reset_index(),
     caption=f"Share of documents with each frame ({frame_codebook}): {group} vs the rest",
 )
 
 # %% [markdown]
 # For each frame, the share of the group's documents in which the codebook finds it and
 # the share in the rest of the corpus, then the difference in shares (0.2 = 20
-# percentage points more in the group) with its 95 % interval and permutation p-value.
+# percentage points more in the group) with its 95 % interval and permutation p-value;
+# `p_holm` is the p-value adjusted for testing every frame at once (Holm).
 
 # %% [markdown]
 # ## Voices

@@ -279,3 +279,27 @@ def test_profile_notebook_runs_on_the_sample_and_compares_with_the_rest(tmp_path
     text = out.read_text(encoding="utf-8")
     assert "INTL vs the rest of the corpus" in text
     assert "too small to say anything" in text  # two INTL texts, both undated
+
+
+def test_holm_adjust_known_answer_and_nan():
+    from analysis.compare import holm_adjust
+
+    # sorted p 0.01, 0.03, 0.04 -> 3 * 0.01, max(0.03, 2 * 0.03), max(0.06, 1 * 0.04)
+    adjusted = holm_adjust([0.04, np.nan, 0.01, 0.03])
+    assert adjusted[[0, 2, 3]] == pytest.approx([0.06, 0.03, 0.06])
+    assert np.isnan(adjusted[1])
+
+
+def test_compare_groups_holm_column_over_three_pairs():
+    rng = np.random.default_rng(9)
+    df = pd.DataFrame(
+        {"v": np.r_[rng.normal(0, 1, 12), rng.normal(1, 1, 12), rng.normal(2, 1, 12)]}
+    )
+    df["g"] = ["a"] * 12 + ["b"] * 12 + ["c"] * 12
+    table = compare_groups(df, value="v", by="g")
+    pairs = table[table["other"].notna()]
+    p = pairs["p_value"].to_numpy()
+    order = np.argsort(p)
+    expected = np.maximum.accumulate(np.minimum(p[order] * np.array([3, 2, 1]), 1.0))
+    assert pairs["p_holm"].to_numpy()[order] == pytest.approx(expected)
+    assert table.loc[table["other"].isna(), "p_holm"].isna().all()
