@@ -478,8 +478,12 @@ def register(subparsers) -> None:
         description="Validate a corpus file or folder and write one row per document "
         "with the schema columns (docs/design.md).",
     )
-    parser.add_argument("path", help="corpus file (.jsonl/.csv/.parquet/.txt) or folder")
-    parser.add_argument("--out", required=True, help="CSV file to write (atomically)")
+    parser.add_argument(
+        "path", metavar="PATH", help="corpus file (.jsonl/.csv/.parquet/.txt) or folder"
+    )
+    parser.add_argument(
+        "--out", required=True, metavar="FILE.csv", help="CSV file to write (atomically)"
+    )
     parser.add_argument(
         "--exclude-duplicates",
         action="store_true",
