@@ -177,12 +177,37 @@ _EASY_END = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})[.!?]+()(?:\s+(?=[A-Z])|$)")
 _LIST_PAREN = re.compile(r"(?:^|\s)\(?\w{1,3}\)")
 
 
+# A bracketed or quoted stretch without . ! ? inside cannot hide a sentence end.
+_HARMLESS_SPAN = re.compile(
+    r"\([^()\[\]\"\u201c\u201d.!?]*\)|\"[^\"()\u201c\u201d.!?]*\"|\u201c[^\"()\u201c\u201d.!?]*\u201d"
+)
+
+
+def _mask_harmless(piece: str) -> str:
+    """Same-length copy of ``piece`` with harmless brackets/quotes turned into letters."""
+    return _HARMLESS_SPAN.sub(lambda m: "x" * len(m.group()), piece)
+
+
+_LEADING_NUMBER = re.compile(r"\d{1,3}\.\s+(?=[A-Z])")
+
+
 def _fast_spans(piece: str) -> list[tuple[int, int]] | None:
     """Spans by the regex fast path, or None when pysbd is needed."""
+    marker = _LEADING_NUMBER.match(piece)  # "4. The two ..." stays one sentence, as in pysbd
+    if marker:
+        rest = _fast_spans(piece[marker.end() :])
+        if rest is None:
+            return None
+        return [
+            (0 if i == 0 else marker.end() + s, marker.end() + e) for i, (s, e) in enumerate(rest)
+        ]
+    piece = _mask_harmless(piece)
     if _UNSAFE_CHAR.search(piece) or _LIST_PAREN.search(piece):
         return None
     ends = list(_EASY_END.finditer(piece))
-    if len(ends) != len(_TERMINAL.findall(piece)):
+    if len(ends) != len(_TERMINAL.findall(piece)) or any(
+        _ROMAN.fullmatch(m.group(1)) for m in ends
+    ):
         return None  # some . ! ? is not an unambiguous sentence end
     abbreviations = _abbreviations()
     spans, start = [], 0
@@ -197,9 +222,41 @@ def _fast_spans(piece: str) -> list[tuple[int, int]] | None:
     return [(s, e) for s, e in spans if piece[s:e].strip()]
 
 
+_QUOTE_OR_BRACKET = re.compile(r"[\"\u201c\u201d\u2018()\[\]{}<>]|(?<![^\W\d_])['\u2019]")
+_SAFE_CUT = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})[.!?](?<!\.\.)(\s+)(?=[A-Z])")
+_ROMAN = re.compile(r"[ivxlcdm]+", re.IGNORECASE)
+
+
+def _safe_cuts(piece: str) -> list[tuple[int, int]]:
+    """(end of sentence, start of next) at unambiguous ends: 'agreed. The', not 'Mr. Abe'."""
+    abbreviations = _abbreviations()
+    return [
+        (m.start(2), m.end(2))
+        for m in _SAFE_CUT.finditer(piece)
+        if m.group(1).lower() not in abbreviations and not _ROMAN.fullmatch(m.group(1))
+    ]
+
+
 def _split_piece(piece: str) -> list[tuple[int, int]]:
+    """Fast path if possible; else pysbd, only on the stretches between unambiguous ends.
+
+    pysbd treats quotes and brackets as units that can span sentences, so a
+    piece containing any goes to pysbd whole.
+    """
     spans = _fast_spans(piece)
-    return _pysbd_spans(piece) if spans is None else spans
+    if spans is not None:
+        return spans
+    masked = _mask_harmless(piece)
+    if _QUOTE_OR_BRACKET.search(masked):
+        return _pysbd_spans(piece)
+    spans, start = [], 0
+    for end, next_start in [*_safe_cuts(masked), (len(piece), len(piece))]:
+        part = piece[start:end]
+        found = _fast_spans(part)
+        found = _pysbd_spans(part) if found is None else found
+        spans.extend((start + s, start + e) for s, e in found)
+        start = next_start
+    return spans
 
 
 @functools.lru_cache(maxsize=65536)
