@@ -1,0 +1,307 @@
+"""Benchmark the scale pipeline on SYNTHETIC corpora (real sample sentences, resampled).
+
+    .venv/bin/python bench/bench_scale.py [--sizes 10000,100000,1000000] [--dask-size 10000]
+         [--naive-docs 300] [--scorers sentiment,frames,terms,actors]
+
+Prints, in one run (ratios against baselines measured in the same run):
+
+- documents/s and characters/s of the full analysis (ingest excluded; local
+  engine on all cores, and on one process) versus the naive per-article loop
+  ``TextBlob(text).sentiment`` + ``SentimentIntensityAnalyzer().polarity_scores(text)``
+  — the naive loop is timed on ``--naive-docs`` documents of the corpus and
+  extrapolated (it is linear in documents);
+- peak memory (``ru_maxrss``) at each size: every size runs in a fresh
+  subprocess; the parent's peak and the largest worker's peak are reported;
+- cold versus cached rerun (same store, same cache);
+- one process versus dask with 2 workers (LocalCluster, processes; its
+  start-up is timed separately) on ``--dask-size`` documents, each with a
+  fresh cache.
+
+Stores are partitioned by chunk, ``size // 8`` rows per partition (500 to
+50,000), so both cores get balanced work.
+
+Corpora come from bench/generate_corpus.py (generated if missing) under
+``config.PROCESSED_DIR / "bench"``. Timings are wall-clock on a shared machine:
+the load average is printed with every row.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import config
+
+HERE = Path(__file__).resolve().parent
+TARGETS = {"speed": 3.0, "memory_gb": 2.0, "cache": 20.0, "dask": 1.6}
+
+
+def _peak_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # Linux: kilobytes
+
+
+def _load() -> str:
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def naive_rate(corpus: Path, n_docs: int) -> dict:
+    """Docs/s and chars/s of the naive per-article TextBlob + VADER loop on the first n_docs."""
+    from textblob import TextBlob
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    texts = pd.read_csv(corpus, nrows=n_docs, usecols=["text"], dtype=str)["text"].tolist()
+    analyzer = SentimentIntensityAnalyzer()
+    started = time.perf_counter()
+    for text in texts:
+        TextBlob(text).sentiment  # noqa: B018 - the naive loop under test
+        analyzer.polarity_scores(text)
+    seconds = time.perf_counter() - started
+    return {
+        "docs_s": len(texts) / seconds,
+        "chars_s": sum(map(len, texts)) / seconds,
+        "n_docs": len(texts),
+        "seconds": seconds,
+        "load": _load(),
+    }
+
+
+def chunk_rows_for(size: int) -> int:
+    """Partitions of equal size, at least 8 of them (load balance), at most 50,000 rows."""
+    return min(50_000, max(500, size // 8))
+
+
+def child(size: int, workdir: Path, scorers: list[str], workers: int | None) -> dict:
+    """One size in this (fresh) process: ingest, cold run, cached rerun."""
+    from analysis.scale import ingest_corpus, run_analysis
+
+    corpus = workdir / f"synthetic_{size}.csv"
+    store, cache = workdir / f"store_{size}", workdir / f"cache_{size}"
+    shutil.rmtree(cache, ignore_errors=True)
+    row = {"size": size, "workers": workers or os.cpu_count(), "load_start": _load()}
+    started = time.perf_counter()
+    manifest = ingest_corpus(
+        corpus,
+        out=store,
+        chunk_rows=chunk_rows_for(size),
+        partition_by="chunk",
+        n_workers=workers,
+        progress=False,
+    )
+    row["ingest_s"] = time.perf_counter() - started
+    row["n_chars"] = int(manifest["n_chars"].sum())
+    row["n_partitions"] = len(manifest)
+    for label in ("cold", "cached"):
+        started = time.perf_counter()
+        result = run_analysis(
+            store, scorers=scorers, n_workers=workers, cache_dir=cache, progress=False
+        )
+        row[f"{label}_s"] = time.perf_counter() - started
+        row[f"{label}_hits"] = int(result["is_cached"].sum())
+    row["peak_parent_mb"] = _peak_mb(resource.RUSAGE_SELF)
+    row["peak_worker_mb"] = _peak_mb(resource.RUSAGE_CHILDREN)
+    row["load_end"] = _load()
+    return row
+
+
+def dask_versus_one(size: int, workdir: Path, scorers: list[str]) -> dict:
+    """Cold full analysis on one process versus dask with 2 workers (fresh caches)."""
+    from dask.distributed import LocalCluster
+
+    from analysis.scale import ingest_corpus, run_analysis
+
+    store = workdir / f"store_dask_{size}"
+    ingest_corpus(
+        workdir / f"synthetic_{size}.csv",
+        out=store,
+        chunk_rows=chunk_rows_for(size),
+        partition_by="chunk",
+        progress=False,
+    )
+    out = {"size": size, "load_start": _load()}
+    started = time.perf_counter()
+    cluster = LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+    out["dask_startup_s"] = time.perf_counter() - started
+    try:
+        for label, engine, workers in (("one_process", "local", 1), ("dask_2", "dask", None)):
+            cache = workdir / f"cache_{label}_{size}"
+            shutil.rmtree(cache, ignore_errors=True)
+            address = cluster.scheduler_address if engine == "dask" else None
+            started = time.perf_counter()
+            run_analysis(
+                store,
+                scorers=scorers,
+                engine=engine,
+                address=address,
+                n_workers=workers,
+                cache_dir=cache,
+                progress=False,
+            )
+            out[f"{label}_s"] = time.perf_counter() - started
+    finally:
+        cluster.close()
+    out["load_end"] = _load()
+    return out
+
+
+def _spawn(args: list[str]) -> dict:
+    done = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"child {args} failed:\n{done.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def report(rows: list[dict], naive: dict, one: dict | None, dask: dict) -> str:
+    """The markdown table and target verdicts."""
+    lines = [
+        "| documents | characters | ingest s | cold s | docs/s | chars/s | x naive | cached s "
+        "| cold/cached | peak parent MB | peak worker MB | load (1/5/15 min) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for r in rows:
+        rate = r["size"] / r["cold_s"]
+        lines.append(
+            f"| {r['size']:,} | {r['n_chars']:,} | {r['ingest_s']:.1f} | {r['cold_s']:.1f} "
+            f"| {rate:,.0f} | {r['n_chars'] / r['cold_s']:,.0f} | {rate / naive['docs_s']:.2f} "
+            f"| {r['cached_s']:.2f} | {r['cold_s'] / r['cached_s']:.0f} "
+            f"| {r['peak_parent_mb']:,.0f} | {r['peak_worker_mb']:,.0f} "
+            f"| {r['load_start']} -> {r['load_end']} |"
+        )
+    lines.append("")
+    lines.append(
+        f"Naive loop (one process): {naive['docs_s']:.0f} docs/s, {naive['chars_s']:,.0f} chars/s, "
+        f"timed on {naive['n_docs']} documents ({naive['seconds']:.1f} s) and extrapolated; "
+        f"load {naive['load']}."
+    )
+    if one:
+        rate = one["size"] / one["cold_s"]
+        lines.append(
+            f"Full analysis on ONE process ({one['size']:,} docs): {rate:.0f} docs/s = "
+            f"{rate / naive['docs_s']:.2f}x the naive loop (per-core ratio)."
+        )
+    speedup = dask["one_process_s"] / dask["dask_2_s"]
+    lines.append(
+        f"Dask, 2 workers vs one process ({dask['size']:,} docs, cold): "
+        f"{dask['one_process_s']:.1f} s / {dask['dask_2_s']:.1f} s = {speedup:.2f}x "
+        f"(cluster start-up {dask['dask_startup_s']:.1f} s, not included); "
+        f"load {dask['load_start']} -> {dask['load_end']}."
+    )
+    return "\n".join(lines)
+
+
+def verdicts(rows: list[dict], naive: dict, dask: dict) -> str:
+    big = max(rows, key=lambda r: r["size"])
+    speed = min(r["size"] / r["cold_s"] for r in rows) / naive["docs_s"]
+    memory = max(max(r["peak_parent_mb"], r["peak_worker_mb"]) for r in rows) / 1024
+    cache = min(r["cold_s"] / r["cached_s"] for r in rows)
+    ratio = dask["one_process_s"] / dask["dask_2_s"]
+    checks = [
+        (
+            "full analysis >= 3x naive (all cores)",
+            speed,
+            TARGETS["speed"],
+            speed >= TARGETS["speed"],
+        ),
+        (
+            f"peak memory < 2 GB (largest size run: {big['size']:,})",
+            memory,
+            TARGETS["memory_gb"],
+            memory < TARGETS["memory_gb"],
+        ),
+        (
+            "cached rerun >= 20x faster than cold",
+            cache,
+            TARGETS["cache"],
+            cache >= TARGETS["cache"],
+        ),
+        ("dask 2 workers >= 1.6x one process", ratio, TARGETS["dask"], ratio >= TARGETS["dask"]),
+    ]
+    return "\n".join(
+        f"- {name}: measured {value:.2f} (target {target}) -> {'MET' if ok else 'NOT MET'}"
+        for name, value, target, ok in checks
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--dask-size", type=int, default=10_000)
+    parser.add_argument("--naive-docs", type=int, default=300)
+    parser.add_argument("--scorers", default="sentiment,frames,terms,actors")
+    parser.add_argument("--workers", type=int, default=None, help="local engine processes")
+    parser.add_argument("--workdir", type=Path, default=config.PROCESSED_DIR / "bench")
+    parser.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--child-dask", type=int, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    scorers = args.scorers.split(",")
+    if args.child is not None:
+        print(json.dumps(child(args.child, args.workdir, scorers, args.workers)))
+        return 0
+    if args.child_dask is not None:
+        print(json.dumps(dask_versus_one(args.child_dask, args.workdir, scorers)))
+        return 0
+    sizes = [int(s) for s in args.sizes.split(",")]
+    missing = [
+        s for s in {*sizes, args.dask_size} if not (args.workdir / f"synthetic_{s}.csv").is_file()
+    ]
+    if missing:
+        subprocess.run(
+            [
+                sys.executable,
+                str(HERE / "generate_corpus.py"),
+                "--out",
+                str(args.workdir),
+                "--sizes",
+                ",".join(map(str, sorted(missing))),
+            ],
+            check=True,
+        )
+    print(
+        "SYNTHETIC corpora (bench/generate_corpus.py): real sample sentences resampled into "
+        f"documents; cores: {os.cpu_count()}; scorers: {', '.join(scorers)}; load now {_load()}"
+    )
+    naive = naive_rate(args.workdir / f"synthetic_{min(sizes)}.csv", args.naive_docs)
+    rows = []
+    for size in sizes:
+        common = ["--workdir", str(args.workdir), "--scorers", args.scorers]
+        rows.append(
+            _spawn(
+                [
+                    "--child",
+                    str(size),
+                    *common,
+                    *(["--workers", str(args.workers)] if args.workers else []),
+                ]
+            )
+        )
+        print(f"  size {size:,} done: {json.dumps(rows[-1])}", flush=True)
+    dask = _spawn(
+        [
+            "--child-dask",
+            str(args.dask_size),
+            "--workdir",
+            str(args.workdir),
+            "--scorers",
+            args.scorers,
+        ]
+    )
+    one = {"size": dask["size"], "cold_s": dask["one_process_s"]}
+    print()
+    print(report(rows, naive, one, dask))
+    print()
+    print(verdicts(rows, naive, dask))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
