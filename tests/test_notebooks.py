@@ -1,0 +1,123 @@
+"""Every notebook in notebooks/: paired and clean, and rendered by the runner on the sample corpus.
+
+The rendering tests execute each notebook once (module fixture) with its defaults,
+plus the corpus overview on the sample corpus with one hostile document added, and
+check every HTML: figures embedded, nothing loaded from the network, no script,
+provenance present, hostile text shown as text.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import jupytext
+import nbformat
+import pytest
+
+from analysis import config
+from analysis.browser import HOSTILE_TITLE, hostile_corpus
+from analysis.report.parameters import find_notebooks, notebook_parameters, read_notebook
+from analysis.report.runner import plan_reports, render_reports
+
+NOTEBOOKS = find_notebooks(config.NOTEBOOK_DIR)
+SOURCES = sorted(p for p in config.NOTEBOOK_DIR.glob("*.py") if p.stem in NOTEBOOKS)
+EXTERNAL = re.compile(r"""(?:src|href|srcset|action|poster)\s*=\s*["']?\s*(?:https?:)?//""", re.I)
+
+
+def test_there_are_report_notebooks():
+    assert {"corpus_overview", "sentiment"} <= set(NOTEBOOKS)
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
+def test_py_and_ipynb_are_paired_and_in_sync(source: Path):
+    paired = source.with_suffix(".ipynb")
+    assert paired.is_file(), f"{paired.name} missing: run jupytext --to ipynb {source}"
+    text = jupytext.read(source)
+    stored = nbformat.read(paired, as_version=4)
+    as_pairs = [(c.cell_type, c.source.strip()) for c in text.cells]
+    assert [(c.cell_type, c.source.strip()) for c in stored.cells] == as_pairs, (
+        f"{paired.name} differs from {source.name}: run jupytext --sync {source}"
+    )
+    assert "py:percent" in text.metadata["jupytext"]["formats"]
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
+def test_committed_ipynb_has_no_outputs(source: Path):
+    stored = nbformat.read(source.with_suffix(".ipynb"), as_version=4)
+    code = [c for c in stored.cells if c.cell_type == "code"]
+    assert all(not c.outputs and c.execution_count is None for c in code)
+
+
+@pytest.mark.parametrize("name", sorted(NOTEBOOKS))
+def test_notebook_declares_corpus_path(name):
+    params = notebook_parameters(read_notebook(NOTEBOOKS[name]))
+    assert "corpus_path" in params and params["corpus_path"].default == ""
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory) -> dict[str, Path]:
+    """Render every notebook with its defaults, and the overview on the hostile corpus."""
+    work = tmp_path_factory.mktemp("notebooks")
+    out = work / "reports"
+    jobs = plan_reports()
+    hostile = plan_reports(notebooks=["corpus_overview"], corpus=hostile_corpus(work))
+    results = render_reports(jobs + hostile, out_dir=out)
+    failures = [r.message for r in results if r.status != "rendered"]
+    assert not failures, "\n".join(failures)
+    pages = {r.job.notebook: r.html for r in results[: len(jobs)]}
+    pages["hostile"] = results[-1].html
+    return pages
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.texts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.texts.append(data)
+
+
+def tags_of(page: str) -> list[tuple[str, dict]]:
+    parser = _Tags()
+    parser.feed(page)
+    return parser.tags
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", [*sorted(NOTEBOOKS), "hostile"])
+def test_report_is_self_contained_with_figures_and_provenance(rendered, name):
+    page = rendered[name].read_text(encoding="utf-8")
+    assert "data:image/png;base64," in page, "no embedded figure"
+    assert not EXTERNAL.findall(page), "external src/href"
+    tags = tags_of(page)
+    assert not [t for t, _ in tags if t in {"script", "iframe", "object", "embed", "link"}]
+    assert not [(t, a) for t, attrs in tags for a in attrs if a.startswith("on")]
+    assert "Content-Security-Policy" in page
+    assert '<section class="kj-provenance' in page or 'id="provenance"' in page
+    assert re.search(r"corpus sha256</dt><dd>[0-9a-f]{64}</dd>", page)
+
+
+@pytest.mark.slow
+def test_hostile_document_is_shown_as_text_in_the_overview(rendered):
+    page = rendered["hostile"].read_text(encoding="utf-8")
+    parser = _Tags()
+    parser.feed(page)
+    # the whole title (script, onerror handler, </table>, markdown, LaTeX) is one text node
+    assert any(HOSTILE_TITLE in text for text in parser.texts)
+    assert "&lt;script&gt;window.__pwned=1" in page
+    assert not [attrs for tag, attrs in parser.tags if tag == "img" and "onerror" in attrs]
+
+
+@pytest.mark.slow
+def test_index_links_every_report(rendered):
+    index = (next(iter(rendered.values())).parent / "index.html").read_text(encoding="utf-8")
+    for page in rendered.values():
+        assert f'href="{page.name}"' in index
+    assert "<script" not in index
