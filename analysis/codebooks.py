@@ -261,84 +261,143 @@ def load_yaml_entries(
 
 
 _WORD_START = r"(?<!\w)"
+# Characters a `*` in an exclusion may add; exclusions are searched in a window this
+# much wider than their longest term on each side of a match.
+_WILDCARD_SLACK = 40
+_WORD_KEY = re.compile(r"\b\w\w?")  # a word start and its first one or two characters
 
 
-def _dispatch(ordered: list[str], names: dict[str, str], first: dict[str, str]) -> str:
-    """One alternation, term patterns bucketed by first character behind one word-start check.
+def _bucket_key(term: str) -> str | None:
+    """Lowercased first two characters of the term's first word (None: scan by regex)."""
+    head = re.match(r"\w+", term.strip())
+    if head is None or (len(head.group()) < 2 and term.strip()[1:2] == "*"):
+        return None
+    return head.group()[:2].lower()
 
-    Python's ``re`` tries alternatives one by one but skips a branch at once when it
-    starts with a plain character set. So the hoisted word-start check is followed by
-    one ``[aA]``-style branch per first character, and only the terms of that bucket are
-    tried (case-insensitively) after it: a position costs a few checks, not hundreds.
+
+def _may_be_excluded(term: str, exclusions: list[str]) -> bool:
+    """Whether ``term`` could match inside one of ``exclusions`` (conservative).
+
+    A term whose first word starts like some word of an exclusion may lie inside it
+    (wildcards only extend word endings); any other term never does, so its matches
+    skip the exclusion check. Regexes and terms without a word key are always checked.
     """
-    buckets: dict[str, list[str]] = {}
-    for p in ordered:
-        if p in first:
-            ch = first[p] if first[p].isalnum() and first[p].isascii() else ""
-            body = p[len(_WORD_START) + len(ch) :]
-            buckets.setdefault(ch, []).append(f"(?P<{names[p]}>{body})")
-    parts = [
-        (f"[{ch}{ch.upper()}]" if ch else "") + "(?i:" + "|".join(alts) + ")"
-        for ch, alts in buckets.items()
-    ]
-    terms = [_WORD_START + "(?:" + "|".join(parts) + ")"] if parts else []
-    regexes = [f"(?i:(?P<{names[p]}>{p}))" for p in ordered if p not in first]
-    return "|".join(terms + regexes)
+    key = _bucket_key(term) if not term.startswith("(") else None
+    if key is None:
+        return True
+    starts = {w[:2].lower() for ex in exclusions for w in re.findall(r"\w+", ex)}
+    return any(s.startswith(key) for s in starts)
+
+
+def _merge(first: list[re.Match], second: list[re.Match]) -> list[re.Match]:
+    """Non-overlapping union of two match lists: leftmost first, then longest."""
+    out, end = [], -1
+    for m in sorted(first + second, key=lambda m: (m.start(), -m.end())):
+        if m.start() >= end:
+            out.append(m)
+            end = m.end()
+    return out
 
 
 @dataclass(frozen=True)
 class TermMatcher:
-    """One combined regex for many keyed term lists, with per-key exclusions.
+    """Many keyed term lists matched in one pass over a text, with per-key exclusions.
 
-    Every distinct pattern is one named alternative of a single compiled regex,
-    longest first, so a span counts once, for the longest term found there; a pattern
-    listed under several keys counts for each of them.
+    Terms are bucketed by the first two letters of their first word; a text is scanned
+    word start by word start and only the bucket for that word's first letters is tried
+    (one compiled alternation per bucket, longest term first). So a span counts once,
+    for the longest term found there, and a term listed under several keys counts for
+    each. ``regex`` entries (and terms not starting with a letter or digit) form one
+    more alternation scanned over the whole text; its matches are merged with the
+    terms' (leftmost, then longest, wins).
     """
 
     keys: tuple[str, ...]
-    regex: re.Pattern
+    buckets: dict[str, re.Pattern]
+    fallback: re.Pattern | None
     group_keys: dict[str, tuple[tuple[str, str], ...]]
-    exclusions: dict[str, re.Pattern] = field(default_factory=dict)
+    exclusions: dict[str, tuple[TermMatcher, int]] = field(default_factory=dict)
+    checked: frozenset[tuple[str, str]] = frozenset()  # (key, term) an exclusion may contain
 
     @classmethod
     def build(cls, entries: list[tuple[str, list[str], list[str], list[str]]]) -> TermMatcher:
         """Compile ``(key, terms, regexes, exclusions)`` tuples into one matcher."""
         owners: dict[str, list[tuple[str, str]]] = {}
-        first: dict[str, str] = {}  # term pattern -> its first character (for dispatch)
+        bucket: dict[str, str | None] = {}  # pattern -> bucket key (None: fallback)
         for key, terms, regexes, _ in entries:
             for term in terms:
                 pattern = term_pattern(term)
                 if key in (k for k, _ in owners.get(pattern, ())):
                     continue  # a spelling variant the term syntax already covers
                 owners.setdefault(pattern, []).append((key, term))
-                first[pattern] = term.strip()[0].lower()
+                bucket[pattern] = _bucket_key(term)
             for rx in regexes:
                 owners.setdefault(f"(?:{rx})", []).append((key, rx))
+                bucket[f"(?:{rx})"] = None
         ordered = sorted(owners, key=lambda p: (-len(p), p))
         names = {p: f"t{i}" for i, p in enumerate(ordered)}
-        combined = _dispatch(ordered, names, first)
+        grouped: dict[str | None, list[str]] = {}
+        for p in ordered:
+            body = p[len(_WORD_START) :] if bucket[p] is not None else p
+            grouped.setdefault(bucket[p], []).append(f"(?P<{names[p]}>{body})")
+        compiled = {k: re.compile("|".join(v), re.IGNORECASE) for k, v in grouped.items()}
         excl = {
-            key: re.compile("|".join(term_pattern(t) for t in ex), re.IGNORECASE)
+            key: (cls.build([(key, ex, [], [])]), max(len(t) for t in ex) + _WILDCARD_SLACK)
             for key, _, _, ex in entries
             if ex
         }
+        checked = frozenset(
+            (key, term)
+            for key, terms, regexes, ex in entries
+            if ex
+            for term in [*terms, *regexes]
+            if _may_be_excluded(term, ex)
+        )
         return cls(
             keys=tuple(e[0] for e in entries),
-            regex=re.compile(combined),
+            buckets={k: v for k, v in compiled.items() if k is not None},
+            fallback=compiled.get(None),
             group_keys={names[p]: tuple(v) for p, v in owners.items()},
             exclusions=excl,
+            checked=checked,
         )
+
+    def _scan(self, text: str, pos: int = 0, endpos: int | None = None) -> list[re.Match]:
+        end_pos = len(text) if endpos is None else endpos
+        hits, end = [], -1
+        for word in _WORD_KEY.finditer(text, pos, end_pos):
+            at = word.start()
+            if at < end:
+                continue
+            rx = self.buckets.get(word.group().lower())
+            m = rx.match(text, at, end_pos) if rx is not None else None
+            if m is not None:
+                hits.append(m)
+                end = m.end()
+        if self.fallback is not None:
+            extra = list(self.fallback.finditer(text, pos, end_pos))
+            if extra:
+                hits = _merge(hits, extra)
+        return hits
+
+    def _excluded(self, key: str, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` lies inside a match of ``key``'s exclusions.
+
+        Only a window around the match is searched: an exclusion containing the match
+        cannot start more than its own length before it.
+        """
+        matcher, width = self.exclusions[key]
+        window = matcher._scan(text, max(0, start - width), min(len(text), end + width))
+        return any(m.start() <= start and end <= m.end() for m in window)
 
     def find(self, text: str) -> list[tuple[str, str, int, int, str]]:
         """Return ``(key, term, start, end, matched_text)`` for every counted match in ``text``."""
-        spans = {k: [m.span() for m in rx.finditer(text)] for k, rx in self.exclusions.items()}
         out = []
-        for m in self.regex.finditer(text):
+        for m in self._scan(text):
             start, end = m.span()
             for key, term in self.group_keys[m.lastgroup]:
-                if any(s <= start and end <= e for s, e in spans.get(key, ())):
-                    continue
-                out.append((key, term, start, end, m.group()))
+                if (key, term) not in self.checked or not self._excluded(key, text, start, end):
+                    out.append((key, term, start, end, m.group()))
         return out
 
 

@@ -250,3 +250,16 @@ def test_policy_frames_map_to_mfc_codes():
 
 def test_module_exports():
     assert set(codebooks.__all__) >= {"load_codebook", "load_yaml_entries", "CodebookError"}
+
+
+def test_matcher_exclusions_with_wildcards_and_regex_merge():
+    matcher = TermMatcher.build(
+        [
+            ("geo", ["Korean", "peninsula"], [], ["Korea* Peninsula"]),
+            ("us", [], [r"(?-i:\bUS\b)"], []),
+            ("any", ["u.s."], [], []),
+        ]
+    )
+    text = "The Korean Peninsula; a Korean. US and us and U.S. officials."
+    found = [(k, m) for k, _, _, _, m in matcher.find(text)]
+    assert found == [("geo", "Korean"), ("us", "US"), ("any", "U.S.")]
