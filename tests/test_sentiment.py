@@ -122,7 +122,14 @@ def test_score_sentiment_document_table(caplog):
     assert all(math.isnan(korean[c]) for c in ("textblob_polarity", "vader_compound"))
     # mixed: only the English sentence enters the VADER mean
     assert table.loc[2, "vader_compound"] == vader_scores("Great news.")[0]
-    assert "2 of 4 documents not scored (not English): {'ko': 1, 'und': 1}" in caplog.text
+    assert "2 of 4 documents not scored (not English, or no text), by language: " in caplog.text
+    assert "{'ko': 1, 'und': 1}" in caplog.text
+
+
+def test_english_without_text_is_not_scored():
+    result = score_text("", language="en")
+    assert result["is_scored"] is False and math.isnan(result["textblob_polarity"])
+    assert result["n_sentences"] == 0
 
 
 def test_score_sentences_table():

@@ -68,3 +68,13 @@ def test_cli_missing_file(tmp_path, capsys):
     code = main(["sentiment", str(tmp_path / "nope.csv"), "--out", str(tmp_path / "o.csv")])
     assert code == 2
     assert capsys.readouterr().err.startswith("error: ")
+
+
+def test_cli_exclude_duplicates(tmp_path):
+    copy = {**ROWS[0], "id": "d1-copy", "outlet": "Z"}
+    corpus = _write_jsonl(tmp_path / "c.jsonl", [ROWS[0], copy])
+    out = tmp_path / "docs.csv"
+    assert main(["sentiment", str(corpus), "--out", str(out)]) == 0
+    assert pd.read_csv(out)["doc_id"].tolist() == ["d1", "d1-copy"]
+    assert main(["sentiment", str(corpus), "--out", str(out), "--exclude-duplicates"]) == 0
+    assert pd.read_csv(out)["doc_id"].tolist() == ["d1"]

@@ -21,6 +21,11 @@ def register(subparsers) -> None:
     parser.add_argument("path", help="corpus file or folder (CSV, JSONL, Parquet, page dumps)")
     parser.add_argument("--out", required=True, help="CSV file for the per-document scores")
     parser.add_argument("--sentences", help="CSV file for the per-sentence scores and drivers")
+    parser.add_argument(
+        "--exclude-duplicates",
+        action="store_true",
+        help="leave out documents flagged is_duplicate (wire copies); default: score all",
+    )
     parser.set_defaults(func=_run_cli)
 
 
@@ -28,7 +33,7 @@ def _run_cli(args) -> int:
     from analysis.corpus import load_corpus
     from analysis.io import write_csv
 
-    docs = load_corpus(args.path)
+    docs = load_corpus(args.path, exclude_duplicates=args.exclude_duplicates)
     if args.sentences:
         documents, sentences = score_documents_and_sentences(docs)
         write_csv(sentences, args.sentences)

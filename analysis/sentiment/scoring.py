@@ -178,7 +178,7 @@ def _document_scores(text: str, language: str | None) -> tuple[dict, list[tuple[
     """Document-level scores and the sentence spans they were computed from."""
     language = language if isinstance(language, str) and language else detect_language(text)
     spans = sentence_spans(text)
-    scored = language == "en"
+    scored = language == "en" and bool(spans)  # no text, nothing to score
     polarity = subjectivity = compound = math.nan
     if scored:
         polarity, subjectivity, _ = textblob_scores(text)
@@ -243,7 +243,10 @@ def _log_unscored(table: pd.DataFrame) -> None:
     if len(unscored):
         counts = unscored.astype(str).value_counts().sort_index().to_dict()
         logger.warning(
-            "%d of %d documents not scored (not English): %s", len(unscored), len(table), counts
+            "%d of %d documents not scored (not English, or no text), by language: %s",
+            len(unscored),
+            len(table),
+            counts,
         )
 
 
