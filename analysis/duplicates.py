@@ -58,8 +58,8 @@ def _mix(x: np.ndarray) -> np.ndarray:
 
 
 def _token_hashes(text: str, cache: dict[str, int]) -> np.ndarray:
-    """64-bit hash of each word of ``text`` (content-based, so stable across runs)."""
-    words = _TOKEN.findall(unicodedata.normalize("NFKC", text).casefold())
+    """64-bit hash of each word of a ``_normalized`` text (content-based: stable across runs)."""
+    words = _TOKEN.findall(text)
     for word in set(words).difference(cache):
         cache[word] = zlib.crc32(word.encode())
     ids = np.fromiter(map(cache.__getitem__, words), dtype=np.uint64, count=len(words))
@@ -106,7 +106,10 @@ def _minhash_batch(sig: np.ndarray, rows: list[int], tokens: list[np.ndarray], a
 
 
 def _signatures(texts: list[str]) -> np.ndarray:
-    """MinHash signatures, shape (len(texts), N_PERMUTATIONS), uint64 (all-max: no words)."""
+    """MinHash signatures of ``_normalized`` texts, shape (n, N_PERMUTATIONS), uint64.
+
+    A text without words keeps the all-max signature (never paired in ``_candidate_pairs``).
+    """
     rng = np.random.default_rng(config.RANDOM_SEED)
     a = rng.integers(1, 2**63, N_PERMUTATIONS, dtype=np.uint64) | np.uint64(1)
     b = rng.integers(0, 2**63, N_PERMUTATIONS, dtype=np.uint64)
@@ -199,8 +202,8 @@ def flag_duplicates(docs: pd.DataFrame, *, threshold: float = 0.85) -> pd.DataFr
         raise ValueError(f"flag_duplicates: threshold must be in (0, 1], got {threshold!r}")
     n = len(docs)
     rank = _first_copy_order(docs)
-    texts = ["" if pd.isna(t) else str(t) for t in docs["text"].tolist()]
-    digests = [hashlib.blake2b(_normalized(t).encode(), digest_size=16).digest() for t in texts]
+    texts = [_normalized("" if pd.isna(t) else str(t)) for t in docs["text"].tolist()]
+    digests = [hashlib.blake2b(t.encode(), digest_size=16).digest() for t in texts]
     parent = list(range(n))
     representative: dict[bytes, int] = {}
     for i in np.argsort(rank, kind="stable"):
