@@ -160,12 +160,14 @@ def network_requests(netlog: Path) -> list[str]:
     resolves to nothing); requests made by the page carry the page's origin.
     """
     text = netlog.read_text(encoding="utf-8", errors="replace").rstrip().rstrip(",")
-    if not text.endswith("}"):
-        text += "]}"  # the log of a killed browser is not closed
-    try:
-        data = json.loads(text)
-    except ValueError:
-        raise BrowserCheckError(f"{netlog}: unreadable network log") from None
+    for candidate in (text, text + "]}"):  # the log of a killed browser is not closed
+        try:
+            data = json.loads(candidate)
+            break
+        except ValueError:
+            continue
+    else:
+        raise BrowserCheckError(f"{netlog}: unreadable network log")
     start_job = data.get("constants", {}).get("logEventTypes", {}).get("URL_REQUEST_START_JOB")
     urls = set()
     for event in data.get("events", []):
