@@ -73,4 +73,5 @@ from analysis.scale import (  # noqa: E402
     read_store,
     run_analysis,
 )
-# report: the papermill runner
+# report: the papermill runner (import analysis.report: papermill and nbconvert are heavy)
+from analysis.display import show_kwic, show_table, show_text  # noqa: E402,F401
