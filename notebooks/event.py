@@ -192,12 +192,13 @@ plt.show()
 # %%
 coded = code_frames(docs[docs["doc_id"].isin(inside["doc_id"])], frame_codebook)
 framed = coded[["doc_id", "frame", "present"]].merge(inside[["doc_id", "published"]], on="doc_id")
+by_frame = dict(list(framed.groupby("frame", sort=True))) or {"(no documents)": framed}
 frame_table = pd.concat(
     [
         compare_event_window(part, event_date, value="present", min_n=min_n, **span).assign(
             frame=name
         )
-        for name, part in framed.groupby("frame", sort=True)
+        for name, part in by_frame.items()
     ],
     ignore_index=True,
 )
@@ -252,11 +253,19 @@ variants = count_term_variants(
     docs[docs["doc_id"].isin(inside["doc_id"])].merge(inside[["doc_id", "window"]]), by="window"
 )
 named = variants.groupby("referent")["n_mentions"].transform("sum") > 0
-term_table = variants.loc[named].pivot(
-    index=["referent", "variant", "side"], columns="window", values=["n_mentions", "variant_share"]
+sides = pd.MultiIndex.from_product([["n_mentions", "variant_share"], ["before", "after"]])
+term_table = (
+    variants.loc[named]
+    .pivot(
+        index=["referent", "variant", "side"],
+        columns="window",
+        values=["n_mentions", "variant_share"],
+    )
+    .reindex(columns=sides)  # a side without documents still gets its columns
 )
 term_table.columns = [f"{stat}_{window}" for stat, window in term_table.columns]
-term_table = term_table.astype({"n_mentions_before": "Int64", "n_mentions_after": "Int64"})
+counts = ["n_mentions_before", "n_mentions_after"]
+term_table[counts] = term_table[counts].fillna(0).astype("int64")
 show_table(
     term_table.reset_index(),
     caption="Variants of contested terms: mentions and share within their referent, per side",
