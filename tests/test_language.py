@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.language import MAX_CHARS, detect_language, script_shares
 
@@ -17,6 +19,7 @@ from analysis.language import MAX_CHARS, detect_language, script_shares
         ("中国外交部发言人表示欢迎", "zh"),  # Han only
         ("Привет, мир", "und"),  # Cyrillic: another script
         ("12345 !!! 2022-09-22", "und"),  # no letters
+        ("・・・ ゛゜", "und"),  # katakana middle dots and sound marks are not letters
         ("ab", "und"),  # fewer than MIN_LETTERS letters
         ("", "und"),
         ("Yoon said 한국 in Seoul", "en"),  # 13 Latin letters vs 2 Hangul
@@ -51,3 +54,11 @@ def test_only_the_first_max_chars_are_read():
     text = "a" * MAX_CHARS + "한" * (MAX_CHARS * 2)
     assert detect_language(text) == "en"
     assert script_shares(text)["latin"] == 1.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text_gets_a_known_code_and_shares_sum_to_one(text):
+    assert detect_language(text) in {"en", "ko", "ja", "zh", "und"}
+    total = sum(script_shares(text).values())
+    assert total == pytest.approx(1.0) or total == 0.0

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.pagedump import parse_page_dump
 
@@ -48,6 +50,14 @@ Published: March 24, 2023
 
 Most Read
 """
+
+
+LINES = [line for line in (SECOND_DUMP + THIRD_DUMP).split("\n") if line] + [
+    "AP Seoul (South Korea)",
+    "South Korea's President Yoon Suk-yeol (Photo: AP)",
+    "First Published: Sep 22 2022 | 10:13 AM IST",
+    "First Published: Feb 30 2022 | 10:13 AM IST",  # impossible date: no published
+]
 
 
 @pytest.fixture(scope="module")
@@ -158,3 +168,19 @@ def test_sentence_with_parenthetical_wire_is_not_a_caption_unless_at_line_end():
     assert parse_page_dump(text, source="a.txt")["text"] == (
         "The agency (AP) reported the talks.\nIt said more would follow."
     )
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
+def test_any_text_parses_without_error(text):
+    page = parse_page_dump(text, source="any.txt")
+    assert isinstance(page["text"], str)
+    assert page["published"] is None or len(page["published"]) == 10
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(LINES), max_size=12))
+def test_shuffled_page_lines_parse_without_error(lines):
+    page = parse_page_dump("\n\n".join(lines), source="mix.txt")
+    assert "First Published" not in page["text"]
+    assert "(Photo: AP)" not in page["text"]
