@@ -18,10 +18,10 @@ $(STAMP): pyproject.toml
 
 env: $(STAMP)  ## create .venv from pyproject.toml (only if missing or out of date)
 
-report: $(STAMP)  ## render every report on the sample corpus into reports/
+report: $(STAMP)  ## render every notebook (defaults) and every reports/params/*.yaml into reports/
 	$(PY) -m analysis report --params reports/params
 
-reports: report  ## alias of `report`
+reports: report  ## alias of `report` (reports already up to date are skipped)
 
 test: $(STAMP)  ## run the whole test suite (notebooks included)
 	$(PY) -m pytest
@@ -39,7 +39,7 @@ format: $(STAMP)  ## apply ruff formatting
 bench: $(STAMP)  ## run the benchmarks in bench/ (prints ratios, no pass/fail)
 	@for f in bench/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
 
-check-browser: $(STAMP)  ## open every report in headless Chromium (installs it if missing)
+check-browser: report  ## open every report in headless Chromium (installs it if missing)
 	$(PY) -m analysis check-browser reports
 
 clean:  ## remove generated reports and caches (keeps .venv)

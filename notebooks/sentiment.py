@@ -104,15 +104,16 @@ plt.show()
 pairs = comparison[comparison["other"].notna()]
 show_table(
     pairs[["group", "other", "n", "n_other", "diff", "diff_ci_low", "diff_ci_high", "p_value",
-           "cohens_d", "cliffs_delta"]],
+           "p_holm", "cohens_d", "cliffs_delta"]],
     caption="Pairwise differences in mean tone (group minus other)",
 )
 
 # %% [markdown]
 # `diff` is the difference in mean tone with its bootstrap interval; `p_value` comes
-# from a permutation test; `cohens_d` and `cliffs_delta` are effect sizes (Cliff's
-# delta: the probability that a document of `group` scores higher than one of
-# `other`, minus the reverse). With many pairs, expect some small p-values by chance.
+# from a permutation test and `p_holm` is the same p adjusted (Holm) for the number of
+# pairs compared here — with many pairs, read `p_holm`. `cohens_d` and `cliffs_delta`
+# are effect sizes (Cliff's delta: the probability that a document of `group` scores
+# higher than one of `other`, minus the reverse).
 
 # %% [markdown]
 # ## Distributions
