@@ -75,9 +75,8 @@ tone_label = {
 # %%
 docs = load_corpus(path, exclude_duplicates=True)
 scores = score_sentiment(docs)
-measures = docs[["doc_id", "published", "outlet", group_by, "kind", "title"]].merge(
-    scores, on="doc_id", how="left"
-)
+columns = list(dict.fromkeys(["doc_id", "published", "outlet", group_by, "kind", "title"]))
+measures = docs[columns].merge(scores, on="doc_id", how="left")
 inside = event_window(measures, event_date, **span)
 display(
     Markdown(
