@@ -123,7 +123,7 @@ def _read_jsonl(path: Path) -> tuple[pd.DataFrame, list[str]]:
         where.append(f"line {number}")
     if not records:
         raise _fail(path.name, "no documents (empty file)")
-    return pd.DataFrame.from_records(records), where
+    return pd.DataFrame(records, dtype=object), where  # keep JSON types: 1 stays int, not 1.0
 
 
 def _read_csv(path: Path) -> tuple[pd.DataFrame, list[str]]:
@@ -335,7 +335,7 @@ def _normalise(raw: pd.DataFrame, *, source: str, where: list[str]) -> pd.DataFr
                 out["doc_id"][differs].iloc[0],
             )
     metadata = [c for c in frame.columns if c not in CORPUS_COLUMNS]
-    return pd.concat([out, frame[metadata].reset_index(drop=True)], axis=1)
+    return pd.concat([out, frame[metadata].reset_index(drop=True).infer_objects()], axis=1)
 
 
 def _check_unique_ids(docs: pd.DataFrame, where: list[str]) -> None:

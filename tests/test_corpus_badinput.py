@@ -97,6 +97,11 @@ ERRORS = {
         b"id,text\n,x\n",
         r"^mi\.csv: row 1, field 'doc_id': missing document id$",
     ),
+    "null-id": (
+        "ni.jsonl",
+        b'{"id": 1, "text": "x"}\n{"id": null, "text": "y"}\n',
+        r"^ni\.jsonl: line 2, field 'doc_id': missing document id$",
+    ),
     "invalid-json": ("j.jsonl", b'{"id": "a", "text": "x"\n', r"^j\.jsonl: line 1: invalid JSON"),
     "json-not-object": (
         "a.jsonl",
