@@ -27,6 +27,7 @@ Rules (also in docs/bad_input.md):
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import logging
 import re
@@ -167,9 +168,17 @@ def _read_parquet(path: Path) -> tuple[pd.DataFrame, list[str]]:
 
 
 def _read_sidecar(folder: Path) -> dict[str, dict]:
+    """``sources.csv`` of a page-dump folder as {file name: metadata}; {} when absent."""
     path = folder / SIDECAR_NAME
     if not path.is_file():
         return {}
+    stat = path.stat()
+    return _sidecar_rows(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _sidecar_rows(path: Path, mtime_ns: int, size: int) -> dict[str, dict]:
+    """Parsed once per folder and file version (a folder may hold thousands of pages)."""
     frame, where = _read_csv(path)
     if "file" not in frame.columns:
         raise _fail(path.name, f"missing column (found: {list(frame.columns)})", field="file")

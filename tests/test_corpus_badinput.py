@@ -333,3 +333,18 @@ def test_arbitrary_bytes_only_raise_corpus_error(data, suffix):
             load_corpus(path)
         except CorpusError as exc:
             assert "\n" not in str(exc)
+
+
+def test_sidecar_without_file_column(tmp_path):
+    _write(tmp_path, "page.txt", b"Headline\n\nBody text of the page.\n")
+    _write(tmp_path, "sources.csv", b"name,url\npage.txt,https://example.org\n")
+    with pytest.raises(CorpusError, match=r"^sources\.csv: field 'file': missing column"):
+        load_corpus(tmp_path)
+
+
+def test_sidecar_rows_for_absent_pages_are_ignored(tmp_path):
+    _write(tmp_path, "page.txt", b"Headline\n\nBody text of the page.\n")
+    _write(tmp_path, "sources.csv", b"file,url\nother.txt,https://example.org/o\n")
+    docs = load_corpus(tmp_path)
+    assert docs["title"].tolist() == ["Headline"]
+    assert docs["url"].isna().all()
