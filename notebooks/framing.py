@@ -121,8 +121,9 @@ show_table(
 # %% [markdown]
 # How to read it: each dot is the share of that group's texts that use the frame at least
 # once; the horizontal bar is its 95 % interval. A frame appearing in nearly every text of
-# a group (e.g. security in official readouts that always mention North Korea) says more
-# about the genre of the texts than about a deliberate framing choice.
+# a group (with the Korea–Japan codebook, security in official readouts that always
+# mention North Korea) says more about the genre of the texts than about a deliberate
+# framing choice.
 
 # %% [markdown]
 # ## Which frame dominates
@@ -153,9 +154,10 @@ plot_cooccurrence(frame_cooccurrence(coded, measure="jaccard"), diagonal=False)
 plt.show()
 
 # %% [markdown]
-# How to read it: a dark cell means the two frames usually travel together. History and
-# legal dispute pairing is expected (the forced-labour rulings); security with alliance
-# reflects trilateral statements on North Korea.
+# How to read it: a dark cell means the two frames usually travel together (the diagonal is
+# left blank). With the Korea–Japan codebook, history pairing with legal dispute is
+# expected (the forced-labour rulings), and security with alliance reflects trilateral
+# statements on North Korea.
 
 # %% [markdown]
 # ## Frames over time
