@@ -48,7 +48,12 @@ def replicate(docs: pd.DataFrame, n_docs: int) -> pd.DataFrame:
 
 def clear_caches() -> None:
     _block_spans.cache_clear()
-    for cached in (scoring.textblob_scores, scoring.vader_scores, scoring._sentence_language):
+    for cached in (
+        scoring.textblob_scores,
+        scoring._document_textblob,
+        scoring.vader_scores,
+        scoring._sentence_language,
+    ):
         cached.cache_clear()
 
 

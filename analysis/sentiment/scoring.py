@@ -50,7 +50,11 @@ SENTENCE_COLUMNS = [
     "textblob_drivers", "vader_drivers", "language", "is_scored",
 ]  # fmt: skip
 _NOT_ENGLISH_SENTENCE = frozenset({"ko", "ja", "zh"})
+# Memo sizes: sentences are short, so many are kept; whole documents are long, so
+# only recent ones (wire copies tend to arrive together). Bounded either way, so
+# memory stays flat on a million documents.
 _CACHE_SIZE = 1 << 17
+_DOCUMENT_CACHE_SIZE = 1 << 12
 
 
 # --- the two analyzers, memoised -------------------------------------------------------------
@@ -85,6 +89,13 @@ def textblob_scores(text: str) -> tuple[float, float, tuple]:
     score = _pattern()(text)
     assessments = tuple((tuple(w), p, s, x) for w, p, s, x in score.assessments)
     return float(score[0]), float(score[1]), assessments
+
+
+@functools.lru_cache(maxsize=_DOCUMENT_CACHE_SIZE)
+def _document_textblob(text: str) -> tuple[float, float]:
+    """TextBlob polarity and subjectivity of a whole document (small memo of its own)."""
+    score = _pattern()(text)
+    return float(score[0]), float(score[1])
 
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
@@ -181,7 +192,7 @@ def _document_scores(text: str, language: str | None) -> tuple[dict, list[tuple[
     scored = language == "en" and bool(spans)  # no text, nothing to score
     polarity = subjectivity = compound = math.nan
     if scored:
-        polarity, subjectivity, _ = textblob_scores(text)
+        polarity, subjectivity = _document_textblob(text)
         ascii_only = text.isascii()  # then every sentence is Latin script: skip detection
         compounds = [
             vader_scores(text[s:e])[0]
