@@ -19,6 +19,8 @@ COMMAND_MODULES = (
     "analysis.sentiment",
     "analysis.framing",
     "analysis.coding",
+    "analysis.compare",
+    "analysis.events",
     "analysis.report",
     "analysis.scale",
     "analysis.browser",
