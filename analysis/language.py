@@ -32,22 +32,24 @@ MAX_CHARS = 200_000
 SCRIPTS = ("hangul", "kana", "han", "latin", "other")
 
 _PATTERNS = {
-    "hangul": re.compile(r"[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff]"),
+    "hangul": re.compile(r"[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff]+"),
     # kana letters only: not the dakuten marks (3099-309c), 30a0 or the middle dot 30fb
     "kana": re.compile(
-        r"[\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9d]"
+        r"[\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9d]+"
     ),
-    "han": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"),
-    "latin": re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]"),
+    "han": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+"),
+    "latin": re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]+"),
 }
-_LETTER = re.compile(r"[^\W\d_]")
+_BEYOND_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f]")
 
 
 def _script_counts(text: str) -> dict[str, int]:
     sample = text[:MAX_CHARS]
-    counts = {name: len(pattern.findall(sample)) for name, pattern in _PATTERNS.items()}
-    letters = len(_LETTER.findall(sample))
-    # Hangul jamo/kana marks that \w does not call letters are still counted above.
+    letters = sum(map(str.isalpha, sample))
+    if not _BEYOND_LATIN.search(sample):  # fast path: every letter is Latin
+        return {"hangul": 0, "kana": 0, "han": 0, "latin": letters, "other": 0}
+    # match runs, not single letters: one list item per word
+    counts = {name: sum(map(len, p.findall(sample))) for name, p in _PATTERNS.items()}
     counts["other"] = max(0, letters - sum(counts.values()))
     return counts
 

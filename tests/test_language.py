@@ -62,3 +62,13 @@ def test_any_text_gets_a_known_code_and_shares_sum_to_one(text):
     assert detect_language(text) in {"en", "ko", "ja", "zh", "und"}
     total = sum(script_shares(text).values())
     assert total == pytest.approx(1.0) or total == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "latin", "hangul"),
+    [("Café “Seoul”", 1.0, 0.0), ("Café 한", 0.8, 0.2)],  # Latin-only fast path and full path
+)
+def test_latin_letters_with_accents_count_the_same_on_both_paths(text, latin, hangul):
+    shares = script_shares(text)
+    assert shares["latin"] == pytest.approx(latin)
+    assert shares["hangul"] == pytest.approx(hangul)
