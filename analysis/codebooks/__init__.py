@@ -1,0 +1,32 @@
+"""Codebooks are data: one validating loader for every YAML codebook, and compiled matchers.
+
+A codebook is a YAML mapping whose list key (``frames`` for frame codebooks) holds one
+mapping per entry. ``load_yaml_entries`` (``schema``) validates any such file against a
+schema and names the bad entry and field in a one-line ``CodebookError``;
+``load_codebook`` (``frames``) builds a frame ``Codebook`` on top of it; ``matcher``
+holds the term syntax (``term_pattern``) and the one-pass ``TermMatcher``. See
+data/codebooks/README.md for the file format, term syntax and counting rules.
+"""
+
+from analysis.codebooks.frames import (
+    Codebook,
+    Frame,
+    list_codebooks,
+    load_codebook,
+    resolve_codebook_path,
+)
+from analysis.codebooks.matcher import TermMatcher, term_pattern
+from analysis.codebooks.schema import CodebookError, load_yaml_entries, validate_entry
+
+__all__ = [
+    "Codebook",
+    "CodebookError",
+    "Frame",
+    "TermMatcher",
+    "list_codebooks",
+    "load_codebook",
+    "load_yaml_entries",
+    "resolve_codebook_path",
+    "term_pattern",
+    "validate_entry",
+]

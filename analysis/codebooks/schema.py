@@ -1,0 +1,187 @@
+"""Validating YAML loader shared by every codebook (frames, terms, actors, events).
+
+``load_yaml_entries`` checks a file holding a list of entries against a schema (required
+and optional keys with their types) and raises a one-line ``CodebookError`` naming the
+file, the entry and the field.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from analysis.codebooks.matcher import term_pattern
+
+__all__ = ["CodebookError", "load_yaml_entries", "validate_entry"]
+
+DEFAULT_HEADER: dict[str, Any] = {
+    "name": str,
+    "description": str,
+    "version": (str, int),
+    "references": list[str],
+    "notes": str,
+}
+
+
+class CodebookError(ValueError):
+    """A codebook file is malformed; the message names file, entry and field on one line."""
+
+
+def _type_name(spec: Any) -> str:
+    if isinstance(spec, tuple):
+        return " or ".join(_type_name(s) for s in spec)
+    if getattr(spec, "__origin__", None) is list:
+        return f"list of {spec.__args__[0].__name__}"
+    return spec.__name__
+
+
+def _type_ok(value: Any, spec: Any) -> bool:
+    if isinstance(spec, tuple):
+        return any(_type_ok(value, s) for s in spec)
+    if getattr(spec, "__origin__", None) is list:
+        item = spec.__args__[0]
+        return isinstance(value, list) and all(_type_ok(v, item) for v in value)
+    if spec is int and isinstance(value, bool):
+        return False
+    return isinstance(value, spec)
+
+
+def _read_yaml(path: Path) -> Any:
+    if not path.is_file():
+        raise CodebookError(f"{path}: file not found")
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark is not None else "somewhere"
+        problem = getattr(exc, "problem", None) or type(exc).__name__
+        raise CodebookError(f"{path.name}: {where}: invalid YAML: {problem}") from None
+    except UnicodeDecodeError as exc:
+        raise CodebookError(f"{path.name}: not UTF-8 text ({exc.reason})") from None
+
+
+def _check_header(doc: Any, name: str, list_key: str, header: dict[str, Any]) -> list:
+    if not isinstance(doc, dict):
+        raise CodebookError(f"{name}: top level must be a mapping with key '{list_key}'")
+    for key, value in doc.items():
+        if key == list_key:
+            continue
+        if key not in header:
+            allowed = ", ".join(sorted([list_key, *header]))
+            raise CodebookError(f"{name}: unknown top-level key '{key}' (allowed: {allowed})")
+        if not _type_ok(value, header[key]):
+            raise CodebookError(
+                f"{name}: top-level field '{key}': expected {_type_name(header[key])}"
+            )
+    entries = doc.get(list_key)
+    if not isinstance(entries, list) or not entries:
+        raise CodebookError(f"{name}: field '{list_key}': expected a non-empty list of entries")
+    return entries
+
+
+def _check_patterns(where: str, key: str, values: list[str], *, regex: bool) -> None:
+    for value in values:
+        if not value.strip():
+            raise CodebookError(f"{where}, field '{key}': empty pattern")
+        try:
+            re.compile(f"(?:{re.compile(value).pattern})") if regex else term_pattern(value)
+        except re.error as exc:
+            raise CodebookError(f"{where}, field '{key}': bad regex {value!r}: {exc}") from None
+        except ValueError as exc:
+            raise CodebookError(f"{where}, field '{key}': {exc}") from None
+
+
+def validate_entry(
+    entry: Any,
+    where: str,
+    *,
+    required: dict[str, Any],
+    optional: dict[str, Any],
+    terms: tuple[str, ...] = (),
+    regexes: tuple[str, ...] = (),
+) -> None:
+    """Check one mapping against a schema (used for entries and nested items).
+
+    Args:
+        entry: the parsed YAML value.
+        where: prefix of the error message, e.g. ``"actors.yaml: entry 3 (id 'yoon')"``.
+        required: key -> type the mapping must have.
+        optional: key -> type it may have; any other key is an error.
+        terms: fields checked as codebook terms; regexes: fields that must compile.
+
+    Raises:
+        CodebookError: ``"{where}, field 'KEY': problem"`` on one line.
+    """
+    if not isinstance(entry, dict):
+        raise CodebookError(f"{where}: expected a mapping, got {type(entry).__name__}")
+    known = {**required, **optional}
+    for key in entry:
+        if key not in known:
+            allowed = ", ".join(known)
+            raise CodebookError(f"{where}, field '{key}': unknown key (allowed: {allowed})")
+    for key in required:
+        if key not in entry:
+            raise CodebookError(f"{where}, field '{key}': missing required key")
+    for key, value in entry.items():
+        if not _type_ok(value, known[key]):
+            want, got = _type_name(known[key]), type(value).__name__
+            raise CodebookError(f"{where}, field '{key}': expected {want}, got {got}")
+        if isinstance(value, str) and not value.strip():
+            raise CodebookError(f"{where}, field '{key}': empty value")
+    for key in terms:
+        _check_patterns(where, key, _as_list(entry.get(key, [])), regex=False)
+    for key in regexes:
+        _check_patterns(where, key, _as_list(entry.get(key, [])), regex=True)
+
+
+def _as_list(value: Any) -> list:
+    return value if isinstance(value, list) else [value]
+
+
+def load_yaml_entries(
+    path: str | Path,
+    *,
+    required: dict[str, Any],
+    optional: dict[str, Any],
+    list_key: str,
+    terms: tuple[str, ...] = (),
+    regexes: tuple[str, ...] = (),
+    header: dict[str, Any] | None = None,
+) -> list[dict]:
+    """Read and validate a YAML file holding a list of entries under ``list_key``.
+
+    Args:
+        path: the YAML file (read with ``yaml.safe_load``).
+        required: key -> type every entry must have (``str``, ``int``, ``list[str]``,
+            ``dict``, or a tuple of these).
+        optional: key -> type an entry may have; any other key is an error.
+        list_key: top-level key holding the entries, e.g. ``"frames"``, ``"actors"``.
+        terms: fields whose strings are checked as codebook terms (non-empty, valid ``*``).
+        regexes: fields whose strings must compile as regular expressions.
+        header: allowed top-level keys besides ``list_key`` (default: name,
+            description, version, references, notes).
+
+    Returns:
+        The entries as plain dicts, in file order. If entries have an ``id`` it is unique.
+
+    Raises:
+        CodebookError: one line naming file, entry (1-based index and id) and field.
+    """
+    path = Path(path)
+    entries = _check_header(_read_yaml(path), path.name, list_key, header or DEFAULT_HEADER)
+    schema = {"required": required, "optional": optional, "terms": terms, "regexes": regexes}
+    seen: dict[str, int] = {}
+    for i, entry in enumerate(entries, start=1):
+        ident = entry.get("id") if isinstance(entry, dict) else None
+        where = f"{path.name}: entry {i}" + (f" (id {ident!r})" if isinstance(ident, str) else "")
+        validate_entry(entry, where, **schema)
+        if isinstance(ident, str):
+            if ident in seen:
+                raise CodebookError(
+                    f"{where}, field 'id': duplicate id (first at entry {seen[ident]})"
+                )
+            seen[ident] = i
+    return [dict(entry) for entry in entries]
