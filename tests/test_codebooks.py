@@ -7,6 +7,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import codebooks
 from analysis.codebooks import (
@@ -263,3 +265,23 @@ def test_matcher_exclusions_with_wildcards_and_regex_merge():
     text = "The Korean Peninsula; a Korean. US and us and U.S. officials."
     found = [(k, m) for k, _, _, _, m in matcher.find(text)]
     assert found == [("geo", "Korean"), ("us", "US"), ("any", "U.S.")]
+
+
+WORDS = [
+    *("summit", "of", "Mount", "Fuji", "North", "Korea", "Korean", "missiles", "trade"),
+    *("retaliation", "export", "controls", "US", "us", "the", "-", "’s", ",", "1965"),
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=25), st.sampled_from([" ", "  ", "\n"]))
+def test_matches_are_exact_ordered_and_disjoint(words, sep):
+    cb = load_codebook("kj_frames")
+    text = sep.join(words)
+    found = cb.find(text)
+    spans = sorted({(s, e) for _, _, s, e, _ in found})
+    for _, _, start, end, match in found:
+        assert text[start:end] == match
+        assert start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")
+    ends, starts = [e for _, e in spans[:-1]], [s for s, _ in spans[1:]]
+    assert all(e <= s for e, s in zip(ends, starts, strict=True))
