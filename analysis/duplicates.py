@@ -150,8 +150,13 @@ def _candidate_pairs(sig: np.ndarray) -> set[tuple[int, int]]:
     return pairs
 
 
-def _similarity(sig: np.ndarray, i: int, j: int) -> float:
-    return float(np.mean(sig[i] == sig[j]))
+def _similarities(sig: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Estimated Jaccard (share of equal MinHash values) of each row pair."""
+    out = np.empty(len(left))
+    for start in range(0, len(left), 65_536):
+        stop = start + 65_536
+        out[start:stop] = (sig[left[start:stop]] == sig[right[start:stop]]).mean(axis=1)
+    return out
 
 
 def _find(parent: list[int], i: int) -> int:
@@ -159,6 +164,19 @@ def _find(parent: list[int], i: int) -> int:
         parent[i] = parent[parent[i]]
         i = parent[i]
     return i
+
+
+def _group_roots(sig: np.ndarray, rank: np.ndarray, threshold: float) -> np.ndarray:
+    """For each signature row, the earliest-ranked row of its near-duplicate group."""
+    parent = list(range(len(sig)))
+    pairs = np.array(sorted(_candidate_pairs(sig)), dtype=np.int64).reshape(-1, 2)
+    linked = pairs[_similarities(sig, pairs[:, 0], pairs[:, 1]) >= threshold]
+    for a, b in linked.tolist():
+        ra, rb = _find(parent, a), _find(parent, b)
+        if ra != rb:
+            first, later = (ra, rb) if rank[ra] < rank[rb] else (rb, ra)
+            parent[later] = first
+    return np.array([_find(parent, k) for k in range(len(sig))], dtype=np.int64)
 
 
 def _first_copy_order(docs: pd.DataFrame) -> np.ndarray:
@@ -204,33 +222,21 @@ def flag_duplicates(docs: pd.DataFrame, *, threshold: float = 0.85) -> pd.DataFr
     rank = _first_copy_order(docs)
     texts = [_normalized("" if pd.isna(t) else str(t)) for t in docs["text"].tolist()]
     digests = [hashlib.blake2b(t.encode(), digest_size=16).digest() for t in texts]
-    parent = list(range(n))
-    representative: dict[bytes, int] = {}
-    for i in np.argsort(rank, kind="stable"):
-        representative.setdefault(digests[i], int(i))
-    reps = sorted(set(representative.values()))
+    first_exact: dict[bytes, int] = {}
+    for i in np.argsort(rank, kind="stable").tolist():
+        first_exact.setdefault(digests[i], i)
+    reps = np.array(sorted(first_exact.values()), dtype=np.int64)  # one row per distinct text
+    row_of = {doc: k for k, doc in enumerate(reps.tolist())}
+    doc_row = np.array([row_of[first_exact[d]] for d in digests], dtype=np.int64)
     sig = _signatures([texts[i] for i in reps])
-    for a, b in _candidate_pairs(sig):
-        if _similarity(sig, a, b) >= threshold:
-            ra, rb = _find(parent, reps[a]), _find(parent, reps[b])
-            if ra != rb:
-                parent[max(ra, rb, key=lambda r: rank[r])] = min(ra, rb, key=lambda r: rank[r])
-    sig_row = {doc: k for k, doc in enumerate(reps)}
-    is_dup = np.zeros(n, dtype=bool)
-    dup_of: list[object] = [pd.NA] * n
-    similarity = np.full(n, np.nan)
-    ids = docs["doc_id"].astype("string").tolist()
-    for i in range(n):
-        rep = representative[digests[i]]
-        root = _find(parent, rep)
-        if root == i:
-            continue
-        is_dup[i], dup_of[i] = True, ids[root]
-        similarity[i] = 1.0 if rep == root else _similarity(sig, sig_row[rep], sig_row[root])
+    root_row = _group_roots(sig, rank[reps], threshold)[doc_row]
+    is_dup = reps[root_row] != np.arange(n)
+    similarity = np.where(doc_row == root_row, 1.0, _similarities(sig, doc_row, root_row))
+    ids = docs["doc_id"].astype("string").to_numpy(dtype=object)
     return docs.assign(
         is_duplicate=pd.array(is_dup, dtype="boolean"),
-        duplicate_of=pd.array(dup_of, dtype="string"),
-        duplicate_similarity=similarity,
+        duplicate_of=pd.array(np.where(is_dup, ids[reps[root_row]], None), dtype="string"),
+        duplicate_similarity=np.where(is_dup, similarity, np.nan),
     )
 
 

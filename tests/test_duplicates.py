@@ -183,3 +183,18 @@ def test_missing_columns_named():
 
 def test_deterministic(docs):
     pdt.assert_frame_equal(flag_duplicates(docs), flag_duplicates(docs))
+
+
+def test_empty_frame():
+    empty = pd.DataFrame(
+        {"doc_id": pd.Series([], dtype="string"), "text": pd.Series([], dtype="string")}
+    )
+    out = flag_duplicates(empty)
+    assert out.empty
+    assert list(out.columns) == [
+        "doc_id",
+        "text",
+        "is_duplicate",
+        "duplicate_of",
+        "duplicate_similarity",
+    ]
