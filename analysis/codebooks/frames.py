@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,6 +105,17 @@ def load_codebook(name_or_path: str | Path | Codebook) -> Codebook:
     if isinstance(name_or_path, Codebook):
         return name_or_path
     path = resolve_codebook_path(name_or_path)
+    try:
+        stat = path.stat()
+    except OSError:
+        raise CodebookError(f"{path}: file not found") from None
+    return _load(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=32)
+def _load(path_name: str, mtime_ns: int, size: int) -> Codebook:
+    """Parse and compile a codebook file; cached while the file is unchanged (immutable)."""
+    path = Path(path_name)
     entries = load_yaml_entries(
         path,
         required=FRAME_REQUIRED,
