@@ -322,11 +322,12 @@ def frame_prevalence(
         .reset_index()
     )
     low, high = proportion_confint(out["n_present"], out["n_docs"], alpha=1 - level, method=method)
+    share = (out["n_present"] / out["n_docs"]).to_numpy(dtype=float)
     return out.assign(
         n_present=out["n_present"].astype("int64"),
-        present_share=out["n_present"] / out["n_docs"],
-        ci_low=np.asarray(low, dtype=float),
-        ci_high=np.asarray(high, dtype=float),
+        present_share=share,
+        ci_low=np.minimum(np.asarray(low, dtype=float), share),  # no rounding past the share
+        ci_high=np.maximum(np.asarray(high, dtype=float), share),
     )
 
 

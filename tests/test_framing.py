@@ -382,3 +382,16 @@ def test_plots(docs, codebook, sentences):
     with pytest.raises(ValueError, match="no referent 'sea'"):
         plot_variant_shares(counts, referent="sea")
     plt.close("all")
+
+
+def test_prevalence_bounds_contain_share_at_0_and_1(codebook):
+    docs = pd.DataFrame(
+        {"doc_id": [f"d{i}" for i in range(7)], "text": ["A summit."] * 7, "g": ["x"] * 7}
+    )
+    prev = frame_prevalence(code_frames(docs, codebook), docs, by="g").set_index("frame")
+    assert prev.loc["dip", "present_share"] == 1.0 and prev.loc["dip", "ci_high"] == 1.0
+    assert prev.loc["sec", "present_share"] == 0.0 and prev.loc["sec", "ci_low"] == 0.0
+    # Wilson lower bound for 7/7 at 95 %: 7 / (7 + 1.96^2) = 0.6457
+    assert prev.loc["dip", "ci_low"] == pytest.approx(0.6457, abs=1e-3)
+    assert (prev["ci_low"] <= prev["present_share"]).all()
+    assert (prev["present_share"] <= prev["ci_high"]).all()

@@ -42,7 +42,11 @@ def plot_frame_prevalence(
     for i, group in enumerate(groups):
         part = prev[prev[by] == group].set_index("frame").reindex(frames)
         y = np.arange(len(frames)) + (i - (len(groups) - 1) / 2) * step
-        err = [part["present_share"] - part["ci_low"], part["ci_high"] - part["present_share"]]
+        err = np.clip(
+            [part["present_share"] - part["ci_low"], part["ci_high"] - part["present_share"]],
+            0,
+            None,
+        )  # rounding can put a Wilson bound a hair inside a share of 0 or 1
         n = int(part["n_docs"].max())
         ax.errorbar(part["present_share"], y, xerr=err, fmt="o", color=country_color(str(group)),
                     capsize=2, label=f"{group} (n={n})")  # fmt: skip
