@@ -15,14 +15,17 @@ layout rules, not strings from one site:
 - **standfirst**: a paragraph before the body whose words all occur, in the
   same order and starting with the same three words, in the body's first
   paragraph (a summary cut from the lead sentence); dropped;
-- **footer**: the body ends at the first line that is wholly in parentheses
-  (editorial/syndication note), a promotion line (``PROMOTION_WORDS``), or a
-  ``First Published: Sep 22 2022 | 10:13 AM IST`` / ``Last Updated: ...``
-  stamp; the stamp gives ``published`` and everything after it (navigation)
-  is dropped;
+- **furniture** dropped wherever it appears: captions, lines wholly in
+  parentheses (editorial and syndication notes, "(Corrects ...)"), and
+  calls to action (a line of <= 25 words starting with ``PROMOTION_STARTS``:
+  "Don't miss ...", "Follow us ...", "Also read ...");
+- **end**: the body ends at a publication stamp (``First Published: Sep 22
+  2022 | 10:13 AM IST``, ``Last Updated: ...``, ``Published: March 24,
+  2023``), which gives ``published`` ("First Published" wins); everything
+  after it (navigation) is dropped, and so are trailing short lines without
+  sentence punctuation ("Explore News", "Most Read");
 - without a dateline the body is every paragraph after the title that is not
-  a caption, standfirst or footer, less trailing navigation (short lines
-  without sentence punctuation).
+  furniture; a leading standfirst is dropped.
 """
 
 from __future__ import annotations
@@ -32,7 +35,10 @@ from datetime import datetime
 from pathlib import Path
 
 WIRES = ("AP", "AFP", "Reuters", "PTI", "IANS", "ANI", "Bloomberg", "Yonhap", "Kyodo", "Xinhua")
-PROMOTION_WORDS = ("telegram", "whatsapp", "subscribe", "newsletter", "follow us", "download the")
+PROMOTION_STARTS = (
+    "don't miss", "don’t miss", "follow us", "subscribe", "sign up", "download", "join us",
+    "click here", "also read", "read more", "get the latest",
+)  # fmt: skip
 
 _WIRE = "|".join(WIRES)
 _DATELINE = re.compile(rf"^(?P<wire>{_WIRE})\s+(?P<place>[A-Z][\w .'’-]*?\s*\([^()]+\))\s*$")
@@ -59,13 +65,11 @@ def _is_short_label(line: str) -> bool:
     return len(line.split()) <= 6 and not re.search(r"[.!?:;]$", line)
 
 
-def _is_footer(line: str) -> bool:
-    if line.startswith("(") and line.endswith(")"):
+def _is_furniture(line: str) -> bool:
+    """Caption, parenthesised note or call to action: dropped wherever it appears."""
+    if _CAPTION.search(line) or (line.startswith("(") and line.endswith(")")):
         return True
-    if _STAMP.match(line):
-        return True
-    low = line.casefold()
-    return len(line.split()) <= 25 and any(word in low for word in PROMOTION_WORDS)
+    return len(line.split()) <= 25 and line.casefold().startswith(PROMOTION_STARTS)
 
 
 def _is_standfirst(paragraph: str, lead: str) -> bool:
@@ -109,13 +113,15 @@ def _split_header(paragraphs: list[list[str]]) -> tuple[str | None, str | None, 
 
 
 def _body_lines(lines: list[str]) -> list[str]:
-    """Lines up to the first footer line, without captions."""
+    """Lines up to the publication stamp, without furniture or trailing navigation."""
     body = []
     for line in lines:
-        if _is_footer(line):
+        if _STAMP.match(line):
             break
-        if not _CAPTION.search(line):
+        if not _is_furniture(line):
             body.append(line)
+    while len(body) > 1 and _is_short_label(body[-1]):
+        body.pop()  # trailing navigation such as "Explore News"
     return body
 
 
@@ -143,8 +149,6 @@ def parse_page_dump(text: str, *, source: str) -> dict:
         body = _body_lines(rest[dateline_at + 1 :])  # headline furniture above is dropped
     else:
         body = _body_lines(rest)
-        while body and _is_short_label(body[-1]) and len(body) > 1:
-            body.pop()  # trailing navigation such as "Explore News"
     while len(body) > 1 and _is_standfirst(body[0], body[1]):
         body.pop(0)  # standfirst repeating the lead
     published, published_time = _published(rest)

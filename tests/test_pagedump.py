@@ -184,3 +184,24 @@ def test_shuffled_page_lines_parse_without_error(lines):
     page = parse_page_dump("\n\n".join(lines), source="mix.txt")
     assert "First Published" not in page["text"]
     assert "(Photo: AP)" not in page["text"]
+
+
+def test_furniture_inside_the_body_is_dropped_and_the_story_goes_on():
+    text = (
+        "Example Wire Daily\n\nTokyo protests Seoul ruling\n\n"
+        "Kyodo Tokyo (Japan)\n"
+        "(Corrects the date of the ruling in the second paragraph)\n"
+        "Japan lodged a protest on Tuesday.\n"
+        "Also read: Seoul court orders compensation\n"
+        "The ruling was issued on Monday, officials said.\n"
+        "Pyongyang's statement was posted on Telegram and shared by subscribers.\n"
+        "Subscribe to our newsletter\n"
+        "Most Read\n"
+    )
+    page = parse_page_dump(text, source="k.txt")
+    assert page["wire"] == "Kyodo"
+    assert page["text"] == (
+        "Japan lodged a protest on Tuesday.\n"
+        "The ruling was issued on Monday, officials said.\n"
+        "Pyongyang's statement was posted on Telegram and shared by subscribers."
+    )
