@@ -237,11 +237,12 @@ show_table(term_examples(docs, term_list, n=2, sentences=sentences),
 # %% [markdown]
 # ## Keyword in context, per frame
 #
-# The first matches of each frame, with their context, to judge face validity: does the
+# Matches of each frame with their context (the first match in each of the first
+# documents, so the lines come from different texts), to judge face validity: does the
 # match really carry the frame?
 
 # %%
-lines = match_kwic(matches, docs, width=kwic_width)
+lines = match_kwic(matches, docs, width=kwic_width).drop_duplicates(["frame", "doc_id"])
 for frame in book.frame_ids:
     display(show_kwic(lines[lines["frame"] == frame].head(n_kwic).drop(columns="frame"),
                       caption=f"{frame}: {book.frame(frame).label}"))  # fmt: skip
@@ -303,4 +304,6 @@ else:
 # cultural identity, 12 public opinion, 15 other). Precision is the share of predicted
 # labels that the coders agree with; recall the share of the coders' labels found. These
 # are sentences from North American news and comments, not Korea–Japan texts: agreement
-# here bounds, but does not establish, the Korea–Japan codebook's validity.
+# here shows that dictionary coding of this kind can agree with coders; it does not
+# measure the validity of the Korea–Japan codebook, which has no human-coded set yet
+# (the voices report exports a coding sheet for one).
