@@ -14,14 +14,17 @@ Rules (also in docs/bad_input.md):
   are computed here (an input ``language`` is checked against detection and
   replaced, with a warning on disagreement);
 - ``published`` is parsed strictly as ISO 8601 (``YYYY-MM-DD``, optionally
-  with a time, kept as the date); empty/null -> NaT (counted in the log);
+  with a time, kept as the date); empty/null -> NaT (counted);
   anything else, or an impossible date such as 2019-02-30, is an error;
 - empty or whitespace-only ``text``, a missing ``doc_id``, a duplicate
   ``doc_id`` (within or across files) and values of the wrong type are errors;
-- HTML markup in text is kept verbatim (counted in the log): stripping tags
+- HTML markup in text is kept verbatim (counted): stripping tags
   would also eat legitimate ``<`` text; reports escape everything they show;
 - errors are ``CorpusError`` (a ``ValueError``) with one line:
-  ``FILE: row N, field 'x': problem`` (JSONL: ``line N``).
+  ``FILE: row N, field 'x': problem`` (data rows counted from 1 without the
+  header; JSONL: the file's ``line N``);
+- the counts (documents, undated, duplicates, HTML-like) are logged and kept
+  in ``docs.attrs["load_report"]``.
 """
 
 from __future__ import annotations
