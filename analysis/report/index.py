@@ -100,12 +100,17 @@ def list_reports(out_dir: str | Path) -> pd.DataFrame:
     return table.sort_values(["notebook", "slug"], ignore_index=True)
 
 
+def _short_commit(commit: str) -> str:
+    sha, _, state = str(commit).partition("+")
+    return sha[:12] + (f"+{state}" if state else "")
+
+
 def _row_html(row: pd.Series) -> str:
     versions = ", ".join(f"{k} {v}" for k, v in row["versions"].items())
     provenance = "<br>".join(
         [
             f"corpus sha256 {escape_text(row['corpus_sha256'][:12])}",
-            f"commit {escape_text(row['git_commit'][:12])}",
+            f"commit {escape_text(_short_commit(row['git_commit']))}",
             escape_text(row["rendered_utc"]),
             f"<span class='kj-note'>{escape_text(versions)}</span>",
         ]

@@ -9,6 +9,7 @@ names the parameter, raised before anything runs.
 from __future__ import annotations
 
 import ast
+import contextlib
 import datetime as dt
 import logging
 import re
@@ -65,6 +66,18 @@ def read_notebook(path: Path) -> nbformat.NotebookNode:
     return nb
 
 
+@contextlib.contextmanager
+def quiet_translators():
+    """Silence papermill's "unable to parse line" (``notebook_parameters`` says it clearer)."""
+    translator_log = logging.getLogger("papermill.translators")
+    level = translator_log.level
+    translator_log.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        translator_log.setLevel(level)
+
+
 def _parameters_cell(nb: nbformat.NotebookNode):
     return next((c for c in nb.cells if "parameters" in c.metadata.get("tags", [])), None)
 
@@ -106,13 +119,8 @@ def notebook_parameters(nb: nbformat.NotebookNode) -> dict[str, Parameter]:
     read with Python's parser instead, with a warning.
     """
     params = {}
-    translator_log = logging.getLogger("papermill.translators")
-    level = translator_log.level
-    translator_log.setLevel(logging.ERROR)  # its "unable to parse" is repeated below, clearer
-    try:
+    with quiet_translators():
         inspected = papermill.inspect_notebook(nb)
-    finally:
-        translator_log.setLevel(level)
     for name, info in inspected.items():
         try:
             default = ast.literal_eval(info["default"])

@@ -34,6 +34,7 @@ from analysis.report.parameters import (
     load_params_file,
     notebook_parameters,
     parse_cli_parameters,
+    quiet_translators,
     read_notebook,
 )
 
@@ -254,15 +255,17 @@ def execute_job(job: ReportJob, executed: Path):
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        nb = papermill.execute_notebook(
-            read_notebook(job.path),
-            str(tmp),
-            parameters=dict(job.parameters),
-            kernel_name="python3",
-            progress_bar=False,
-            cwd=str(job.path.parent),
-            execution_timeout=CELL_TIMEOUT_S,
-        )
+        with quiet_translators():
+            nb = papermill.execute_notebook(
+                read_notebook(job.path),
+                str(tmp),
+                parameters=dict(job.parameters),
+                kernel_name="python3",
+                progress_bar=False,
+                cwd=str(job.path.parent),
+                execution_timeout=CELL_TIMEOUT_S,
+                extra_arguments=["--IPKernelApp.log_level=ERROR"],  # not its TCP notice
+            )
     except PapermillExecutionError:
         if tmp.stat().st_size:
             os.replace(tmp, executed)  # keep the failed run for inspection
