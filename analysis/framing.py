@@ -100,10 +100,6 @@ def frame_matches(
     return out.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
 
 
-def _join_unique(values: pd.Series) -> str:
-    return ";".join(dict.fromkeys(str(v) for v in values))
-
-
 def match_kwic(matches: pd.DataFrame, docs: pd.DataFrame, *, width: int = 60) -> pd.DataFrame:
     """Keyword-in-context lines for match tables (``frame_matches``, ``term_matches``).
 
@@ -150,28 +146,26 @@ def code_frames(
     """
     cb = load_codebook(codebook)
     matches = frame_matches(docs, cb, sentences=sentences)
-    grid = pd.MultiIndex.from_product(
-        [pd.unique(docs["doc_id"]), cb.frame_ids], names=["doc_id", "frame"]
-    ).to_frame(index=False)
-    agg = (
-        matches.assign(sid=matches["sentence_id"].astype(str))
-        .groupby(["doc_id", "frame"], sort=False)
-        .agg(
-            n_matches=("term", "size"),
-            matched_terms=("term", _join_unique),
-            sentence_ids=("sid", _join_unique),
-        )
-        .reset_index()
-    )
-    out = grid.merge(agg, on=["doc_id", "frame"], how="left")
-    n = out["n_matches"].fillna(0).astype("int64")
-    out = out.assign(
-        n_matches=n,
-        present=(n > 0).astype("int64"),
-        matched_terms=out["matched_terms"].fillna("").astype(object),
-        sentence_ids=out["sentence_ids"].fillna("").astype(object),
-    )
-    return out[FRAME_COLUMNS]
+    hits: dict[tuple, tuple[list, dict, dict]] = {}
+    columns = (matches[c].tolist() for c in ("doc_id", "frame", "term", "sentence_id"))
+    for doc_id, frame, term, sid in zip(*columns, strict=True):
+        entry = hits.setdefault((doc_id, frame), ([0], {}, {}))
+        entry[0][0] += 1
+        entry[1][term] = None  # dicts keep first-match order, without repeats
+        entry[2][str(sid)] = None
+    none = ([0], {}, {})
+    rows = [
+        (doc_id, frame, *_summarise(hits.get((doc_id, frame), none)))
+        for doc_id in pd.unique(docs["doc_id"]).tolist()
+        for frame in cb.frame_ids
+    ]
+    out = pd.DataFrame(rows, columns=FRAME_COLUMNS)
+    return out.astype({"doc_id": docs["doc_id"].dtype, "n_matches": "int64", "present": "int64"})
+
+
+def _summarise(entry: tuple[list, dict, dict]) -> tuple[int, int, str, str]:
+    n = entry[0][0]
+    return n, int(n > 0), ";".join(entry[1]), ";".join(entry[2])
 
 
 def code_sentences(texts: pd.Series | list[str], codebook: str | Path | Codebook) -> pd.DataFrame:

@@ -395,3 +395,10 @@ def test_prevalence_bounds_contain_share_at_0_and_1(codebook):
     assert prev.loc["dip", "ci_low"] == pytest.approx(0.6457, abs=1e-3)
     assert (prev["ci_low"] <= prev["present_share"]).all()
     assert (prev["present_share"] <= prev["ci_high"]).all()
+
+
+def test_code_frames_keeps_doc_id_dtype(codebook):
+    docs = pd.DataFrame({"doc_id": pd.array(["a", "b"], dtype="string"), "text": ["summit", ""]})
+    coded = code_frames(docs, codebook)
+    assert coded["doc_id"].dtype == docs["doc_id"].dtype
+    assert coded["n_matches"].tolist() == [1, 0, 0, 0, 0, 0]
