@@ -3,7 +3,10 @@
 ``load_corpus(path)`` reads JSONL, CSV, Parquet or saved news pages (``.txt``,
 parsed by ``analysis.pagedump``), or a folder of them, and returns one row per
 document with ``CORPUS_COLUMNS`` first and every other input column after
-them as metadata. Input files are only read, never written.
+them as metadata. Input files are only read, never written. A page dump's
+``doc_id`` is its file stem, ``kind`` defaults to "news" and ``text_complete``
+to True; ``sources.csv`` beside it (columns ``file`` plus any schema or
+metadata column) adds url, licence, country, event, ...
 
 Rules (also in docs/bad_input.md):
 
