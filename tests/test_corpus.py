@@ -238,3 +238,17 @@ def test_read_text_strips_bom_and_normalises_line_ends(tmp_path):
 def test_default_path_is_the_sample_folder():
     assert config.SAMPLE_CORPUS.is_dir()
     assert len(load_corpus(None)) == len(load_corpus(config.SAMPLE_CORPUS))
+
+
+@pytest.mark.parametrize(
+    ("sample_name", "shared_path"),
+    [
+        ("korea_japan_official_2018_2024.jsonl", "corpus/korea_japan_official_2018_2024.jsonl"),
+        ("event_pairs.json", "corpus/event_pairs.json"),
+        (f"{SEED_ID}.txt", f"seed/{SEED_ID}.txt"),
+    ],
+)
+def test_sample_files_are_verbatim_copies_of_the_shared_sources(sample_name, shared_path):
+    shared = config.SHARED_DIR / shared_path
+    assert shared.is_file(), f"{shared} missing: set KJ_SHARED_DIR to the shared/ folder"
+    assert (config.SAMPLE_DIR / sample_name).read_bytes() == shared.read_bytes()
