@@ -237,6 +237,47 @@ def _safe_cuts(piece: str) -> list[tuple[int, int]]:
     ]
 
 
+# pysbd's time grows faster than length: a piece longer than _MAX_PYSBD_CHARS (a
+# 10 MB line from a scraper) is first cut at unambiguous sentence ends, even inside
+# quotes, into stretches of about _STRETCH_CHARS, and a stretch with no such end is
+# chopped at a space.
+_MAX_PYSBD_CHARS = 20_000
+_STRETCH_CHARS = 2_000
+
+
+def _split_long_piece(piece: str, masked: str) -> list[tuple[int, int]]:
+    """Split a very long piece stretch by stretch (stretches end at unambiguous ends)."""
+    stretches, start, previous = [], 0, None
+    for end, next_start in [*_safe_cuts(masked), (len(piece), len(piece))]:
+        if end - start > _STRETCH_CHARS and previous is not None:
+            stretches.append((start, previous[0]))
+            start = previous[1]
+        previous = (end, next_start)
+    stretches.append((start, len(piece)))
+    spans = []
+    for left, right in stretches:
+        for a, b in _chop(piece, left, right):
+            spans.extend((a + s, a + e) for s, e in _split_piece(piece[a:b]))
+    return spans
+
+
+def _chop(text: str, left: int, right: int) -> list[tuple[int, int]]:
+    """Cut [left, right) at a space into chunks of at most _STRETCH_CHARS (last resort)."""
+    chunks = []
+    while right - left > _STRETCH_CHARS:
+        cut = text.rfind(" ", left + 1, left + _STRETCH_CHARS)
+        cut = cut if cut > left else left + _STRETCH_CHARS
+        chunks.append((left, cut))
+        left = cut
+    chunks.append((left, right))
+    return chunks
+
+
+def _pysbd_or_fast(part: str) -> list[tuple[int, int]]:
+    found = _fast_spans(part)
+    return _pysbd_spans(part) if found is None else found
+
+
 def _split_piece(piece: str) -> list[tuple[int, int]]:
     """Fast path if possible; else pysbd, only on the stretches between unambiguous ends.
 
@@ -247,14 +288,14 @@ def _split_piece(piece: str) -> list[tuple[int, int]]:
     if spans is not None:
         return spans
     masked = _mask_harmless(piece)
+    if len(piece) > _MAX_PYSBD_CHARS:
+        return _split_long_piece(piece, masked)
     if _QUOTE_OR_BRACKET.search(masked):
         return _pysbd_spans(piece)
     spans, start = [], 0
     for end, next_start in [*_safe_cuts(masked), (len(piece), len(piece))]:
         part = piece[start:end]
-        found = _fast_spans(part)
-        found = _pysbd_spans(part) if found is None else found
-        spans.extend((start + s, start + e) for s, e in found)
+        spans.extend((start + s, start + e) for s, e in _pysbd_or_fast(part))
         start = next_start
     return spans
 

@@ -279,3 +279,26 @@ def test_fast_path_property_matches_pysbd(piece):
     spans = _fast_spans(piece)
     assert spans is None or spans == _pysbd_spans(piece)
     assert _split_piece(piece) == _pysbd_spans(piece)
+
+
+@pytest.mark.parametrize(
+    ("unit", "copies", "expected"),
+    [
+        ("The talks ended. ", 3_000, 3_000),  # 51,000 characters on one line
+        ("\u201cYes,\u201d he said. Mr. Abe agreed. ", 1_500, 3_000),  # quotes, abbreviations
+    ],
+)
+def test_very_long_line_is_split_stretch_by_stretch(unit, copies, expected):
+    text = unit * copies
+    sentences = split_sentences(text)
+    assert len(sentences) == expected
+    assert set(sentences) == set(split_sentences(unit))
+
+
+def test_very_long_line_without_sentence_ends():
+    plain = "word " * 10_000  # no punctuation at all: one sentence, by the fast path
+    assert sentence_spans(plain) == [(0, len(plain) - 1)]
+    dotted = "the U.S. side " * 4_000  # needs pysbd but has no clear end: chopped at spaces
+    spans = sentence_spans(dotted)
+    assert len(spans) > 20 and all(e - s <= 2_000 for s, e in spans)
+    assert " ".join(dotted[s:e] for s, e in spans) == dotted.strip()
