@@ -8,6 +8,8 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from textblob import TextBlob
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
@@ -287,3 +289,18 @@ def test_plot_sentiment_distribution_and_tone():
     pd.testing.assert_frame_equal(frame, before)
     with pytest.raises(ValueError, match=r"score must be one of \['textblob_polarity'"):
         plot_sentiment_distribution(frame, score="polarity")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=200), st.sampled_from([None, "en", "ko"]))
+def test_score_text_property_never_raises(text, language):
+    result = score_text(text, language=language)
+    if result["is_scored"]:
+        assert -1 <= result["textblob_polarity"] <= 1
+        assert 0 <= result["textblob_subjectivity"] <= 1
+    for row in result["sentences"]:
+        assert text[row["start"] : row["end"]] == row["sentence"]
+        if row["is_scored"]:
+            assert -1 <= row["vader_compound"] <= 1
+        else:
+            assert math.isnan(row["vader_compound"])
