@@ -28,6 +28,7 @@ import hashlib
 import re
 import unicodedata
 import zlib
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
@@ -39,6 +40,7 @@ N_PERMUTATIONS = 128
 N_BANDS = 16
 _ROWS = N_PERMUTATIONS // N_BANDS
 _BATCH_SHINGLES = 8_192  # shingles hashed at once (x 128 x 8 bytes = 8 MB scratch)
+_MAX_CACHED_WORDS = 2_000_000  # word -> hash cache is cleared beyond this
 _MAX_BUCKET_PAIRS = 50  # larger LSH buckets are compared to their first member only
 
 _TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W_]+")
@@ -105,15 +107,16 @@ def _minhash_batch(sig: np.ndarray, rows: list[int], tokens: list[np.ndarray], a
         sig[target] = np.minimum(sig[target], np.minimum.reduceat(vals, cuts, axis=1).T)
 
 
-def _signatures(texts: list[str]) -> np.ndarray:
-    """MinHash signatures of ``_normalized`` texts, shape (n, N_PERMUTATIONS), uint64.
+def _signatures(texts: Iterable[str], n: int) -> np.ndarray:
+    """MinHash signatures of ``n`` ``_normalized`` texts, shape (n, N_PERMUTATIONS), uint64.
 
+    ``texts`` is consumed lazily (a generator keeps memory flat on large corpora).
     A text without words keeps the all-max signature (never paired in ``_candidate_pairs``).
     """
     rng = np.random.default_rng(config.RANDOM_SEED)
     a = rng.integers(1, 2**63, N_PERMUTATIONS, dtype=np.uint64) | np.uint64(1)
     b = rng.integers(0, 2**63, N_PERMUTATIONS, dtype=np.uint64)
-    sig = np.full((len(texts), N_PERMUTATIONS), _MASK64, dtype=np.uint64)
+    sig = np.full((n, N_PERMUTATIONS), _MASK64, dtype=np.uint64)
     cache: dict[str, int] = {}
     rows: list[int] = []
     tokens: list[np.ndarray] = []
@@ -122,9 +125,13 @@ def _signatures(texts: list[str]) -> np.ndarray:
         rows.append(i)
         tokens.append(_token_hashes(text, cache))
         size += len(tokens[-1])
-        if size >= _BATCH_SHINGLES or i == len(texts) - 1:
+        if size >= _BATCH_SHINGLES:
             _minhash_batch(sig, rows, tokens, a, b)
             rows, tokens, size = [], [], 0
+            if len(cache) > _MAX_CACHED_WORDS:
+                cache.clear()  # bounded memory; hashes are content-based, so nothing changes
+    if rows:
+        _minhash_batch(sig, rows, tokens, a, b)
     return sig
 
 
@@ -220,15 +227,15 @@ def flag_duplicates(docs: pd.DataFrame, *, threshold: float = 0.85) -> pd.DataFr
         raise ValueError(f"flag_duplicates: threshold must be in (0, 1], got {threshold!r}")
     n = len(docs)
     rank = _first_copy_order(docs)
-    texts = [_normalized("" if pd.isna(t) else str(t)) for t in docs["text"].tolist()]
-    digests = [hashlib.blake2b(t.encode(), digest_size=16).digest() for t in texts]
+    texts = ["" if pd.isna(t) else str(t) for t in docs["text"].tolist()]
+    digests = [hashlib.blake2b(_normalized(t).encode(), digest_size=16).digest() for t in texts]
     first_exact: dict[bytes, int] = {}
     for i in np.argsort(rank, kind="stable").tolist():
         first_exact.setdefault(digests[i], i)
     reps = np.array(sorted(first_exact.values()), dtype=np.int64)  # one row per distinct text
     row_of = {doc: k for k, doc in enumerate(reps.tolist())}
     doc_row = np.array([row_of[first_exact[d]] for d in digests], dtype=np.int64)
-    sig = _signatures([texts[i] for i in reps])
+    sig = _signatures((_normalized(texts[i]) for i in reps.tolist()), len(reps))
     root_row = _group_roots(sig, rank[reps], threshold)[doc_row]
     is_dup = reps[root_row] != np.arange(n)
     similarity = np.where(doc_row == root_row, 1.0, _similarities(sig, doc_row, root_row))
