@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import stat
+
 import pandas as pd
 import pytest
 
@@ -31,3 +34,12 @@ def test_write_csv_is_byte_stable(tmp_path):
     first = write_csv(df, tmp_path / "a.csv").read_bytes()
     second = write_csv(df, tmp_path / "b.csv").read_bytes()
     assert first == second == b"doc_id,vader_compound\na,0.5\nb,-0.25\n"
+
+
+def test_written_files_get_the_ordinary_mode(tmp_path):
+    old = os.umask(0o022)
+    try:
+        path = atomic_write(tmp_path / "shared.csv", "a\n")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
