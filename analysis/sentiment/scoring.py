@@ -19,7 +19,8 @@ What the numbers are:
   Both as ``"word:+0.50; word:-0.30"``.
 - Non-English text is not scored: documents whose ``language`` (the corpus
   column, else ``analysis.language.detect_language``) is not ``en`` get NaN
-  scores and ``is_scored`` False, and the count is logged. Inside an English
+  scores and ``is_scored`` False, and the count is logged (so are documents
+  with no text: nothing to score is not "neutral"). Inside an English
   document, a sentence detected as Korean, Japanese or Chinese is likewise left
   unscored.
 
