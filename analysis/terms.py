@@ -4,6 +4,11 @@ A terms file (``data/codebooks/contested_terms.yaml``) groups the variants namin
 same referent (Dokdo / Takeshima / Liancourt Rocks) with the side that characteristically
 uses each. Counting the variants per outlet or publisher country shows whose vocabulary a
 text adopts. Matching uses the codebook term syntax (``analysis.codebooks``).
+
+The variants are English terms: documents whose ``language`` is known and not ``en``
+are not searched (``analysis.codebooks.split_codable``; the count is logged). Variant
+shares are shares of mentions, so a group's shares are those of its English texts; a
+group made only of non-English texts shows zero mentions and NaN shares.
 """
 
 from __future__ import annotations
@@ -14,11 +19,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from analysis.checks import require_columns
 from analysis.codebooks import (
     CodebookError,
     TermMatcher,
     load_yaml_entries,
     resolve_codebook_path,
+    split_codable,
     validate_entry,
 )
 
@@ -37,6 +44,7 @@ REFERENT_OPTIONAL = {"description": str}
 VARIANT_REQUIRED = {"variant": str, "side": str, "terms": list[str]}
 VARIANT_OPTIONAL = {"exclusions": list[str], "regex": list[str], "note": str}
 TERM_MATCH_COLUMNS = ["doc_id", "referent", "variant", "side", "term", "match", "start", "end"]
+COUNT_COLUMNS = ["referent", "variant", "side", "n_mentions", "n_docs", "variant_share"]
 
 
 @dataclass(frozen=True)
@@ -133,11 +141,14 @@ def term_matches(
     Returns:
         DataFrame with ``doc_id``, ``referent``, ``variant``, ``side``, ``term`` (the
         listed term that matched), ``match`` (text matched), ``start``, ``end``.
+        Non-English documents (``language`` set and not ``en``) are not searched; their
+        number is logged.
     """
-    _require(docs, ["doc_id", "text"], "docs")
+    require_columns(docs, ["doc_id", "text"], what="docs")
     tl = load_terms(terms)
+    codable, _ = split_codable(docs, what="contested terms")
     rows = []
-    for doc_id, text in zip(docs["doc_id"].tolist(), docs["text"].tolist(), strict=True):
+    for doc_id, text in zip(codable["doc_id"].tolist(), codable["text"].tolist(), strict=True):
         if isinstance(text, str) and text:
             for key, term, start, end, match in tl.matcher.find(text):
                 v = tl.variants[int(key)]
@@ -157,35 +168,61 @@ def count_term_variants(
     Args:
         docs: needs ``doc_id``, ``text`` and the ``by`` columns.
         terms: a terms-file name, path or ``TermList``.
-        by: grouping column(s); ``None`` or ``()`` counts over the whole corpus.
+        by: grouping column(s) of ``docs`` (``doc_id`` counts per document); ``None`` or
+            ``()`` counts over the whole corpus. A ``by`` column may not be named like
+            an output column (``referent``, ``variant``, ``side``, ``n_mentions``,
+            ``n_docs``, ``variant_share``): rename it first.
 
     Returns:
         One row per (group, variant) for every group present in ``docs`` and every
         variant of the file (zero counts included): the ``by`` columns, ``referent``,
         ``variant``, ``side``, ``n_mentions``, ``n_docs`` (documents using the variant),
         ``variant_share`` (n_mentions / mentions of any variant of the referent in the
-        group; NaN when the group never names the referent).
+        group; NaN when the group never names the referent). Shares are per mention, so
+        non-English documents (not searched) do not dilute them.
     """
-    keys = [by] if isinstance(by, str) else list(by or [])
-    _require(docs, ["doc_id", "text", *keys], "docs")
+    keys = _group_keys(by)
+    require_columns(docs, ["doc_id", "text", *keys], what="docs")
     tl = load_terms(terms)
-    matches = term_matches(docs, tl).merge(docs[["doc_id", *keys]], on="doc_id", how="left")
-    groups = docs[keys].drop_duplicates() if keys else pd.DataFrame(index=[0])
-    grid = groups.merge(tl.table()[["referent", "variant", "side"]], how="cross")
+    inner = [f"_by{i}" for i in range(len(keys))]  # private names: no clash with matches
+    groups = docs[keys].set_axis(inner, axis=1).assign(doc_id=docs["doc_id"].to_numpy())
+    matches = term_matches(docs, tl).merge(
+        groups.drop_duplicates("doc_id"), on="doc_id", how="left"
+    )
+    present = groups[inner].drop_duplicates() if keys else pd.DataFrame(index=[0])
+    grid = present.merge(tl.table()[["referent", "variant", "side"]], how="cross")
     counts = (
-        matches.groupby([*keys, "referent", "variant"], dropna=False)
+        matches.groupby([*inner, "referent", "variant"], dropna=False)
         .agg(n_mentions=("doc_id", "size"), n_docs=("doc_id", "nunique"))
         .reset_index()
     )
-    out = grid.merge(counts, on=[*keys, "referent", "variant"], how="left")
+    out = grid.merge(counts, on=[*inner, "referent", "variant"], how="left")
     out = out.assign(
         n_mentions=out["n_mentions"].fillna(0).astype("int64"),
         n_docs=out["n_docs"].fillna(0).astype("int64"),
     )
-    total = out.groupby([*keys, "referent"], dropna=False)["n_mentions"].transform("sum")
+    total = out.groupby([*inner, "referent"], dropna=False)["n_mentions"].transform("sum")
     share = out["n_mentions"] / total.where(total > 0, np.nan)
     out = out.assign(variant_share=share.astype(float))
-    return out.sort_values([*keys, "referent"], kind="stable").reset_index(drop=True)
+    out = out.sort_values([*inner, "referent"], kind="stable").reset_index(drop=True)
+    return out.rename(columns=dict(zip(inner, keys, strict=True)))
+
+
+def _group_keys(by: str | tuple[str, ...] | list[str] | None) -> list[str]:
+    keys = [by] if isinstance(by, str) else list(by or [])
+    for key in keys:
+        if not isinstance(key, str):
+            raise ValueError(f"by: column names must be strings; got {key!r}")
+        if key in COUNT_COLUMNS:
+            raise ValueError(
+                f"by: column {key!r} has the name of an output column of "
+                f"count_term_variants ({', '.join(COUNT_COLUMNS)}); rename it in docs first, "
+                f"e.g. docs.rename(columns={{{key!r}: 'group_{key}'}})"
+            )
+    repeated = sorted({k for k in keys if keys.count(k) > 1})
+    if repeated:
+        raise ValueError(f"by: column(s) {', '.join(map(repr, repeated))} listed twice")
+    return keys
 
 
 def term_examples(
@@ -231,9 +268,3 @@ def term_examples(
         rows.append((m.referent, m.variant, m.side, m.doc_id, sid, sentence, m.match))
     cols = ["referent", "variant", "side", "doc_id", "sentence_id", "sentence", "match"]
     return pd.DataFrame(rows, columns=cols)
-
-
-def _require(df: pd.DataFrame, columns: list[str], what: str) -> None:
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise ValueError(f"{what}: missing required column(s) {missing}; found {list(df.columns)}")

@@ -8,7 +8,13 @@ import pytest
 from pandas.testing import assert_frame_equal
 
 from analysis.codebooks import CodebookError
-from analysis.terms import count_term_variants, load_terms, term_examples, term_matches
+from analysis.terms import (
+    COUNT_COLUMNS,
+    count_term_variants,
+    load_terms,
+    term_examples,
+    term_matches,
+)
 
 TERMS = """\
 name: tiny_terms
@@ -89,8 +95,53 @@ def test_count_term_variants_overall_and_nan_share(terms):
 
 
 def test_count_requires_columns(terms):
-    with pytest.raises(ValueError, match=r"missing required column\(s\) \['outlet'"):
+    with pytest.raises(
+        ValueError,
+        match=r"^docs: missing required column\(s\) 'outlet', 'outlet_country'; "
+        r"found 'doc_id', 'text'$",
+    ):
         count_term_variants(pd.DataFrame({"doc_id": ["a"], "text": ["x"]}), terms)
+
+
+def test_count_by_doc_id_known(docs, terms):
+    before = docs.copy()
+    out = count_term_variants(docs, terms, by="doc_id")
+    assert list(out.columns) == ["doc_id", *COUNT_COLUMNS]
+    assert out["doc_id"].tolist() == ["j1"] * 4 + ["k1"] * 4 + ["k2"] * 4  # sorted by group
+    k2 = out[out["doc_id"] == "k2"].set_index("variant")
+    assert k2["n_mentions"].tolist() == [0, 0, 1, 0]  # "summit of Mount" excluded
+    assert k2.loc["summit", "variant_share"] == 1.0
+    assert np.isnan(k2.loc["Dokdo", "variant_share"])
+    assert out.loc[out["doc_id"] == "j1", "n_mentions"].tolist() == [0, 1, 0, 2]
+    assert_frame_equal(docs, before)
+
+
+def test_count_by_doc_id_with_other_columns(docs, terms):
+    out = count_term_variants(docs, terms, by=["outlet_country", "doc_id"])
+    assert list(out.columns[:2]) == ["outlet_country", "doc_id"]
+    assert len(out) == 3 * 4
+    assert out["n_mentions"].sum() == 7
+
+
+@pytest.mark.parametrize("column", ["term", "match", "start", "end"])
+def test_count_by_columns_named_like_match_columns(docs, terms, column):
+    """Names used inside the match table are fine as group columns."""
+    renamed = docs.assign(**{column: docs["outlet_country"]})
+    out = count_term_variants(renamed, terms, by=column)
+    expected = count_term_variants(docs, terms, by="outlet_country")
+    assert_frame_equal(out, expected.rename(columns={"outlet_country": column}))
+
+
+@pytest.mark.parametrize("column", ["side", "referent", "variant", "n_mentions"])
+def test_count_by_output_column_name_is_a_clear_error(docs, terms, column):
+    clash = docs.assign(**{column: docs["outlet_country"]})
+    with pytest.raises(ValueError, match=f"^by: column '{column}' has the name of an output"):
+        count_term_variants(clash, terms, by=column)
+
+
+def test_count_by_repeated_column(docs, terms):
+    with pytest.raises(ValueError, match="'outlet' listed twice"):
+        count_term_variants(docs, terms, by=["outlet", "outlet"])
 
 
 def test_term_examples(docs, terms):

@@ -4,10 +4,12 @@ A codebook is a YAML mapping whose list key (``frames`` for frame codebooks) hol
 mapping per entry. ``load_yaml_entries`` (``schema``) validates any such file against a
 schema and names the bad entry and field in a one-line ``CodebookError``;
 ``load_codebook`` (``frames``) builds a frame ``Codebook`` on top of it; ``matcher``
-holds the term syntax (``term_pattern``) and the one-pass ``TermMatcher``. See
+holds the term syntax (``term_pattern``) and the one-pass ``TermMatcher``; ``coverage``
+says which documents an English codebook can code (``is_codable``). See
 data/codebooks/README.md for the file format, term syntax and counting rules.
 """
 
+from analysis.codebooks.coverage import CODEBOOK_LANGUAGE, is_codable, split_codable
 from analysis.codebooks.frames import (
     Codebook,
     Frame,
@@ -19,14 +21,17 @@ from analysis.codebooks.matcher import TermMatcher, term_pattern
 from analysis.codebooks.schema import CodebookError, load_yaml_entries, validate_entry
 
 __all__ = [
+    "CODEBOOK_LANGUAGE",
     "Codebook",
     "CodebookError",
     "Frame",
+    "is_codable",
     "TermMatcher",
     "list_codebooks",
     "load_codebook",
     "load_yaml_entries",
     "resolve_codebook_path",
+    "split_codable",
     "term_pattern",
     "validate_entry",
 ]
