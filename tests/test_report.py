@@ -220,6 +220,17 @@ def test_plan_defaults_and_params_files(nb_dir, tmp_path):
     ]  # one report per distinct set of parameters: twin.yaml repeats jp.yaml
 
 
+def test_plan_single_params_file_and_notebook_filter(nb_dir, tmp_path):
+    (nb_dir / "other.py").write_text(TINY, encoding="utf-8")
+    one = write_params(tmp_path / "params", "jp.yaml", "notebook: tiny\nparameters:\n  n: 4\n")
+    jobs = plan_reports(params=one, notebook_dir=nb_dir)
+    assert [j.slug for j in jobs] == ["other", "tiny", "tiny--n-4"]
+    only_other = plan_reports(params=one, notebooks=["other"], notebook_dir=nb_dir)
+    assert [j.slug for j in only_other] == ["other"]  # the file's notebook is not selected
+    with pytest.raises(ReportError, match="no such parameter file or folder"):
+        plan_reports(params=tmp_path / "missing.yaml", notebook_dir=nb_dir)
+
+
 def test_plan_cli_parameters_override_and_corpus(nb_dir, tmp_path, sample_corpus_path):
     jobs = plan_reports(
         cli_parameters=["n=7", "flag=yes"], corpus=sample_corpus_path, notebook_dir=nb_dir
