@@ -10,6 +10,11 @@ Methods (all from ``scipy.stats``):
   default (robust for the tiny and constant groups of a small corpus, where BCa is
   undefined); ``method="BCa"`` or ``"basic"`` can be asked for.
 - Difference of means: two-sample (unpaired) bootstrap of ``mean(a) - mean(b)``.
+- Shares (a 0/1 column: frame present, variant used): the bootstrap collapses at 0/n
+  and n/n (every resample is all zeros), so ``compare_groups`` uses the **Wilson**
+  score interval per group and **Newcombe**'s hybrid score interval (his method 10)
+  for a difference of two shares (``statsmodels.stats.proportion``); the
+  ``ci_method`` column says which method gave each row's interval.
 - p-value: ``scipy.stats.permutation_test`` (independent samples, on the difference of
   means). Two-sided p is scipy's: twice the smaller one-sided p, capped at 1. When the
   number of distinct relabellings is at most ``n_resamples`` the test is exact.
@@ -35,6 +40,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 from statsmodels.stats.multitest import multipletests
+from statsmodels.stats.proportion import confint_proportions_2indep, proportion_confint
 
 from analysis import config
 
@@ -44,8 +50,12 @@ STATS = ("mean", "median")
 METHODS = ("percentile", "BCa", "basic")
 GROUP_COLUMNS = (
     "measure group other n n_other mean median ci_low ci_high "
-    "diff diff_ci_low diff_ci_high p_value p_holm cohens_d cliffs_delta warning"
+    "diff diff_ci_low diff_ci_high p_value p_holm cohens_d cliffs_delta ci_method warning"
 ).split()
+CI_METHODS = {
+    False: ("bootstrap percentile", "bootstrap percentile"),
+    True: ("wilson", "newcombe"),
+}
 
 # scipy >= 1.15 takes ``rng``; older releases only ``random_state``.
 _RNG_KEYWORD = "rng" if "rng" in inspect.signature(stats.bootstrap).parameters else "random_state"
@@ -202,6 +212,51 @@ def cliffs_delta(a, b) -> float:
     return float(2 * u_stat / (x.size * y.size) - 1)
 
 
+def is_binary(values) -> bool:
+    """True for a 0/1 flag: a boolean or integer column whose values are all 0 or 1.
+
+    An empty integer column counts as a flag (its type says so), so every slice of
+    a frame-presence table gets the same kind of interval.
+
+    A float column is never taken for a flag, even when its values happen to be 0
+    and 1 (a tiny group of neutral texts scores exactly 0.0): pass ``share=True`` to
+    ``compare_groups`` for that.
+    """
+    series = pd.Series(values)
+    if not (pd.api.types.is_bool_dtype(series) or pd.api.types.is_integer_dtype(series)):
+        return False
+    return bool(np.isin(_as_array(series.astype("Int64")), (0.0, 1.0)).all())
+
+
+def wilson_ci(successes: int, n: int, *, level: float = 0.95) -> tuple[float, float, float]:
+    """Share ``successes / n`` with its Wilson score interval (``statsmodels``).
+
+    Unlike the bootstrap, the interval stays open at 0/n and n/n (0/5 gives
+    [0, 0.434]). Bounds are clipped to [0, 1]; with ``n`` 0 all three are NaN.
+    """
+    if n == 0:
+        return (np.nan, np.nan, np.nan)
+    low, high = proportion_confint(successes, n, alpha=1 - level, method="wilson")
+    return (successes / n, float(np.clip(low, 0, 1)), float(np.clip(high, 0, 1)))
+
+
+def newcombe_ci(a, b, *, level: float = 0.95) -> tuple[float, float, float]:
+    """Difference of two shares ``mean(a) - mean(b)`` with Newcombe's hybrid score interval.
+
+    ``a`` and ``b`` are 0/1 values. Uses ``statsmodels``'
+    ``confint_proportions_2indep(method="newcomb")``, whose difference is the first
+    sample minus the second, as here. NaN when a sample is empty.
+    """
+    x, y = _as_array(a), _as_array(b)
+    if x.size == 0 or y.size == 0:
+        return (np.nan, np.nan, np.nan)
+    low, high = confint_proportions_2indep(
+        int(x.sum()), x.size, int(y.sum()), y.size, method="newcomb", compare="diff",
+        alpha=1 - level,
+    )  # fmt: skip
+    return (float(x.mean() - y.mean()), float(low), float(high))
+
+
 def _small_warning(sizes: dict, min_n: int) -> str:
     small = [f"{name} n={n}" for name, n in sizes.items() if n < min_n]
     if not small:
@@ -209,8 +264,11 @@ def _small_warning(sizes: dict, min_n: int) -> str:
     return f"too small to say anything ({', '.join(small)} < {min_n})"
 
 
-def _group_row(name, data, *, measure, n_resamples, seed, min_n) -> dict:
-    est, low, high = bootstrap_ci(data, n_resamples=n_resamples, seed=seed)
+def _group_row(name, data, *, measure, n_resamples, seed, min_n, binary) -> dict:
+    if binary:
+        est, low, high = wilson_ci(int(data.sum()), int(data.size))
+    else:
+        est, low, high = bootstrap_ci(data, n_resamples=n_resamples, seed=seed)
     return {
         "measure": measure,
         "group": name,
@@ -221,12 +279,16 @@ def _group_row(name, data, *, measure, n_resamples, seed, min_n) -> dict:
         "median": float(np.median(data)) if data.size else np.nan,
         "ci_low": low,
         "ci_high": high,
+        "ci_method": CI_METHODS[binary][0],
         "warning": _small_warning({name: data.size}, min_n),
     }
 
 
-def _pair_row(name, other, x, y, *, measure, n_resamples, seed, min_n) -> dict:
-    diff, low, high = diff_ci(x, y, n_resamples=n_resamples, seed=seed)
+def _pair_row(name, other, x, y, *, measure, n_resamples, seed, min_n, binary) -> dict:
+    if binary:
+        diff, low, high = newcombe_ci(x, y)
+    else:
+        diff, low, high = diff_ci(x, y, n_resamples=n_resamples, seed=seed)
     return {
         "measure": measure,
         "group": name,
@@ -239,6 +301,7 @@ def _pair_row(name, other, x, y, *, measure, n_resamples, seed, min_n) -> dict:
         "p_value": permutation_p(x, y, n_resamples=n_resamples, seed=seed),
         "cohens_d": cohens_d(x, y),
         "cliffs_delta": cliffs_delta(x, y),
+        "ci_method": CI_METHODS[binary][1],
         "warning": _small_warning({name: x.size, other: y.size}, min_n),
     }
 
@@ -275,6 +338,7 @@ def compare_groups(
     n_resamples: int = 2000,
     seed: int | None = config.RANDOM_SEED,
     min_n: int = 5,
+    share: bool | None = None,
 ) -> pd.DataFrame:
     """Compare a per-document measure across the groups of a column.
 
@@ -293,15 +357,21 @@ def compare_groups(
         n_resamples: Bootstrap resamples and permutation-test resamples.
         seed: Seed of every resampling; same seed, identical table.
         min_n: Groups smaller than this get a ``warning`` and a ``UserWarning``.
+        share: The value is a 0/1 flag and its mean a share: group intervals are
+            Wilson score intervals and difference intervals Newcombe's hybrid score
+            intervals (the bootstrap collapses to a point at 0/n and n/n). None =
+            detect: a boolean or integer column holding only 0 and 1 (``is_binary``).
 
     Returns:
         Tidy DataFrame, first one row per group (``other`` is NA), then one row per
         comparison. Columns: ``measure`` (= ``value``), ``group``, ``other``, ``n``,
         ``n_other``, ``mean``, ``median``, ``ci_low``, ``ci_high`` (bootstrap CI of the
-        group mean; group rows), ``diff`` (mean of ``group`` minus mean of ``other``),
-        ``diff_ci_low``, ``diff_ci_high``, ``p_value`` (permutation test),
-        ``p_holm`` (``p_value`` Holm-adjusted over the comparisons of this call),
-        ``cohens_d``, ``cliffs_delta`` (comparison rows), ``warning`` ("" when fine).
+        group mean, or Wilson interval of a share; group rows), ``diff`` (mean of
+        ``group`` minus mean of ``other``), ``diff_ci_low``, ``diff_ci_high``,
+        ``p_value`` (permutation test), ``p_holm`` (``p_value`` Holm-adjusted over the
+        comparisons of this call), ``cohens_d``, ``cliffs_delta`` (comparison rows),
+        ``ci_method`` ("bootstrap percentile", "wilson" or "newcombe"), ``warning``
+        ("" when fine).
     """
     found = _samples(df, value, by)
     if groups is not None:
@@ -310,7 +380,11 @@ def compare_groups(
         raise ValueError(
             f"compare_groups: reference {reference!r} not among groups {sorted(found)}"
         )
+    binary = is_binary(df[value]) if share is None else bool(share)
+    if binary and not all(np.isin(data, (0.0, 1.0)).all() for data in found.values()):
+        raise ValueError(f"compare_groups: share=True but {value!r} holds values other than 0/1")
     options = {"measure": value, "n_resamples": n_resamples, "seed": seed, "min_n": min_n}
+    options["binary"] = binary
     rows = [_group_row(name, data, **options) for name, data in found.items()]
     if reference is None:
         pairs = list(itertools.combinations(found, 2))
@@ -332,7 +406,7 @@ def compare_groups(
 
 def _typed(table: pd.DataFrame) -> pd.DataFrame:
     types = dict.fromkeys(GROUP_COLUMNS, "float64")
-    types.update(dict.fromkeys(["measure", "group", "other", "warning"], "string"))
+    types.update(dict.fromkeys(["measure", "group", "other", "ci_method", "warning"], "string"))
     types.update(n="Int64", n_other="Int64")
     return table.astype(types)
 

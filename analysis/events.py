@@ -248,7 +248,8 @@ def compare_event_window(
         before: Length of the before side (see ``event_window``).
         after: Length of the after side.
         **options: Passed on: ``date_col``, ``events`` to ``event_window``;
-            ``n_resamples``, ``seed``, ``min_n`` to ``compare_groups``.
+            ``n_resamples``, ``seed``, ``min_n``, ``share`` to ``compare_groups``
+            (a 0/1 integer column gets Wilson / Newcombe intervals).
 
     Returns:
         Per group three rows (``window`` before, after, and after-vs-before with

@@ -1,15 +1,18 @@
 """Time series by period and group: tone, frame or term shares, and attention (document counts).
 
-Every period between the first and the last dated document of the whole table is
-present for every group, with ``n`` 0 when a group has no document in it: empty
-periods are shown, never silently dropped. Undated documents are left out and
+Every period between the first and the last dated document of the whole table (or
+between ``start`` and ``end`` when given, e.g. an event window) is present for every
+group, with ``n`` 0 when a group has no document in it: empty periods are shown,
+never silently dropped. Undated documents are left out and
 counted (logged, and in ``attrs["n_undated"]`` of the result).
 
 Uncertainty per period:
 
 - a measure (``value`` given): seeded percentile bootstrap CI of the mean or median
-  (``analysis.compare.bootstrap_ci``); a 0/1 column (frame present, variant used)
-  gives the share of documents and its CI;
+  (``analysis.compare.bootstrap_ci``); a 0/1 flag (an integer or boolean column
+  holding only 0 and 1: frame present, variant used) gives the share of documents
+  with its **Wilson** score interval (``analysis.compare.wilson_ci``), which, unlike
+  the bootstrap, does not collapse to a point at 0/n or n/n;
 - attention (``value=None``): the document count with an exact Poisson (Garwood)
   95 % interval from ``scipy.stats.chi2`` -- the uncertainty of the count seen as
   a rate, useful for comparing periods, not a sampling error of the corpus.
@@ -25,7 +28,7 @@ import pandas as pd
 from scipy import stats
 
 from analysis import config
-from analysis.compare import bootstrap_ci
+from analysis.compare import bootstrap_ci, is_binary, wilson_ci
 
 logger = logging.getLogger(__name__)
 
@@ -63,12 +66,33 @@ def poisson_ci(count: int, *, level: float = 0.95) -> tuple[float, float]:
     return (float(low), float(stats.chi2.ppf(1 - alpha / 2, 2 * count + 2) / 2))
 
 
-def _cell(values: np.ndarray | None, n: int, agg: str, n_resamples: int, seed) -> tuple:
+def _cell(values: np.ndarray | None, n: int, method: str, agg: str, n_resamples, seed) -> tuple:
     if values is None:  # attention
         return (float(n), *poisson_ci(n))
     if n == 0:
         return (np.nan, np.nan, np.nan)
+    if method == "wilson":
+        return wilson_ci(int(values.sum()), n)
     return bootstrap_ci(values, stat=agg, n_resamples=n_resamples, seed=seed)
+
+
+def _ci_method(df: pd.DataFrame, value: str | None, agg: str) -> str:
+    if value is None:
+        return "poisson exact"
+    if agg == "mean" and is_binary(df[value]):
+        return "wilson"
+    return "bootstrap percentile"
+
+
+def _periods(dated: pd.Series, start, end, freq: str) -> pd.PeriodIndex:
+    """Every period from ``start`` (or the first date) to ``end`` (or the last date)."""
+    first = pd.Timestamp(start) if start is not None else dated.min()
+    last = pd.Timestamp(end) if end is not None else dated.max()
+    if pd.isna(first) or pd.isna(last):
+        return pd.PeriodIndex([], freq=freq)
+    if first > last:
+        raise ValueError(f"time_series: start {first:%Y-%m-%d} is after end {last:%Y-%m-%d}")
+    return pd.period_range(first.to_period(freq), last.to_period(freq), freq=freq)
 
 
 def time_series(
@@ -81,6 +105,8 @@ def time_series(
     date_col: str = "published",
     n_resamples: int = 2000,
     seed: int | None = config.RANDOM_SEED,
+    start=None,
+    end=None,
 ) -> pd.DataFrame:
     """Aggregate a per-document measure (or count documents) per period and group.
 
@@ -89,37 +115,53 @@ def time_series(
         value: Numeric column; None = attention (number of documents).
         by: Grouping column (``outlet_country``, ``frame``, ...); None = one group "all".
         period: ``"week"`` (Monday-Sunday), ``"month"``, ``"quarter"`` or ``"year"``.
-        agg: ``"mean"`` (of 0/1 columns: a share) or ``"median"``.
+        agg: ``"mean"`` (of a 0/1 flag: a share, with a Wilson interval) or ``"median"``.
         date_col: Date column.
         n_resamples: Bootstrap resamples per cell.
         seed: Seed of every bootstrap; same seed, identical table.
+        start: First day to cover (date or Timestamp), e.g. the start of an event
+            window: the periods from it to the first document are present with
+            ``n`` 0. Rows in earlier periods are left out (logged). None = first date.
+        end: Last day to cover; rows in later periods are left out. None = last date.
 
     Returns:
-        Tidy table, one row per period and group (all periods from the first to the
-        last dated row, for every group). Columns: ``period_start`` (datetime64, first
-        day of the period), ``group`` (string), ``n`` (rows with a value; for
-        attention, documents), ``value`` (mean/median, or the count), ``ci_low``,
-        ``ci_high`` (95 % interval; NaN with fewer than two values).
+        Tidy table, one row per period and group (all periods from ``start`` (or the
+        first dated row) to ``end`` (or the last), for every group). Columns:
+        ``period_start`` (datetime64, first day of the period), ``group`` (string),
+        ``n`` (rows with a value; for attention, documents), ``value`` (mean/median,
+        or the count), ``ci_low``, ``ci_high`` (95 % interval; NaN with fewer than two values, except Wilson
+        intervals of a share). ``attrs``: ``n_undated``, ``n_outside`` (rows outside
+        ``start``..``end``), ``period``, ``value``, ``ci_method`` ("poisson exact",
+        "wilson" or "bootstrap percentile").
     """
     _check(df, value, by, period, agg, date_col)
     dates = pd.to_datetime(df[date_col])
     values = _numeric(df, value) if value else pd.Series(1.0, index=df.index)
     groups = df[by].astype("string") if by else pd.Series("all", index=df.index, dtype="string")
     keep = dates.notna() & values.notna() & groups.notna()
-    n_undated = int(dates.isna().sum())
-    if n_undated:
-        logger.info("time_series: %d undated row(s) left out", n_undated)
-    periods = dates[keep].dt.to_period(PERIODS[period])
-    frame = pd.DataFrame({"period": periods, "group": groups[keep], "v": values[keep]})
-    full = pd.period_range(periods.min(), periods.max(), freq=PERIODS[period]) if len(frame) else []
+    full = _periods(dates[keep], start, end, PERIODS[period])
+    inside = dates.dt.to_period(PERIODS[period]).isin(full) if len(full) else keep & False
+    n_undated, n_outside = int(dates.isna().sum()), int((keep & ~inside).sum())
+    if n_undated or n_outside:
+        logger.info("time_series: %d undated and %d row(s) outside left out", n_undated, n_outside)
+    names = sorted(groups[keep].unique())  # a group wholly outside start..end stays, at 0
+    keep &= inside
+    frame = pd.DataFrame(
+        {
+            "period": dates[keep].dt.to_period(PERIODS[period]),
+            "group": groups[keep],
+            "v": values[keep],
+        }
+    )
+    method = _ci_method(df, value, agg)
     cells = {
         key: part["v"].to_numpy(dtype="float64") for key, part in frame.groupby(["period", "group"])
     }
     rows = []
-    for name in sorted(frame["group"].unique()):
+    for name in names if by else ["all"]:
         for per in full:
             data = cells.get((per, name), np.empty(0))
-            stat = _cell(None if value is None else data, data.size, agg, n_resamples, seed)
+            stat = _cell(None if value is None else data, data.size, method, agg, n_resamples, seed)
             rows.append((per.start_time, name, data.size, *stat))
     result = pd.DataFrame(rows, columns=SERIES_COLUMNS).astype(
         {
@@ -131,5 +173,11 @@ def time_series(
         }
     )
     result["period_start"] = pd.to_datetime(result["period_start"]).astype("datetime64[ns]")
-    result.attrs = {"n_undated": n_undated, "period": period, "value": value or "n_documents"}
+    result.attrs = {
+        "n_undated": n_undated,
+        "n_outside": n_outside,
+        "period": period,
+        "value": value or "n_documents",
+        "ci_method": method,
+    }
     return result

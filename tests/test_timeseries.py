@@ -57,6 +57,33 @@ def test_share_of_a_zero_one_column_per_quarter():
     assert ts["period_start"].tolist() == [pd.Timestamp("2023-01-01")]
     assert ts["n"].tolist() == [5]
     assert ts["value"].iloc[0] == pytest.approx(3 / 5)
+    # Wilson 95 % for 3/5 (centre 0.5565, half 0.3257), not a bootstrap interval
+    assert (ts["ci_low"].iloc[0], ts["ci_high"].iloc[0]) == pytest.approx(
+        (0.2307, 0.8824), abs=1e-4
+    )
+    assert ts.attrs["ci_method"] == "wilson"
+
+
+def test_share_all_zero_keeps_an_open_wilson_interval():
+    # JP in January: a and b, neither with the frame -> 0/2, Wilson [0, 0.6576]
+    docs = DOCS.assign(has_conflict=[0, 0, 1, 1, 1, 0])
+    ts = time_series(docs, value="has_conflict", by="outlet_country")
+    jp_jan = ts.iloc[0]
+    assert (jp_jan["n"], jp_jan["value"]) == (2, 0.0)
+    assert (jp_jan["ci_low"], jp_jan["ci_high"]) == pytest.approx((0.0, 0.6576), abs=1e-4)
+    assert time_series(DOCS, value="tone").attrs["ci_method"] == "bootstrap percentile"
+
+
+def test_start_and_end_add_empty_periods_at_the_edges():
+    ts = time_series(DOCS, start="2022-11-15", end="2023-05-02")
+    months = pd.date_range("2022-11-01", "2023-05-01", freq="MS")
+    assert ts["period_start"].tolist() == list(months)
+    assert ts["n"].tolist() == [0, 0, 3, 0, 2, 0, 0]
+    assert (ts.attrs["n_outside"], ts.attrs["n_undated"]) == (0, 1)
+    cut = time_series(DOCS, start="2023-02-01", end="2023-02-28")
+    assert cut["n"].tolist() == [0] and cut.attrs["n_outside"] == 5
+    with pytest.raises(ValueError, match="after end"):
+        time_series(DOCS, start="2023-03-01", end="2023-01-01")
 
 
 @pytest.mark.parametrize(
@@ -121,6 +148,39 @@ def test_plot_over_time_draws_bands_lines_and_event_markers():
     assert len(ax.collections) == 2
     assert ax.collections[1].get_segments()[0][:, 1] == pytest.approx([0.2, 0.4])
     assert ax.get_ylabel() == "tone (TextBlob polarity, -1..1)"
+
+
+@pytest.mark.parametrize("others", [[], ["KR"], ["conflict"], ["rest of corpus", "KR", "CN"]])
+def test_plot_over_time_country_colours_do_not_depend_on_the_other_groups(others):
+    from analysis.plots.style import OKABE_ITO, country_color
+
+    groups = ["IN", "JP", *others]
+    ts = pd.DataFrame(
+        {
+            "period_start": pd.to_datetime(["2023-01-01"] * len(groups)),
+            "group": groups,
+            "value": np.arange(len(groups), dtype=float),
+        }
+    )
+    ax = plot_over_time(ts)
+    colours = {line.get_label(): line.get_color() for line in ax.get_lines()}
+    for country in ("IN", "JP", "KR", "CN"):
+        if country in colours:
+            assert colours[country] == country_color(country)
+    if "conflict" in colours:  # a frame never looks like a country
+        assert colours["conflict"] not in {country_color(c) for c in ("JP", "KR", "US")}
+    if "rest of corpus" in colours:
+        assert colours["rest of corpus"] == OKABE_ITO["grey"]
+
+
+def test_plot_over_time_counts_have_integer_ticks():
+    ts = time_series(DOCS.iloc[[0, 2]], start="2023-01-01", end="2023-03-31")
+    ax = plot_over_time(ts, bands=False)
+    ax.figure.canvas.draw()
+    ticks = [t for t in ax.get_yticks() if ax.get_ylim()[0] <= t <= ax.get_ylim()[1]]
+    assert ticks and all(float(t).is_integer() for t in ticks)
+    assert ax.get_ylim()[0] == 0
+    assert ax.get_xlim()[0] == pytest.approx(matplotlib.dates.date2num(pd.Timestamp("2023-01-01")))
 
 
 def test_plot_over_time_does_not_mutate_input():

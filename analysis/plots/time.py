@@ -7,14 +7,17 @@ colour (``analysis.plots.style.country_color``).
 
 from __future__ import annotations
 
+import re
+
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import blended_transform_factory
 
-from analysis.plots.style import COUNTRY_COLORS, OTHER_COLORS, country_color
+from analysis.plots.style import COUNTRY_COLORS, OKABE_ITO, OTHER_COLORS, country_color
 
 PERIOD_LENGTH = {
     "week": pd.Timedelta(days=7),
@@ -24,17 +27,33 @@ PERIOD_LENGTH = {
 }
 REQUIRED = ["period_start", "group", "value"]
 LABEL_GAP = 0.022  # axes fraction under which two event labels would collide
+COUNTRY_CODE = re.compile(r"[A-Z]{2,4}")  # JP, KR, US, INTL, IN, ...
+REST_LABELS = ("rest of corpus", "rest", "other", "others")
+# Groups that are not countries (frames, windows, variants) never take JP/KR/US colours.
+NON_COUNTRY_COLORS = [
+    color for color in OTHER_COLORS if color not in {COUNTRY_COLORS[c] for c in ("JP", "KR", "US")}
+]
 
 
-def _colors(groups: list[str]) -> dict[str, str]:
-    """Country colours for country codes; other groups (frames, variants) take the extra palette."""
-    if all(g in COUNTRY_COLORS for g in groups):
-        return {g: country_color(g) for g in groups}
-    palette = [*OTHER_COLORS, *COUNTRY_COLORS.values()]
-    return {
-        g: country_color(g) if g in COUNTRY_COLORS else palette[i % len(palette)]
-        for i, g in enumerate(groups)
-    }
+def group_colors(groups: list[str]) -> dict[str, str]:
+    """Colour of each plotted group, the same in every figure.
+
+    Country codes (two to four capital letters) always take
+    ``analysis.plots.style.country_color``, whatever else is plotted with them.
+    "rest of corpus" (and "rest", "other") is grey. Any other group (a frame, a
+    window, a variant) takes the next colour of a palette without the JP, KR and US
+    colours, in the order given.
+    """
+    colors, i = {}, 0
+    for g in groups:
+        if COUNTRY_CODE.fullmatch(g):
+            colors[g] = country_color(g)
+        elif g.lower() in REST_LABELS:
+            colors[g] = OKABE_ITO["grey"]
+        else:
+            colors[g] = NON_COUNTRY_COLORS[i % len(NON_COUNTRY_COLORS)]
+            i += 1
+    return colors
 
 
 def _span(ts: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -119,7 +138,7 @@ def plot_over_time(
     if ax is None:
         _, ax = plt.subplots()
     groups = sorted(ts["group"].dropna().astype(str).unique())
-    colors = _colors(groups)
+    colors = group_colors(groups)
     half = PERIOD_LENGTH.get(ts.attrs.get("period", "month"), pd.Timedelta(days=31)) / 2
     for name in groups:
         part = ts.loc[ts["group"].astype(str) == name].sort_values("period_start")
@@ -139,6 +158,9 @@ def plot_over_time(
     period = ts.attrs.get("period", "period")
     ax.set_xlabel(f"{period} (point = middle of the {period})")
     ax.set_ylabel(ylabel)
+    if ts.attrs.get("value") == "n_documents":  # counts: no half documents on the axis
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_ylim(bottom=0)
     if len(groups) > 1:
         ax.legend(title=None, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     if len(ts):
