@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import logging
 import re
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -459,6 +460,7 @@ def directed_tone(
     codebook=None,
     n_resamples: int = 2000,
     seed: int = config.RANDOM_SEED,
+    min_n: int = 5,
 ) -> pd.DataFrame:
     """Tone of the sentences that mention one side's actors, per publisher group.
 
@@ -473,12 +475,15 @@ def directed_tone(
         codebook: actor codebook name, path or ``ActorCodebook``.
         n_resamples: bootstrap resamples (documents are resampled).
         seed: seed of the resampling.
+        min_n: rows resting on fewer documents than this get a ``warning`` (and one
+            ``UserWarning`` for the call), as in ``analysis.compare.compare_groups``.
 
     Returns:
         DataFrame ``<by>``, ``target``, ``n_sentences``, ``n_docs``, ``n_mixed``,
         and for each of ``textblob_polarity`` and ``vader_compound`` the mean over
         sentences plus ``<measure>_ci_low`` / ``<measure>_ci_high`` (95%, NaN with
-        fewer than two documents).
+        fewer than two documents), then ``warning`` ("too small to say anything
+        (n_docs=2 < 5)", or "" when fine).
     """
     if target is not None and target not in COUNTRIES:
         raise ValueError(f"target must be one of {', '.join(COUNTRIES)} or None; got {target!r}")
@@ -498,4 +503,19 @@ def directed_tone(
     columns = [by, "target", "n_sentences", "n_docs", "n_mixed"]
     for measure in TONE_MEASURES:
         columns += [measure, f"{measure}_ci_low", f"{measure}_ci_high"]
-    return pd.DataFrame(rows, columns=columns)
+    return _flag_small(pd.DataFrame(rows, columns=columns), by=by, min_n=min_n)
+
+
+def _flag_small(table: pd.DataFrame, *, by: str, min_n: int) -> pd.DataFrame:
+    """Add the ``warning`` column and warn once about the rows with too few documents."""
+    small = table["n_docs"] < min_n
+    notes = table["n_docs"].map(lambda n: f"too small to say anything (n_docs={n} < {min_n})")
+    table = table.assign(warning=notes.where(small, "").astype("string"))
+    if small.any():
+        cells = ", ".join(f"{g}->{t}" for g, t in table.loc[small, [by, "target"]].to_numpy())
+        warnings.warn(
+            f"directed_tone: fewer than {min_n} documents, too small to say anything: {cells}",
+            UserWarning,
+            stacklevel=3,
+        )
+    return table

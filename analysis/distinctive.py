@@ -101,7 +101,7 @@ def _log_odds(y_a, y_b, alpha) -> tuple[np.ndarray, np.ndarray]:
 def distinctive_terms(
     docs: pd.DataFrame,
     *,
-    group_col: str,
+    by: str,
     group_a: str,
     group_b: str,
     prior: Literal["corpus", "uniform"] = "corpus",
@@ -112,9 +112,9 @@ def distinctive_terms(
     """Terms that distinguish group a from group b (weighted log-odds, informative prior).
 
     Args:
-        docs: corpus with ``text`` and ``group_col``.
-        group_col: column defining the groups, e.g. ``"outlet_country"``.
-        group_a: value of ``group_col`` for group a (positive scores lean to it).
+        docs: corpus with ``text`` and ``by``.
+        by: column defining the groups, e.g. ``"outlet_country"``.
+        group_a: value of ``by`` for group a (positive scores lean to it).
         group_b: value for group b.
         prior: ``"corpus"``: alpha_w proportional to the term's count in all of
             ``docs`` (every group, not only a and b); ``"uniform"``: the same
@@ -130,19 +130,17 @@ def distinctive_terms(
         DataFrame ``term``, ``n_a``, ``n_b``, ``log_odds`` (delta), ``z_score``,
         sorted by ``z_score`` descending (group a's words first, group b's last).
     """
-    _require(docs, ["text", group_col], "distinctive_terms")
+    _require(docs, ["text", by], "distinctive_terms")
     if prior not in PRIORS:
         raise ValueError(f"prior must be one of {', '.join(PRIORS)}; got {prior!r}")
     if alpha0 is not None and alpha0 <= 0:
         raise ValueError(f"alpha0 must be positive or None; got {alpha0!r}")
     stop = load_stopwords() if stopwords is None else frozenset(stopwords)
-    groups = docs[group_col]
+    groups = docs[by]
     for value in (group_a, group_b):
         if not (groups == value).any():
             found = sorted(map(str, groups.dropna().unique()))
-            raise ValueError(
-                f"distinctive_terms: no rows with {group_col} == {value!r}; found {found}"
-            )
+            raise ValueError(f"distinctive_terms: no rows with {by} == {value!r}; found {found}")
     corpus = count_terms(docs["text"], stopwords=stop)
     count_a = count_terms(docs.loc[groups == group_a, "text"], stopwords=stop)
     count_b = count_terms(docs.loc[groups == group_b, "text"], stopwords=stop)

@@ -28,9 +28,7 @@ def test_log_odds_known_answer_corpus_prior():
     # cherry: log((0+1)/(3+5-0-1)) - log((1+1)/(2+5-1-1)) = log(1/7) - log(2/5) = -1.029619
     #         var = 1/1 + 1/2 = 1.5 -> z = -0.840681
     before = TINY.copy()
-    table = distinctive_terms(
-        TINY, group_col="side", group_a="A", group_b="B", min_count=1, stopwords=()
-    )
+    table = distinctive_terms(TINY, by="side", group_a="A", group_b="B", min_count=1, stopwords=())
     pd.testing.assert_frame_equal(TINY, before)
     assert list(table.columns) == ["term", "n_a", "n_b", "log_odds", "z_score"]
     assert table["term"].tolist() == ["apple", "banana", "cherry"]
@@ -49,7 +47,7 @@ def test_log_odds_uniform_prior_and_scaled_corpus_prior():
     # apple: log(3/(3+3-2-1)) - log(1/(2+3-0-1)) = log(1) - log(1/4) = 1.386294
     table = distinctive_terms(
         TINY,
-        group_col="side",
+        by="side",
         group_a="A",
         group_b="B",
         prior="uniform",
@@ -62,14 +60,14 @@ def test_log_odds_uniform_prior_and_scaled_corpus_prior():
     # Corpus prior rescaled to alpha0 = 10: apple alpha = 10 * 2/5 = 4.
     # apple: log(6/(3+10-2-4)) - log(4/(2+10-0-4)) = log(6/7) - log(1/2)
     scaled = distinctive_terms(
-        TINY, group_col="side", group_a="A", group_b="B", alpha0=10, min_count=1, stopwords=()
+        TINY, by="side", group_a="A", group_b="B", alpha0=10, min_count=1, stopwords=()
     ).set_index("term")
     assert scaled.loc["apple", "log_odds"] == pytest.approx(math.log(6 / 7) - math.log(1 / 2))
 
 
 def test_min_count_and_stopwords():
     docs = pd.DataFrame({"text": ["the apple and the apple", "the pear"], "g": ["x", "y"]})
-    table = distinctive_terms(docs, group_col="g", group_a="x", group_b="y", min_count=2)
+    table = distinctive_terms(docs, by="g", group_a="x", group_b="y", min_count=2)
     assert table["term"].tolist() == ["apple"]  # "the", "and" are stopwords; pear < 2
     assert "the" in load_stopwords() and "japan" not in load_stopwords()
     assert count_terms(["The 2019 apples, the"], stopwords={"the"}) == {"apples": 1}
@@ -81,11 +79,11 @@ def test_min_count_and_stopwords():
         ({"group_a": "Z"}, r"no rows with side == 'Z'; found \['A', 'B', 'C'\]"),
         ({"prior": "flat"}, "prior must be one of corpus, uniform"),
         ({"alpha0": 0}, "alpha0 must be positive"),
-        ({"group_col": "country"}, "missing required column"),
+        ({"by": "country"}, "missing required column"),
     ],
 )
 def test_distinctive_terms_rejects_bad_options(options, message):
-    kwargs = {"group_col": "side", "group_a": "A", "group_b": "B", **options}
+    kwargs = {"by": "side", "group_a": "A", "group_b": "B", **options}
     with pytest.raises(ValueError, match=message):
         distinctive_terms(TINY, **kwargs)
 
