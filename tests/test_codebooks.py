@@ -285,3 +285,67 @@ def test_matches_are_exact_ordered_and_disjoint(words, sep):
         assert start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")
     ends, starts = [e for _, e in spans[:-1]], [s for s, _ in spans[1:]]
     assert all(e <= s for e, s in zip(ends, starts, strict=True))
+
+
+DATE_SCHEMA = {"required": {"id": str}, "optional": {"date": object, "label": str}}
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            "name: ev\nevents:\n  - id: a\n    date: 2020-01-02\n  - id: b\n    date: 2019-13-40\n",
+            "ev.yaml: line 6, entry 2 (id 'b'), field 'date': unparseable date '2019-13-40' "
+            "(month must be in 1..12)",
+        ),
+        (
+            "events:\n  - {id: a, date: 2020-01-01}\n  - {id: b, label: y, date: 2019-02-30}\n",
+            "ev.yaml: line 3, entry 2 (id 'b'), field 'date': unparseable date '2019-02-30' "
+            "(day is out of range for month)",
+        ),
+        (
+            "notes: 2019-02-30\nevents:\n  - {id: a}\n",
+            "ev.yaml: line 1, top-level field 'notes': unparseable date '2019-02-30' "
+            "(day is out of range for month)",
+        ),
+        (
+            "events:\n  - id: a\n    date: [2019\n  - id: b\n",
+            "ev.yaml: line 4: invalid YAML: expected ',' or ']', but got ':'",
+        ),
+        (
+            "events:\n\t- id: a\n",
+            "ev.yaml: line 2: invalid YAML: found character '\\t' that cannot start any token",
+        ),
+    ],
+    ids=["month 13", "february 30 in flow style", "header date", "syntax", "tab"],
+)
+def test_yaml_build_and_syntax_errors_name_file_line_entry_field(tmp_path, body, message):
+    """YAML builds dates itself: an impossible date was a bare ValueError naming no file."""
+    path = tmp_path / "ev.yaml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(CodebookError) as info:
+        load_yaml_entries(path, list_key="events", **DATE_SCHEMA)
+    assert str(info.value) == message
+
+
+def test_yaml_valid_dates_still_load_as_dates(tmp_path):
+    import datetime as dt
+
+    path = write(tmp_path, "events:\n  - {id: a, date: 2020-02-29}\n", "ev.yaml")
+    rows = load_yaml_entries(path, list_key="events", **DATE_SCHEMA)
+    assert rows == [{"id": "a", "date": dt.date(2020, 2, 29)}]
+
+
+def test_is_codable_and_split_codable(caplog):
+    import pandas as pd
+
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "language": ["en", "ko", pd.NA, "und"]})
+    before = docs.copy()
+    assert codebooks.is_codable(docs).tolist() == [True, False, True, False]
+    assert codebooks.is_codable(docs.drop(columns="language")).all()
+    with caplog.at_level("WARNING"):
+        kept, left_out = codebooks.split_codable(docs, what="frames")
+    assert kept["doc_id"].tolist() == ["a", "c"]
+    assert left_out == ["b", "d"]
+    assert "frames: 2 non-English document(s) not coded" in caplog.text
+    pd.testing.assert_frame_equal(docs, before)

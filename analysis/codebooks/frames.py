@@ -134,7 +134,7 @@ def _load(path_name: str, mtime_ns: int, size: int) -> Codebook:
     matcher = TermMatcher.build(
         [(f.id, list(f.terms), list(f.regex), list(f.exclusions)) for f in frames]
     )
-    header = _read_yaml(path)
+    header = _read_yaml(path, "frames")
     return Codebook(
         name=str(header.get("name", path.stem)),
         path=path,

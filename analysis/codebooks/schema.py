@@ -49,18 +49,77 @@ def _type_ok(value: Any, spec: Any) -> bool:
     return isinstance(value, spec)
 
 
-def _read_yaml(path: Path) -> Any:
+class _Loader(yaml.SafeLoader):
+    """``SafeLoader`` whose impossible dates (``2019-02-30``) are YAML errors with a line."""
+
+
+def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError) as exc:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"unparseable date {node.value!r} ({exc})", node.start_mark
+        ) from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
+def _read_yaml(path: Path, list_key: str = "") -> Any:
     if not path.is_file():
         raise CodebookError(f"{path}: file not found")
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark is not None else "somewhere"
-        problem = getattr(exc, "problem", None) or type(exc).__name__
-        raise CodebookError(f"{path.name}: {where}: invalid YAML: {problem}") from None
+        text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise CodebookError(f"{path.name}: not UTF-8 text ({exc.reason})") from None
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = " ".join(str(getattr(exc, "problem", None) or type(exc).__name__).split())
+        if mark is None:
+            raise CodebookError(f"{path.name}: invalid YAML: {problem}") from None
+        where = f"{path.name}: line {mark.line + 1}"
+        if isinstance(exc, yaml.constructor.ConstructorError):
+            where += _locate(text, (mark.line, mark.column), list_key)
+            raise CodebookError(f"{where}: {problem}") from None
+        raise CodebookError(f"{where}: invalid YAML: {problem}") from None
+
+
+def _pos(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line, node.start_mark.column
+
+
+def _last_before(items: list, at: tuple[int, int], start: Any) -> Any:
+    """The last of ``items`` (in file order) that starts at or before ``at``."""
+    found = None
+    for item in items:
+        if _pos(start(item)) <= at:
+            found = item
+    return found
+
+
+def _locate(text: str, at: tuple[int, int], list_key: str) -> str:
+    """``", entry 3 (id 'x'), field 'date'"`` for the value at ``at`` (line, column)."""
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    if not isinstance(root, yaml.MappingNode):
+        return ""
+    top = _last_before(root.value, at, lambda kv: kv[0])
+    if top is None:
+        return ""
+    if top[0].value != list_key or not isinstance(top[1], yaml.SequenceNode):
+        return f", top-level field '{top[0].value}'"
+    entries = top[1].value
+    entry = _last_before(entries, at, lambda node: node)
+    if entry is None:
+        return ""
+    where = f", entry {entries.index(entry) + 1}"
+    if not isinstance(entry, yaml.MappingNode):
+        return where
+    ident = next((v.value for k, v in entry.value if k.value == "id"), None)
+    where += f" (id {ident!r})" if isinstance(ident, str) else ""
+    field = _last_before(entry.value, at, lambda kv: kv[0])
+    return where + (f", field '{field[0].value}'" if field is not None else "")
 
 
 def _check_header(doc: Any, name: str, list_key: str, header: dict[str, Any]) -> list:
@@ -168,10 +227,13 @@ def load_yaml_entries(
         The entries as plain dicts, in file order. If entries have an ``id`` it is unique.
 
     Raises:
-        CodebookError: one line naming file, entry (1-based index and id) and field.
+        CodebookError: one line naming file, entry (1-based index and id) and field; for
+            YAML syntax errors and values YAML cannot build (an impossible date such as
+            ``2019-02-30``) also the line.
     """
     path = Path(path)
-    entries = _check_header(_read_yaml(path), path.name, list_key, header or DEFAULT_HEADER)
+    doc = _read_yaml(path, list_key)
+    entries = _check_header(doc, path.name, list_key, header or DEFAULT_HEADER)
     schema = {"required": required, "optional": optional, "terms": terms, "regexes": regexes}
     seen: dict[str, int] = {}
     for i, entry in enumerate(entries, start=1):
