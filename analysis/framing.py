@@ -5,6 +5,13 @@ sentence, frame, term, offsets), and ``code_frames`` aggregates them into the lo
 table of the design contract (one row per document and frame, zero rows included).
 Matching is one combined regular expression per codebook (``analysis.codebooks``):
 a span counts once, for the longest term found there.
+
+The codebooks are English: a document whose ``language`` is known and is not ``en`` is
+not coded. It has no rows in ``frame_matches`` / ``code_frames`` (their number is logged
+and ``code_frames(...).attrs["uncoded_doc_ids"]`` lists them), so every share computed
+from the coded table (``frame_prevalence``, ``frame_presence``, ``frame_shares``,
+``dominant_frame``) has only coded documents in its denominator, and
+``frame_prevalence`` reports the left-out documents per group in ``n_uncoded``.
 """
 
 from __future__ import annotations
@@ -18,7 +25,8 @@ import numpy as np
 import pandas as pd
 from statsmodels.stats.proportion import proportion_confint
 
-from analysis.codebooks import Codebook, load_codebook
+from analysis.checks import check_choice, require_columns
+from analysis.codebooks import Codebook, load_codebook, split_codable
 
 __all__ = [
     "FRAME_COLUMNS",
@@ -42,12 +50,8 @@ log = logging.getLogger(__name__)
 FRAME_COLUMNS = ["doc_id", "frame", "n_matches", "present", "matched_terms", "sentence_ids"]
 MATCH_COLUMNS = ["doc_id", "sentence_id", "frame", "term", "match", "start", "end"]
 CI_METHODS = ("wilson", "beta", "agresti_coull", "normal", "jeffreys")
-
-
-def _require(df: pd.DataFrame, columns: list[str], what: str) -> None:
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise ValueError(f"{what}: missing required column(s) {missing}; found {list(df.columns)}")
+PREVALENCE_COLUMNS = ["n_docs", "n_present", "present_share", "ci_low", "ci_high", "n_uncoded"]
+CIMethod = Literal["wilson", "beta", "agresti_coull", "normal", "jeffreys"]
 
 
 def _sentence_ids(docs: pd.DataFrame, sentences: pd.DataFrame | None) -> dict:
@@ -56,7 +60,7 @@ def _sentence_ids(docs: pd.DataFrame, sentences: pd.DataFrame | None) -> dict:
         from analysis.text import sentence_table
 
         sentences = sentence_table(docs[["doc_id", "text"]])
-    _require(sentences, ["doc_id", "sentence_id", "start"], "sentences")
+    require_columns(sentences, ["doc_id", "sentence_id", "start"], what="sentences")
     ordered = sentences.sort_values(["doc_id", "sentence_id"])
     return {
         doc_id: (grp["start"].to_numpy(), grp["sentence_id"].to_numpy())
@@ -80,10 +84,12 @@ def frame_matches(
     Returns:
         DataFrame with ``doc_id``, ``sentence_id`` (-1 if outside every sentence),
         ``frame``, ``term`` (the codebook term), ``match`` (the text matched),
-        ``start``, ``end`` (offsets into ``text``), in document order.
+        ``start``, ``end`` (offsets into ``text``), in document order. Non-English
+        documents are not searched (count logged).
     """
-    _require(docs, ["doc_id", "text"], "docs")
+    require_columns(docs, ["doc_id", "text"], what="docs")
     cb = load_codebook(codebook)
+    docs, _ = split_codable(docs, what=f"frames ({cb.name})")
     starts = _sentence_ids(docs, sentences)
     rows = []
     for doc_id, text in zip(docs["doc_id"].tolist(), docs["text"].tolist(), strict=True):
@@ -112,8 +118,8 @@ def match_kwic(matches: pd.DataFrame, docs: pd.DataFrame, *, width: int = 60) ->
         ``matches`` columns except ``start``/``end``, then ``left``, ``keyword``, ``right``
         (the form ``analysis.display.show_kwic`` shows).
     """
-    _require(matches, ["doc_id", "start", "end"], "matches")
-    _require(docs, ["doc_id", "text"], "docs")
+    require_columns(matches, ["doc_id", "start", "end"], what="matches")
+    require_columns(docs, ["doc_id", "text"], what="docs")
     texts = dict(zip(docs["doc_id"].tolist(), docs["text"].tolist(), strict=True))
     parts = {"left": [], "keyword": [], "right": []}
     for doc_id, start, end in zip(matches["doc_id"], matches["start"], matches["end"], strict=True):
@@ -139,12 +145,17 @@ def code_frames(
         sentences: ``analysis.text.sentence_table(docs)`` if already computed.
 
     Returns:
-        Long DataFrame, one row per (document, frame) in document then codebook order,
-        zero-match pairs included: ``doc_id``, ``frame``, ``n_matches`` (int),
+        Long DataFrame, one row per (coded document, frame) in document then codebook
+        order, zero-match pairs included: ``doc_id``, ``frame``, ``n_matches`` (int),
         ``present`` (0/1), ``matched_terms`` (distinct matched terms, ``;``-joined, in
         order of first match), ``sentence_ids`` (distinct sentence ids, ``;``-joined).
+        Non-English documents (``language`` set and not ``en``) have no rows: their
+        count is logged and ``attrs["uncoded_doc_ids"]`` lists them.
     """
+    require_columns(docs, ["doc_id", "text"], what="docs")
     cb = load_codebook(codebook)
+    all_ids = docs["doc_id"]
+    docs, uncoded = split_codable(docs, what=f"frames ({cb.name})")
     matches = frame_matches(docs, cb, sentences=sentences)
     hits: dict[tuple, tuple[list, dict, dict]] = {}
     columns = (matches[c].tolist() for c in ("doc_id", "frame", "term", "sentence_id"))
@@ -160,7 +171,9 @@ def code_frames(
         for frame in cb.frame_ids
     ]
     out = pd.DataFrame(rows, columns=FRAME_COLUMNS)
-    return out.astype({"doc_id": docs["doc_id"].dtype, "n_matches": "int64", "present": "int64"})
+    out = out.astype({"doc_id": all_ids.dtype, "n_matches": "int64", "present": "int64"})
+    out.attrs["uncoded_doc_ids"] = uncoded
+    return out
 
 
 def _summarise(entry: tuple[list, dict, dict]) -> tuple[int, int, str, str]:
@@ -191,7 +204,7 @@ def code_sentences(texts: pd.Series | list[str], codebook: str | Path | Codebook
 
 
 def _wide(coded: pd.DataFrame, value: str) -> pd.DataFrame:
-    _require(coded, ["doc_id", "frame", value], "coded")
+    require_columns(coded, ["doc_id", "frame", value], what="coded")
     frames = list(dict.fromkeys(coded["frame"]))
     wide = coded.pivot_table(
         index="doc_id", columns="frame", values=value, aggfunc="sum", sort=False
@@ -269,8 +282,7 @@ def frame_cooccurrence(
     Returns:
         Square DataFrame, frames on both axes (codebook order).
     """
-    if measure not in ("count", "jaccard"):
-        raise ValueError(f"measure must be one of 'count', 'jaccard'; got {measure!r}")
+    check_choice("measure", measure, ("count", "jaccard"))
     x = frame_presence(coded)
     both = x.T.to_numpy() @ x.to_numpy()
     if measure == "count":
@@ -287,42 +299,53 @@ def frame_prevalence(
     *,
     by: str | list[str] = "outlet_country",
     level: float = 0.95,
-    method: str = "wilson",
+    method: CIMethod = "wilson",
 ) -> pd.DataFrame:
-    """Share of documents in which each frame is present, per group, with binomial CIs.
+    """Share of coded documents in which each frame is present, per group, with CIs.
 
     Args:
         coded: the output of ``code_frames``.
         docs: the corpus (needs ``doc_id`` and the ``by`` columns).
-        by: grouping column(s) of ``docs``.
+        by: grouping column(s) of ``docs`` (not ``frame`` or an output column name).
         level: confidence level of the interval.
         method: ``statsmodels`` ``proportion_confint`` method (default Wilson).
 
     Returns:
-        Long DataFrame: the ``by`` columns, ``frame``, ``n_docs``, ``n_present``,
-        ``present_share``, ``ci_low``, ``ci_high``.
+        Long DataFrame: the ``by`` columns, ``frame``, ``n_docs`` (coded documents: the
+        denominator), ``n_present``, ``present_share``, ``ci_low``, ``ci_high``,
+        ``n_uncoded`` (documents of the group in ``docs`` but not in ``coded``, i.e.
+        non-English texts left out of the denominator).
     """
-    if method not in CI_METHODS:
-        raise ValueError(f"method must be one of {list(CI_METHODS)}; got {method!r}")
+    check_choice("method", method, CI_METHODS)
     keys = [by] if isinstance(by, str) else list(by)
-    _require(docs, ["doc_id", *keys], "docs")
-    _require(coded, ["doc_id", "frame", "present"], "coded")
-    merged = coded[["doc_id", "frame", "present"]].merge(
-        docs[["doc_id", *keys]].drop_duplicates("doc_id"), on="doc_id", how="left"
-    )
+    clash = [k for k in keys if k in (*PREVALENCE_COLUMNS, "frame")]
+    if clash:
+        raise ValueError(f"by: column {clash[0]!r} has the name of an output column; rename it")
+    require_columns(docs, ["doc_id", *keys], what="docs")
+    require_columns(coded, ["doc_id", "frame", "present"], what="coded")
+    inner = [f"_by{i}" for i in range(len(keys))]
+    groups = docs[keys].set_axis(inner, axis=1).assign(doc_id=docs["doc_id"].to_numpy())
+    groups = groups.drop_duplicates("doc_id")
+    merged = coded[["doc_id", "frame", "present"]].merge(groups, on="doc_id", how="left")
     out = (
-        merged.groupby([*keys, "frame"], sort=True, dropna=False)
+        merged.groupby([*inner, "frame"], sort=True, dropna=False)
         .agg(n_docs=("doc_id", "nunique"), n_present=("present", "sum"))
         .reset_index()
     )
+    left_out = groups[~groups["doc_id"].isin(coded["doc_id"])]
+    uncoded = left_out.groupby(inner, dropna=False).size().rename("n_uncoded").reset_index()
+    out = out.merge(uncoded, on=inner, how="left") if inner else out.assign(n_uncoded=len(left_out))
     low, high = proportion_confint(out["n_present"], out["n_docs"], alpha=1 - level, method=method)
     share = (out["n_present"] / out["n_docs"]).to_numpy(dtype=float)
-    return out.assign(
+    out = out.assign(
         n_present=out["n_present"].astype("int64"),
         present_share=share,
         ci_low=np.minimum(np.asarray(low, dtype=float), share),  # no rounding past the share
         ci_high=np.maximum(np.asarray(high, dtype=float), share),
+        n_uncoded=out["n_uncoded"].fillna(0).astype("int64"),
     )
+    out = out[[*inner, "frame", *PREVALENCE_COLUMNS]]
+    return out.rename(columns=dict(zip(inner, keys, strict=True)))
 
 
 def predict_frames(
@@ -390,10 +413,11 @@ def _run(args: argparse.Namespace) -> int:
     coded = code_frames(docs, cb)
     write_csv(coded, args.out)
     log.info(
-        "wrote %d rows (%d documents x %d frames) to %s",
+        "wrote %d rows (%d documents x %d frames; %d non-English documents not coded) to %s",
         len(coded),
-        len(docs),
+        len(docs) - len(coded.attrs["uncoded_doc_ids"]),
         len(cb.frames),
+        len(coded.attrs["uncoded_doc_ids"]),
         args.out,
     )
     return 0
@@ -404,7 +428,8 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "frames",
         help="code a corpus with a frame codebook (one row per document and frame)",
-        description="Write doc_id, frame, n_matches, present, matched_terms, sentence_ids.",
+        description="Write doc_id, frame, n_matches, present, matched_terms, sentence_ids. "
+        "Non-English documents are not coded (no rows; their number is logged).",
     )
     parser.add_argument("path", help="corpus file or folder")
     parser.add_argument("--out", required=True, help="CSV file to write")

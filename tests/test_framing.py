@@ -150,9 +150,16 @@ def test_frame_matches_offsets(docs, codebook, sentences):
 
 def test_frame_matches_requires_columns(codebook):
     with pytest.raises(
-        ValueError, match=r"missing required column\(s\) \['text'\]; found \['doc_id'\]"
+        ValueError, match=r"^docs: missing required column\(s\) 'text'; found 'doc_id'$"
     ):
         frame_matches(pd.DataFrame({"doc_id": ["a"]}), codebook)
+    wide = pd.DataFrame({f"c{i}": [1] for i in range(11)})
+    with pytest.raises(
+        ValueError,
+        match=r"^docs: missing required column\(s\) 'doc_id', 'text'; found 'c0', 'c1', 'c2', "
+        r"'c3', 'c4', 'c5', 'c6', 'c7' \.\.\. and 3 more$",
+    ):
+        code_frames(wide, codebook)
 
 
 def test_missing_text_gives_zero_rows(codebook):
@@ -193,7 +200,7 @@ def test_cooccurrence_counts_and_jaccard(docs, codebook, sentences):
     assert list(counts.index) == ["dip", "sec", "hist"]
     jac = frame_cooccurrence(coded, measure="jaccard")
     np.testing.assert_allclose(jac.to_numpy(), [[1, 0.5, 0.5], [0.5, 1, 0], [0.5, 0, 1]])
-    with pytest.raises(ValueError, match="measure must be one of 'count', 'jaccard'"):
+    with pytest.raises(ValueError, match="^measure must be one of: count, jaccard; got 'cosine'$"):
         frame_cooccurrence(coded, measure="cosine")
     assert_frame_equal(coded, before)
 
@@ -212,9 +219,12 @@ def test_prevalence_wilson_known_values(docs, codebook, sentences):
     assert len(prev) == 6
     assert_frame_equal(docs, before_docs)
     assert_frame_equal(coded, before_coded)
-    with pytest.raises(ValueError, match="method must be one of"):
+    with pytest.raises(
+        ValueError,
+        match="^method must be one of: wilson, beta, agresti_coull, normal, jeffreys; got 'magic'$",
+    ):
         frame_prevalence(coded, docs, method="magic")
-    with pytest.raises(ValueError, match=r"docs: missing required column\(s\) \['outlet'\]"):
+    with pytest.raises(ValueError, match=r"^docs: missing required column\(s\) 'outlet'; found"):
         frame_prevalence(coded, docs, by="outlet")
 
 
@@ -402,3 +412,58 @@ def test_code_frames_keeps_doc_id_dtype(codebook):
     coded = code_frames(docs, codebook)
     assert coded["doc_id"].dtype == docs["doc_id"].dtype
     assert coded["n_matches"].tolist() == [1, 0, 0, 0, 0, 0]
+
+
+def with_korean(docs: pd.DataFrame) -> pd.DataFrame:
+    """The three English fixtures plus a Korean text in the KR group (and an 'und' one)."""
+    extra = pd.DataFrame(
+        {
+            "doc_id": ["k1", "u1"],
+            "text": ["독도는 한국 땅이다. summit", "summit"],
+            "outlet_country": ["KR", "JP"],
+            "language": ["ko", "und"],
+        }
+    )
+    return pd.concat([docs.assign(language="en"), extra], ignore_index=True)
+
+
+def test_non_english_documents_are_left_out_not_zero(docs, codebook, sentences, caplog):
+    """A Korean text used to be coded present=0 everywhere, halving KR's shares."""
+    mixed = with_korean(docs)
+    before = mixed.copy()
+    with caplog.at_level("WARNING"):
+        coded = code_frames(mixed, codebook, sentences=sentences)
+    assert "2 non-English document(s) not coded (languages ko: 1, und: 1)" in caplog.text
+    assert_frame_equal(normalise(coded), coded_expected())  # same table as English only
+    assert coded.attrs["uncoded_doc_ids"] == ["k1", "u1"]
+    assert frame_matches(mixed, codebook, sentences=sentences)["doc_id"].unique().tolist() == [
+        "d1",
+        "d2",
+    ]  # "summit" in the Korean and 'und' texts is not counted either
+    prev = frame_prevalence(coded, mixed, by="outlet_country").set_index(
+        ["outlet_country", "frame"]
+    )
+    assert prev.loc[("KR", "dip"), ["n_docs", "n_present", "n_uncoded"]].tolist() == [1, 1, 1]
+    assert prev.loc[("KR", "dip"), "present_share"] == 1.0  # not 1/2
+    assert prev.loc[("JP", "dip"), ["n_docs", "n_present", "n_uncoded"]].tolist() == [2, 1, 1]
+    assert frame_presence(coded).index.tolist() == ["d1", "d2", "d3"]
+    assert frame_shares(coded).index.tolist() == ["d1", "d2", "d3"]
+    assert dominant_frame(coded)["doc_id"].tolist() == ["d1", "d2", "d3"]
+    assert_frame_equal(mixed, before)
+
+
+def test_prevalence_by_doc_id_and_output_name_clash(docs, codebook, sentences):
+    coded = code_frames(docs, codebook, sentences=sentences)
+    prev = frame_prevalence(coded, docs, by="doc_id")
+    assert prev["n_docs"].tolist() == [1] * 9
+    assert prev.loc[prev["doc_id"] == "d1", "n_present"].sum() == 2
+    with pytest.raises(ValueError, match="^by: column 'frame' has the name of an output column"):
+        frame_prevalence(coded, docs.assign(frame="x"), by="frame")
+
+
+def test_prevalence_without_language_column_counts_no_uncoded(docs, codebook, sentences):
+    coded = code_frames(docs, codebook, sentences=sentences)
+    assert coded.attrs["uncoded_doc_ids"] == []
+    prev = frame_prevalence(coded, docs, by=[])
+    assert prev["n_uncoded"].tolist() == [0, 0, 0]
+    assert prev["n_docs"].tolist() == [3, 3, 3]
