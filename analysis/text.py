@@ -173,6 +173,7 @@ _UNSAFE_CHAR = re.compile(
     r"|(?<![^\W\d_])['\u2019]|['\u2019](?![^\W\d_])"  # an apostrophe not inside a word
 )
 _TERMINAL = re.compile(r"[.!?]")
+_TRAILING_TERMINAL = re.compile(r"(?:\.|[!?]+)\s*$")
 _EASY_END = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})[.!?]+()(?:\s+(?=[A-Z])|$)")
 _LIST_PAREN = re.compile(r"(?:^|\s)\(?\w{1,3}\)")
 
@@ -204,21 +205,22 @@ def _fast_spans(piece: str) -> list[tuple[int, int]] | None:
     piece = _mask_harmless(piece)
     if _UNSAFE_CHAR.search(piece) or _LIST_PAREN.search(piece):
         return None
-    ends = list(_EASY_END.finditer(piece))
-    if len(ends) != len(_TERMINAL.findall(piece)) or any(
-        _ROMAN.fullmatch(m.group(1)) for m in ends
-    ):
+    # the final . ! ? run decides nothing (the text ends there), whatever precedes it
+    trailing = _TRAILING_TERMINAL.search(piece)
+    body_end = trailing.start() if trailing else len(piece)
+    body = piece[:body_end]
+    ends = list(_EASY_END.finditer(body))
+    if len(ends) != len(_TERMINAL.findall(body)) or any(_ROMAN.fullmatch(m.group(1)) for m in ends):
         return None  # some . ! ? is not an unambiguous sentence end
     abbreviations = _abbreviations()
     spans, start = [], 0
     for match in ends:
         if match.group(1).lower() in abbreviations:
             return None
-        end = match.end(2)
-        spans.append((start, end))
+        spans.append((start, match.end(2)))
         start = match.end()
     if start < len(piece):
-        spans.append((start, len(piece)))
+        spans.append((start, body_end + (len(trailing.group().rstrip()) if trailing else 0)))
     return [(s, e) for s, e in spans if piece[s:e].strip()]
 
 
