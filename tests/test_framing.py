@@ -365,6 +365,18 @@ def test_plots(docs, codebook, sentences):
     ax = plot_frame_prevalence(prev)
     assert [t.get_text() for t in ax.get_yticklabels()] == ["dip", "hist", "sec"]
     assert sorted(t.get_text() for t in ax.get_legend().get_texts()) == ["JP (n=2)", "KR (n=1)"]
+    ax.figure.canvas.draw()  # the legend used to sit inside the axes, over the points
+    legend_box = ax.get_legend().get_window_extent()
+    assert legend_box.x0 >= ax.get_window_extent().x1
+    assert legend_box.x1 <= ax.figure.bbox.x1  # and it is not cut off
+    plt.close("all")
+    mixed = with_korean(docs)
+    prev = frame_prevalence(code_frames(mixed, codebook, sentences=sentences), mixed)
+    legend = plot_frame_prevalence(prev).get_legend()
+    assert sorted(t.get_text() for t in legend.get_texts()) == [
+        "JP (n=2; 1 not English, not coded)",
+        "KR (n=1; 1 not English, not coded)",
+    ]
     ax = plot_cooccurrence(frame_cooccurrence(coded), fmt="{:d}")
     assert sorted(t.get_text() for t in ax.texts) == sorted(
         ["2", "1", "1", "1", "1", "0", "1", "0", "1"]
@@ -389,7 +401,7 @@ def test_plots(docs, codebook, sentences):
     )
     ax = plot_variant_shares(counts, referent="islets")
     assert [p.get_width() for p in ax.patches] == [0.75, 0.25]  # JP never names it: no bar
-    with pytest.raises(ValueError, match="no referent 'sea'"):
+    with pytest.raises(ValueError, match="^referent must be one of: islets; got 'sea'$"):
         plot_variant_shares(counts, referent="sea")
     plt.close("all")
 

@@ -219,3 +219,31 @@ def test_bundled_contested_terms():
         ("3", "victims of forced mobilization"), ("3", "export restrictions"),
         ("4", "intelligence-sharing pact"), ("4", "ALPS treated water"),
     ]  # fmt: skip
+
+
+def test_non_english_documents_are_not_searched(docs, terms, caplog):
+    mixed = pd.concat(
+        [
+            docs.assign(language="en"),
+            pd.DataFrame(
+                {
+                    "doc_id": ["k9"],
+                    "text": ["독도 Dokdo Dokdo Takeshima"],
+                    "outlet": ["KR paper"],
+                    "outlet_country": ["KR"],
+                    "language": ["ko"],
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
+    before = mixed.copy()
+    with caplog.at_level("WARNING"):
+        m = term_matches(mixed, terms)
+    assert "k9" not in set(m["doc_id"])
+    assert "contested terms: 1 non-English document(s) not coded" in caplog.text
+    counts = count_term_variants(mixed, terms, by="outlet").set_index(["outlet", "variant"])
+    assert counts.loc[("KR paper", "Dokdo"), "n_mentions"] == 0
+    assert np.isnan(counts.loc[("KR paper", "Dokdo"), "variant_share"])  # never named
+    assert counts.loc[("KR gov", "Dokdo"), "variant_share"] == 1.0  # per mention: unaffected
+    assert_frame_equal(mixed, before)

@@ -7,15 +7,10 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
+from analysis.checks import check_choice, require_columns
 from analysis.plots.style import country_color
 
 __all__ = ["plot_cooccurrence", "plot_frame_prevalence", "plot_variant_shares"]
-
-
-def _require(df: pd.DataFrame, columns: list[str], what: str) -> None:
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise ValueError(f"{what}: missing column(s) {missing}; found {list(df.columns)}")
 
 
 def plot_frame_prevalence(
@@ -30,14 +25,18 @@ def plot_frame_prevalence(
         ax: Axes to draw on; None = a new figure.
 
     Returns:
-        The Axes (frames on the y axis, share 0..1 on the x axis; legend shows each
-        group's number of documents).
+        The Axes (frames on the y axis, share 0..1 on the x axis). The legend sits to
+        the right of the axes, so it never hides a point; it shows each group's number
+        of coded documents and, when ``prev`` has ``n_uncoded`` > 0, how many
+        non-English documents were left out.
     """
-    _require(prev, [by, "frame", "present_share", "ci_low", "ci_high", "n_docs"], "prevalence")
+    require_columns(
+        prev, [by, "frame", "present_share", "ci_low", "ci_high", "n_docs"], what="prevalence"
+    )
     frames = list(dict.fromkeys(prev["frame"]))
     groups = list(dict.fromkeys(prev[by]))
     if ax is None:
-        _, ax = plt.subplots(figsize=(7, 0.55 * len(frames) + 1.2))
+        _, ax = plt.subplots(figsize=(8.5, 0.55 * len(frames) + 1.2), layout="constrained")
     step = 0.8 / max(len(groups), 1)
     for i, group in enumerate(groups):
         part = prev[prev[by] == group].set_index("frame").reindex(frames)
@@ -47,15 +46,21 @@ def plot_frame_prevalence(
             0,
             None,
         )  # rounding can put a Wilson bound a hair inside a share of 0 or 1
-        n = int(part["n_docs"].max())
         ax.errorbar(part["present_share"], y, xerr=err, fmt="o", color=country_color(str(group)),
-                    capsize=2, label=f"{group} (n={n})")  # fmt: skip
+                    capsize=2, label=_group_label(group, part))  # fmt: skip
     ax.set_yticks(np.arange(len(frames)), frames)
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.set_xlabel("share of documents with the frame (95% Wilson CI)")
-    ax.legend(loc="lower right", fontsize="small")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), borderaxespad=0.0,
+              fontsize="small", title=by, title_fontsize="small")  # fmt: skip
     return ax
+
+
+def _group_label(group: object, part: pd.DataFrame) -> str:
+    label = f"{group} (n={int(part['n_docs'].max())}"
+    uncoded = int(part["n_uncoded"].max()) if "n_uncoded" in part.columns else 0
+    return label + (f"; {uncoded} not English, not coded)" if uncoded > 0 else ")")
 
 
 def plot_cooccurrence(
@@ -110,10 +115,11 @@ def plot_variant_shares(
         The Axes (one bar per group that names the referent, segments = variant shares,
         bar label = number of mentions).
     """
-    _require(counts, [by, "referent", "variant", "side", "n_mentions"], "variant counts")
+    require_columns(
+        counts, [by, "referent", "variant", "side", "n_mentions"], what="variant counts"
+    )
+    check_choice("referent", referent, sorted(counts["referent"].astype(str).unique()))
     part = counts[counts["referent"] == referent]
-    if part.empty:
-        raise ValueError(f"no referent {referent!r}; found {sorted(counts['referent'].unique())}")
     table = part.pivot_table(index=by, columns="variant", values="n_mentions", aggfunc="sum")
     table = table[table.sum(axis=1) > 0]
     if ax is None:
