@@ -22,6 +22,7 @@ from analysis.report import (
     list_reports,
     notebook_parameters,
     plan_reports,
+    provenance,
     read_notebook,
     report_slug,
     write_index,
@@ -408,6 +409,15 @@ def test_hash_tree_depends_on_names_and_bytes(tmp_path):
         hash_tree(tmp_path / "missing")
 
 
+def test_package_hash_ignores_bytecode_and_other_suffixes(tmp_path):
+    (tmp_path / "mod.py").write_text("x = 1\n")
+    first = hash_tree(tmp_path, suffixes={".py"})
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "__pycache__" / "mod.cpython-311.py").write_text("compiled")
+    (tmp_path / "notes.tmp").write_text("scratch")
+    assert hash_tree(tmp_path, suffixes={".py"}) == first
+
+
 def test_git_commit_outside_git_is_unknown(tmp_path):
     assert git_commit(tmp_path) == "unknown"
     assert len(git_commit(config.PROJECT_ROOT).split("+")[0]) in {40, 7}  # this checkout
@@ -421,7 +431,10 @@ def run_cli(*args) -> int:
 
 
 @pytest.mark.slow
-def test_render_skip_force_and_failure_keep_previous_report(nb_dir, tmp_path, capsys):
+def test_render_skip_force_and_failure_keep_previous_report(nb_dir, tmp_path, capsys, monkeypatch):
+    # the package and codebooks may be edited by someone else while this runs: pin their hashes
+    monkeypatch.setattr(provenance, "package_source_hash", lambda: "pinned")
+    monkeypatch.setattr(provenance, "codebook_hash", lambda: "pinned")
     out = tmp_path / "reports"
     assert run_cli("--notebook-dir", nb_dir, "--out", out) == 0
     html, record, index = out / "tiny.html", out / "_executed" / "tiny.json", out / "index.html"

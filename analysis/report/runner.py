@@ -116,6 +116,29 @@ def _params_files(params: Path | None) -> list[Path]:
     raise ReportError(f"{params}: no such parameter file or folder")
 
 
+def _file_requests(params: Path | None, available: dict, declared_by_name: dict) -> list:
+    requests = []
+    for path in _params_files(params):
+        name, values = load_params_file(path)
+        if name not in available:
+            raise ReportError(f"{path}: field 'notebook': no such notebook {name!r}")
+        if name in declared_by_name:
+            checked = check_parameters(name, declared_by_name[name], values, where=str(path))
+            requests.append((name, checked, str(path)))
+    return requests
+
+
+def _with_overrides(name: str, values: dict, declared: dict, cli: list[str], corpus) -> dict:
+    values = {**values, **parse_cli_parameters(cli, name, declared)}
+    if corpus is not None:
+        values.update(
+            check_parameters(name, declared, {CORPUS_PARAMETER: str(corpus)}, where="--corpus")
+        )
+    if values.get(CORPUS_PARAMETER):  # the kernel runs in notebooks/: pass an absolute path
+        values[CORPUS_PARAMETER] = str(Path(values[CORPUS_PARAMETER]).resolve())
+    return values
+
+
 def plan_reports(
     *,
     notebooks: list[str] | None = None,
@@ -129,52 +152,33 @@ def plan_reports(
     Each selected notebook (default: all in ``notebook_dir``) is rendered with its
     defaults; each parameter file adds one job for its notebook (restricted to the
     selected ones when ``notebooks`` is given). ``-p`` values and ``corpus`` apply to
-    every job and override parameter files.
+    every job and override parameter files; a relative ``corpus_path`` is made absolute.
     """
     available = find_notebooks(notebook_dir or config.NOTEBOOK_DIR)
     selected = list(notebooks) if notebooks else list(available)
-    for name in selected:
-        if name not in available:
-            raise ReportError(
-                f"--notebook {name}: no such notebook (known: {', '.join(available)})"
-            )
+    unknown = [name for name in selected if name not in available]
+    if unknown:
+        known = ", ".join(available)
+        raise ReportError(f"--notebook {unknown[0]}: no such notebook (known: {known})")
     if corpus is not None and not Path(corpus).exists():
         raise ReportError(f"--corpus {corpus}: no such file or folder")
-    declared_by_name = {
-        name: notebook_parameters(read_notebook(available[name])) for name in selected
-    }
+    declared_by_name = {n: notebook_parameters(read_notebook(available[n])) for n in selected}
     requests = [(name, {}, "defaults") for name in selected]
-    for path in _params_files(params):
-        name, values = load_params_file(path)
-        if name not in available:
-            raise ReportError(f"{path}: field 'notebook': no such notebook {name!r}")
-        if name in declared_by_name:
-            requests.append(
-                (
-                    name,
-                    check_parameters(name, declared_by_name[name], values, where=str(path)),
-                    str(path),
-                )
-            )
+    requests += _file_requests(params, available, declared_by_name)
     jobs: dict[str, ReportJob] = {}
     for name, values, source in requests:
         declared = declared_by_name[name]
-        values = {**values, **parse_cli_parameters(cli_parameters or [], name, declared)}
-        if corpus is not None:
-            values.update(
-                check_parameters(name, declared, {CORPUS_PARAMETER: str(corpus)}, where="--corpus")
-            )
+        values = _with_overrides(name, values, declared, cli_parameters or [], corpus)
         job = ReportJob(name, available[name], values, declared, source)
         if job.slug in jobs and jobs[job.slug].parameters != job.parameters:
-            raise ReportError(
-                f"{source}: report name {job.slug!r} also used by {jobs[job.slug].source}"
-            )
+            other = jobs[job.slug].source
+            raise ReportError(f"{source}: report name {job.slug!r} also used by {other}")
         jobs.setdefault(job.slug, job)
     for job in jobs.values():
         if not job.corpus_path.exists():
+            path = str(job.corpus_path)
             raise ReportError(
-                f"{job.source}: parameter 'corpus_path': "
-                f"no such file or folder {str(job.corpus_path)!r}"
+                f"{job.source}: parameter 'corpus_path': no such file or folder {path!r}"
             )
     return list(jobs.values())
 
