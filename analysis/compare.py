@@ -404,6 +404,28 @@ def compare_groups(
     return _typed(table)
 
 
+def format_number(value: float, *, digits: int = 3) -> str:
+    """Display string of a number with ``digits`` decimals; never "-0.000".
+
+    A value that rounds to zero shows as ``0.000`` whatever its sign; NaN shows as
+    ``NA``. For ``show_table(..., float_format=format_number)``.
+    """
+    if value is None or value is pd.NA or not np.isfinite(value):
+        return "NA"
+    return f"{round(float(value), digits) + 0.0:.{digits}f}"  # + 0.0 turns -0.0 into 0.0
+
+
+def format_interval(estimate: float, low: float, high: float, *, digits: int = 2) -> str:
+    """One table cell for an estimate and its interval: ``"0.11 [0.05, 0.20]"``.
+
+    Without an interval (NaN bounds) the cell is the estimate alone, e.g. ``"0.11"``.
+    """
+    text = format_number(estimate, digits=digits)
+    if text == "NA" or not (np.isfinite(low) and np.isfinite(high)):
+        return text
+    return f"{text} [{format_number(low, digits=digits)}, {format_number(high, digits=digits)}]"
+
+
 def _typed(table: pd.DataFrame) -> pd.DataFrame:
     types = dict.fromkeys(GROUP_COLUMNS, "float64")
     types.update(dict.fromkeys(["measure", "group", "other", "ci_method", "warning"], "string"))

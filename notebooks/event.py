@@ -27,7 +27,7 @@
 # evidence of a change.
 
 # %% tags=["parameters"]
-corpus_path: str = ""  # corpus file or folder; empty = the sample corpus (data/sample)
+corpus_path: str = ""  # corpus file or folder; empty: the sample corpus (data/sample)
 event: str = (
     "2023-03-06-compensation-plan"  # event id from data/codebooks/events.yaml, or a date YYYY-MM-DD
 )
@@ -36,18 +36,19 @@ group_by: str = "outlet_country"  # corpus column whose groups are compared
 tone: str = (
     "vader_compound"  # tone measure: vader_compound, textblob_polarity or textblob_subjectivity
 )
-frame_codebook: str = "kj_frames"  # frame codebook (data/codebooks) for frame shares
+codebook: str = "kj_frames"  # frame codebook (data/codebooks) for frame shares
 min_n: int = 5  # groups with fewer documents on a side are flagged "too small to say anything"
 
 # %%
 import warnings
+from functools import partial
 
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import Markdown, display
 
 from analysis import config
-from analysis.compare import holm_adjust
+from analysis.compare import format_number, holm_adjust
 from analysis.corpus import load_corpus
 from analysis.display import show_table
 from analysis.events import compare_event_window, event_window, load_events, resolve_event
@@ -61,10 +62,14 @@ from analysis.timeseries import time_series
 
 warnings.simplefilter("ignore", UserWarning)  # small groups are reported in the tables instead
 use_style()
+show_table = partial(show_table, float_format=format_number)  # "0.000", never "-0.000"
 path = corpus_path or config.SAMPLE_CORPUS
 events = load_events()
 event_id, event_date, event_label = resolve_event(event, events=events)
 span = {"before": window_days, "after": window_days}
+first_day = event_date - pd.Timedelta(days=window_days)
+last_day = event_date + pd.Timedelta(days=window_days - 1)
+bounds = {"start": first_day, "end": last_day}  # time axes cover the whole window
 period = "week" if window_days <= 120 else "month"
 tone_label = {
     "vader_compound": "mean VADER compound (-1..1)",
@@ -81,8 +86,7 @@ inside = event_window(measures, event_date, **span)
 display(
     Markdown(
         f"**Event:** {event_label} ({event_date:%Y-%m-%d}). **Window:** {window_days} days on "
-        f"each side ({event_date - pd.Timedelta(days=window_days):%Y-%m-%d} to "
-        f"{event_date + pd.Timedelta(days=window_days - 1):%Y-%m-%d}). "
+        f"each side ({first_day:%Y-%m-%d} to {last_day:%Y-%m-%d}). "
         f"**Documents:** {len(docs)} in the corpus (duplicates removed), {len(inside)} inside the "
         f"window, {inside.attrs['n_outside']} outside it, {inside.attrs['n_undated']} without a "
         "date (left out)."
@@ -104,7 +108,7 @@ show_table(attention.reset_index(), caption="Documents per group before and afte
 # is, counts reflect what was collected as much as what was published.
 
 # %%
-monthly = time_series(inside, by=group_by, period=period)
+monthly = time_series(inside, by=group_by, period=period, **bounds)
 ax = plot_over_time(
     monthly,
     events=events,
@@ -117,8 +121,8 @@ plt.show()
 
 # %% [markdown]
 # Documents per period and group inside the window; dashed lines are the key events of
-# `data/codebooks/events.yaml`, the grey strip is the event of this report. Periods
-# without documents are drawn at zero, not left out.
+# `data/codebooks/events.yaml`, the grey strip is the event of this report. The axis
+# spans the whole window; periods without documents are drawn at zero, not left out.
 
 # %% [markdown]
 # ## Tone before and after
@@ -176,7 +180,7 @@ plt.show()
 # not scored (they are not counted here).
 
 # %%
-weekly_tone = time_series(inside, value=tone, by=group_by, period=period)
+weekly_tone = time_series(inside, value=tone, by=group_by, period=period, **bounds)
 ax = plot_over_time(weekly_tone, events=events, ylabel=tone_label, title="Tone around the event")
 ax.axvspan(event_date, event_date + pd.Timedelta(days=1), color="black", alpha=0.15)
 plt.show()
@@ -189,7 +193,7 @@ plt.show()
 # ## Frames before and after
 
 # %%
-coded = code_frames(docs[docs["doc_id"].isin(inside["doc_id"])], frame_codebook)
+coded = code_frames(docs[docs["doc_id"].isin(inside["doc_id"])], codebook)
 framed = coded[["doc_id", "frame", "present"]].merge(inside[["doc_id", "published"]], on="doc_id")
 by_frame = dict(list(framed.groupby("frame", sort=True))) or {"(no documents)": framed}
 frame_table = pd.concat(
@@ -214,25 +218,29 @@ show_table(
             "diff_ci_high",
             "p_value",
             "p_holm",
+            "ci_method",
             "warning",
         ]
     ].rename(columns={"n_other": "n_before", "n": "n_after", "diff": "share_change"}),
-    caption=f"Change in the share of documents using each frame ({frame_codebook}), all groups",
+    caption=f"Change in the share of documents using each frame ({codebook}), all groups",
     max_rows=40,
 )
 
 # %% [markdown]
 # For each frame of the codebook: documents before (`n_before`) and after (`n_after`),
 # the change in the share of documents in which the frame is present (`share_change`,
-# e.g. 0.25 = 25 percentage points more after the event) with its 95 % interval and
-# permutation p-value; `p_holm` adjusts the p-values for testing every frame at once
-# (Holm), so read it when looking for "any frame that changed". Frames are found by the
+# e.g. 0.25 = 25 percentage points more after the event) with its 95 % Newcombe
+# interval (a score interval for a difference of two shares, which stays honest at 0 %
+# and 100 %, where a bootstrap collapses to a point) and permutation p-value; `p_holm`
+# adjusts the p-values for testing every frame at once (Holm), so read it when looking
+# for "any frame that changed". Frames are found by the
 # codebook's terms, so a share is the share of documents using that vocabulary, not a
 # coder's judgement.
 
 # %%
 shares = frame_table.loc[
-    frame_table["other"].isna(), ["frame", "window", "n", "mean", "ci_low", "ci_high"]
+    frame_table["other"].isna(),
+    ["frame", "window", "n", "mean", "ci_low", "ci_high", "ci_method"],
 ]
 show_table(
     shares.rename(columns={"mean": "share"}),
@@ -242,7 +250,8 @@ show_table(
 
 # %% [markdown]
 # The same shares side by side: `share` is the fraction of the side's documents in which
-# the frame appears, with its 95 % bootstrap interval.
+# the frame appears, with its 95 % Wilson score interval (0 of 5 documents gives
+# 0 to 0.43, not 0 to 0: five texts without a frame do not prove it is never used).
 
 # %% [markdown]
 # ## Contested terms before and after

@@ -21,12 +21,13 @@
 # Its documents, the attention it gives over time, its tone, its frames, the voices it
 # carries and the words it chooses for contested things.
 #
-# Each comparison is "this group vs everyone else", with 95 % bootstrap intervals
-# (seeded), permutation-test p-values and effect sizes. A side with fewer than `min_n`
+# Each comparison is "this group vs everyone else", with 95 % intervals (seeded
+# bootstrap for tone; Wilson and Newcombe score intervals for shares of documents),
+# permutation-test p-values and effect sizes. A side with fewer than `min_n`
 # documents is flagged "too small to say anything".
 
 # %% tags=["parameters"]
-corpus_path: str = ""  # corpus file or folder; empty = the sample corpus (data/sample)
+corpus_path: str = ""  # corpus file or folder; empty: the sample corpus (data/sample)
 group_by: str = (
     "outlet_country"  # corpus column that defines the groups (outlet_country, outlet, kind)
 )
@@ -34,12 +35,13 @@ group: str = "KR"  # the group profiled, a value of group_by (e.g. KR, JP, US, "
 tone: str = (
     "vader_compound"  # tone measure: vader_compound, textblob_polarity or textblob_subjectivity
 )
-frame_codebook: str = "kj_frames"  # frame codebook (data/codebooks) for frame shares
+codebook: str = "kj_frames"  # frame codebook (data/codebooks) for frame shares
 period: str = "quarter"  # time-series period: week, month, quarter or year
 min_n: int = 5  # sides with fewer documents are flagged "too small to say anything"
 
 # %%
 import warnings
+from functools import partial
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -47,7 +49,7 @@ from IPython.display import Markdown, display
 
 from analysis import config
 from analysis.actors import find_voices, voices_by_country
-from analysis.compare import compare_groups, holm_adjust
+from analysis.compare import compare_groups, format_interval, format_number, holm_adjust
 from analysis.corpus import load_corpus
 from analysis.display import show_table
 from analysis.events import load_events
@@ -61,6 +63,7 @@ from analysis.timeseries import time_series
 
 warnings.simplefilter("ignore", UserWarning)  # small groups are reported in the tables instead
 use_style()
+show_table = partial(show_table, float_format=format_number)  # "0.000", never "-0.000"
 path = corpus_path or config.SAMPLE_CORPUS
 events = load_events()
 rest = "rest of corpus"
@@ -122,9 +125,10 @@ ax = plot_over_time(
 plt.show()
 
 # %% [markdown]
-# Documents per period for the group and for the rest of the corpus; dashed lines mark the
-# key events. Periods without documents are drawn at zero. In a hand-built corpus,
-# counts show what was collected as much as what was published.
+# Documents per period for the group (in its country colour) and for the rest of the
+# corpus (grey); dashed lines mark the key events. Periods without documents are drawn
+# at zero. In a hand-built corpus, counts show what was collected as much as what was
+# published.
 
 # %% [markdown]
 # ## Tone
@@ -196,7 +200,7 @@ show_table(
 # ## Frames
 
 # %%
-coded = code_frames(docs, frame_codebook).merge(docs[["doc_id", "profile"]], on="doc_id")
+coded = code_frames(docs, codebook).merge(docs[["doc_id", "profile"]], on="doc_id")
 frame_table = pd.concat(
     [
         compare_groups(part, value="present", by="profile", reference=rest, min_n=min_n).assign(
@@ -206,22 +210,29 @@ frame_table = pd.concat(
     ],
     ignore_index=True,
 )
-shares = frame_table.loc[frame_table["other"].isna()].pivot(
-    index="frame", columns="group", values="mean"
+per_side = frame_table.loc[frame_table["other"].isna()]
+per_side = per_side.assign(
+    cell=[
+        format_interval(m, lo, hi)
+        for m, lo, hi in per_side[["mean", "ci_low", "ci_high"]].to_numpy(dtype=float)
+    ]
 )
+shares = per_side.pivot(index="frame", columns="group", values="cell")[[group, rest]]
+shares.columns = [f"{side} share [95 % CI]" for side in shares.columns]
 diffs = frame_table.loc[frame_table["other"].notna()].set_index("frame")
 diffs = diffs.assign(p_holm=holm_adjust(diffs["p_value"]))  # over all frames
+diff_columns = ["diff", "diff_ci_low", "diff_ci_high", "p_value", "p_holm", "ci_method", "warning"]
 show_table(
-    shares.join(
-        diffs[["diff", "diff_ci_low", "diff_ci_high", "p_value", "p_holm", "warning"]]
-    ).reset_index(),
-    caption=f"Share of documents with each frame ({frame_codebook}): {group} vs the rest",
+    shares.join(diffs[diff_columns]).reset_index(),
+    caption=f"Share of documents with each frame ({codebook}): {group} vs the rest",
 )
 
 # %% [markdown]
 # For each frame, the share of the group's documents in which the codebook finds it and
-# the share in the rest of the corpus, then the difference in shares (0.2 = 20
-# percentage points more in the group) with its 95 % interval and permutation p-value;
+# the share in the rest of the corpus, each with its 95 % Wilson score interval, then
+# the difference in shares (0.2 = 20 percentage points more in the group) with its 95 %
+# Newcombe interval (`ci_method`; both stay honest at 0 % and 100 %, where a bootstrap
+# collapses to a point) and permutation p-value;
 # `p_holm` is the p-value adjusted for testing every frame at once (Holm).
 
 # %% [markdown]

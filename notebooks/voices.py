@@ -43,6 +43,7 @@ kwic_width: int = 60  # characters of context on each side of a keyword
 
 # %%
 import warnings
+from functools import partial
 
 import matplotlib.pyplot as plt
 from IPython.display import Markdown, display
@@ -58,6 +59,7 @@ from analysis.actors import (
 )
 from analysis.codebooks import load_codebook
 from analysis.coding import export_coding_sheet
+from analysis.compare import format_interval, format_number
 from analysis.corpus import load_corpus
 from analysis.display import show_kwic, show_table
 from analysis.distinctive import distinctive_terms, kwic
@@ -67,6 +69,7 @@ from analysis.plots.actors import plot_directed_tone, plot_distinctive_terms, pl
 
 warnings.simplefilter("ignore", UserWarning)
 use_style()
+show_table = partial(show_table, float_format=format_number)  # "0.000", never "-0.000"
 
 # %%
 path = corpus_path or config.SAMPLE_CORPUS
@@ -161,12 +164,43 @@ display(
 #
 # Mean sentence sentiment of the sentences that mention each side's actors, per
 # publisher group, with 95 % intervals from a bootstrap that resamples whole documents.
-# A sentence that mentions both sides counts for both (`n_mixed`).
+# A sentence that mentions both sides counts for both (`n_mixed`). A row resting on
+# fewer than five documents is flagged "too small to say anything".
 
 # %%
 tone = directed_tone(docs, by=group_by)
+MEASURE_LABELS = {
+    "textblob_polarity": "TextBlob polarity [95 % CI]",
+    "vader_compound": "VADER compound [95 % CI]",
+}
+
+
+def tone_cells(table):
+    """One "mean [low, high]" cell per score instead of three columns each."""
+    cells = {
+        label: [
+            format_interval(m, lo, hi)
+            for m, lo, hi in table[[measure, f"{measure}_ci_low", f"{measure}_ci_high"]].to_numpy()
+        ]
+        for measure, label in MEASURE_LABELS.items()
+    }
+    counts = table[[group_by, "target", "n_sentences", "n_docs", "n_mixed"]].reset_index(drop=True)
+    return counts.assign(**cells, warning=table["warning"].to_numpy())
+
+
 display(
-    show_table(tone, caption="Directed tone by publisher group and target country", max_rows=40)
+    show_table(
+        tone_cells(tone),
+        caption="Directed tone by publisher group and target country",
+        max_rows=40,
+    )
+)
+n_small = int((tone["warning"] != "").sum())
+display(
+    Markdown(
+        f"**{n_small} of {len(tone)}** rows rest on fewer than 5 documents: too small to say "
+        "anything; read them as a description of those few texts."
+    )
 )
 ax = plot_directed_tone(tone, measure="vader_compound", by=group_by)
 ax.set_title("Tone of sentences mentioning each side's actors (VADER)")
@@ -180,7 +214,7 @@ plt.show()
 
 # %%
 one_call = tone.query("target == @target")  # the same rows as directed_tone(docs, target=target)
-display(show_table(one_call, caption=f"Tone toward {target} actors, per {group_by}"))
+display(show_table(tone_cells(one_call), caption=f"Tone toward {target} actors, per {group_by}"))
 scored = tone_sentences(docs, codebook=book).query("target == @target and not is_mixed")
 scored = scored.merge(docs[["doc_id", group_by]], on="doc_id")
 extremes = scored.sort_values("vader_compound").iloc[[*range(3), *range(-3, 0)]]
@@ -203,7 +237,7 @@ display(
 # (or < -1.96) marks words clearly more frequent on one side.
 
 # %%
-terms = distinctive_terms(docs, group_col=group_by, group_a=group_a, group_b=group_b)
+terms = distinctive_terms(docs, by=group_by, group_a=group_a, group_b=group_b)
 top = terms.head(n_terms)
 bottom = terms.tail(n_terms).iloc[::-1]
 display(show_table(top, caption=f"Most distinctive of {group_a} ({group_by})", max_rows=n_terms))

@@ -297,6 +297,7 @@ def _fake_scores(docs):
     return sentences.assign(textblob_polarity=0.1 * bangs, vader_compound=-0.1 * bangs)
 
 
+@pytest.mark.filterwarnings("ignore:directed_tone:UserWarning")
 def test_tone_sentences_and_directed_tone_known_answer(monkeypatch):
     monkeypatch.setattr(analysis.sentiment, "score_sentences", _fake_scores)
     docs = _docs(
@@ -345,6 +346,7 @@ def test_tone_sentences_and_directed_tone_known_answer(monkeypatch):
     assert query["n_sentences"].tolist() == [3]
 
 
+@pytest.mark.filterwarnings("ignore:directed_tone:UserWarning")
 def test_directed_tone_with_real_sentiment_and_bad_target():
     docs = _docs(
         "Japan is a wonderful partner.", "Japan is a terrible partner.", countries=["KR", "JP"]

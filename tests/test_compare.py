@@ -15,6 +15,8 @@ from analysis.compare import (
     cohens_d,
     compare_groups,
     diff_ci,
+    format_interval,
+    format_number,
     is_binary,
     newcombe_ci,
     permutation_p,
@@ -377,3 +379,18 @@ def test_compare_groups_float_values_keep_the_bootstrap_unless_share_is_asked():
 def test_is_binary(values, expected):
     assert is_binary(pd.Series(values)) is expected
     assert is_binary(pd.Series([], dtype="int64"))
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(-0.0001, "0.000"), (-0.0, "0.000"), (-0.0006, "-0.001"), (0.1234, "0.123"), (np.nan, "NA")],
+)
+def test_format_number_never_shows_negative_zero(value, text):
+    assert format_number(value) == text
+
+
+def test_format_interval_one_cell():
+    assert format_interval(0.114, 0.049, 0.2) == "0.11 [0.05, 0.20]"
+    assert format_interval(-0.001, -0.004, 0.0) == "0.00 [0.00, 0.00]"
+    assert format_interval(0.3, np.nan, np.nan) == "0.30"
+    assert format_interval(np.nan, np.nan, np.nan) == "NA"

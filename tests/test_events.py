@@ -263,7 +263,18 @@ def test_parameter_files_match_their_notebook(path):
 def test_there_are_event_and_profile_parameter_files():
     names = {p.stem.split("-")[0] for p in EVENT_PARAM_FILES}
     assert names == {"event", "profile"}
-    assert len(EVENT_PARAM_FILES) >= 4
+    assert len(EVENT_PARAM_FILES) >= 3
+
+
+@pytest.mark.parametrize("path", EVENT_PARAM_FILES, ids=lambda p: p.name)
+def test_parameter_files_differ_from_the_notebook_defaults(path):
+    """The defaults are rendered as a report of their own: a file equal to them is a duplicate."""
+    from analysis.report.parameters import load_params_file, notebook_parameters, read_notebook
+
+    name, values = load_params_file(path)
+    declared = notebook_parameters(read_notebook(config.NOTEBOOK_DIR / f"{name}.py"))
+    defaults = {key: parameter.default for key, parameter in declared.items()}
+    assert {**defaults, **values} != defaults, f"{path.name} repeats the {name} defaults"
 
 
 @pytest.mark.slow
