@@ -200,6 +200,26 @@ def test_plot_group_means_marks_small_groups_and_windows():
     plt.close("all")
 
 
+def test_plot_group_means_colours_countries_and_the_rest_of_the_corpus():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from analysis.plots.compare import plot_group_means
+    from analysis.plots.style import OKABE_ITO, country_color
+
+    df = pd.DataFrame(
+        {"tone": [0.1, 0.2, 0.3, 0.4] * 2, "side": ["KR"] * 4 + ["rest of corpus"] * 4}
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ax = plot_group_means(compare_groups(df, value="tone", by="side"))
+    markers = [line.get_color() for line in ax.get_lines() if line.get_marker() == "o"]
+    assert markers == [country_color("KR"), OKABE_ITO["grey"]]
+    plt.close("all")
+
+
 @pytest.fixture
 def cli_main(monkeypatch):
     from analysis import cli

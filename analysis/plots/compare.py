@@ -14,7 +14,8 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
-from analysis.plots.style import OKABE_ITO, country_color
+from analysis.plots.style import OKABE_ITO
+from analysis.plots.time import group_colors
 
 REQUIRED = ["group", "other", "n", "mean", "ci_low", "ci_high", "warning"]
 WINDOW_STYLE = {"before": ("s", -0.15), "after": ("o", 0.15)}
@@ -80,11 +81,12 @@ def plot_group_means(
     if ax is None:
         _, ax = plt.subplots(figsize=(8, 1.2 + 0.55 * max(len(groups), 1)))
     has_window = "window" in rows.columns
+    colors = group_colors(groups)  # countries in their colour, "rest of corpus" grey
     for row in rows.itertuples(index=False):
         y = groups.index(str(row.group))
         window = str(row.window) if has_window else None
         marker, shift = WINDOW_STYLE.get(window, ("o", 0.0))
-        color = _window_color(window) if has_window else country_color(str(row.group))
+        color = _window_color(window) if has_window else colors[str(row.group)]
         if row.n and np.isfinite(row.mean):
             _draw_point(ax, row, y + shift, color=color, marker=marker)
     ax.set_yticks(range(len(groups)), groups)
