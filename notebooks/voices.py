@@ -208,9 +208,10 @@ plt.show()
 
 # %% [markdown]
 # **How to read:** points right of zero are positive on average. Overlapping intervals
-# mean the data cannot tell the groups apart; a hollow point has no interval (one
-# document). Most sentences in bilateral texts mention both sides (`n_mixed` close to
-# `n_sentences`), so tone "toward Japan" and "toward Korea" are rarely independent.
+# mean the data cannot tell the groups apart; a hollow point rests on fewer than five
+# documents (too small to say anything) or has no interval at all (one document). Most
+# sentences in bilateral texts mention both sides (`n_mixed` close to `n_sentences`),
+# so tone "toward Japan" and "toward Korea" are rarely independent.
 
 # %%
 one_call = tone.query("target == @target")  # the same rows as directed_tone(docs, target=target)

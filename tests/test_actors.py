@@ -409,3 +409,23 @@ def test_directed_tone_flags_rows_on_too_few_documents(monkeypatch):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert (directed_tone(docs, n_resamples=50, min_n=1)["warning"] == "").all()
+
+
+def test_plot_directed_tone_draws_flagged_rows_hollow():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from analysis.plots.actors import plot_directed_tone
+
+    tone = pd.DataFrame(
+        {"outlet_country": ["KR", "JP"], "target": ["JP", "JP"], "vader_compound": [0.2, 0.1],
+         "vader_compound_ci_low": [0.1, 0.0], "vader_compound_ci_high": [0.3, 0.2],
+         "warning": ["", "too small to say anything (n_docs=2 < 5)"]}
+    )  # fmt: skip
+    ax = plot_directed_tone(tone)
+    filled, hollow = ax.collections[-2], ax.collections[-1]
+    assert filled.get_offsets()[:, 0].tolist() == [0.2]
+    assert hollow.get_offsets()[:, 0].tolist() == [0.1]
+    plt.close("all")

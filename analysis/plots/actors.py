@@ -80,7 +80,8 @@ def plot_directed_tone(
 
     Returns:
         The Axes: one row per publisher group, one coloured point per target country
-        (hollow when there is no interval, i.e. a single document).
+        (hollow when there is no interval, i.e. a single document, or when the row's
+        ``warning`` says it rests on too few documents).
     """
     _require(tone, [by, "target", measure, f"{measure}_ci_low", f"{measure}_ci_high"],
              "plot_directed_tone")  # fmt: skip
@@ -99,6 +100,8 @@ def plot_directed_tone(
         color = country_color(target)
         ax.errorbar(mean, ys, xerr=[low, high], fmt="none", ecolor=color, capsize=2)
         hollow = part[f"{measure}_ci_low"].isna().to_numpy()
+        if "warning" in part.columns:  # too few documents: never looks like evidence
+            hollow = hollow | part["warning"].fillna("").ne("").to_numpy()
         ax.scatter(mean[~hollow], ys[~hollow], color=color, label=f"toward {target}", zorder=3)
         ax.scatter(mean[hollow], ys[hollow], facecolors="white", edgecolors=color, zorder=3)
     ax.axvline(0, color="#999999", linewidth=0.8)
