@@ -6,6 +6,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -37,15 +38,19 @@ n_kwic: int = 4  # keyword-in-context lines shown per frame
 kwic_width: int = 60  # characters of context on each side of a matched term
 
 # %%
-import importlib.util
 import warnings
+
+warnings.filterwarnings("ignore", message="IProgress not found")  # tqdm without ipywidgets
+
+# %%
+import importlib.util
 
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import Markdown, display
 
 from analysis import config
-from analysis.codebooks import load_codebook
+from analysis.codebooks import is_codable, load_codebook
 from analysis.corpus import load_corpus
 from analysis.display import show_kwic, show_table
 from analysis.events import load_events
@@ -75,11 +80,16 @@ sentences = sentence_table(docs)
 coded = code_frames(docs, book, sentences=sentences)
 matches = frame_matches(docs, book, sentences=sentences)
 display(Markdown(f"**{len(docs)} documents** (duplicates excluded) from `{path}`, coded with "
-                 f"`{book.path.name}` ({len(book.frames)} frames, {len(matches)} term matches)."))  # fmt: skip
+                 f"`{book.path.name}` ({len(book.frames)} frames, {len(matches)} term matches). "
+                 "Non-English documents not coded (left out of every share below): "
+                 f"**{len(coded.attrs['uncoded_doc_ids'])}**."))  # fmt: skip
 display(
     show_table(
-        docs.groupby(group_by).size().rename("n_docs").reset_index(),
-        caption=f"Documents per {group_by}",
+        docs.assign(is_coded=is_codable(docs))
+        .groupby(group_by)
+        .agg(n_docs=("doc_id", "size"), n_coded=("is_coded", "sum"))
+        .reset_index(),
+        caption=f"Documents per {group_by} (n_coded: English texts the codebook can read)",
     )
 )
 
@@ -103,7 +113,9 @@ show_table(frames_table, caption=f"Frames of {book.name}")
 #
 # The share of each group's documents in which the frame is present, with a 95 % Wilson
 # interval (binomial, `statsmodels`). Groups with few documents have wide intervals: read
-# overlaps as "no evidence of a difference", not as equality.
+# overlaps as "no evidence of a difference", not as equality. Only English documents are
+# coded: the legend's `n` counts them, and names any non-English texts left out (they
+# are not counted as "frame absent").
 
 # %%
 prevalence = frame_prevalence(coded, docs, by=group_by)
@@ -290,9 +302,11 @@ if (config.VALIDATION_DIR / "frac_sentences.csv").is_file() and bench_file.is_fi
     spec.loader.exec_module(bench)
     for split in ("all", "heldout"):
         res = bench.frac_validation(config.VALIDATION_DIR, split=split)
-        display(show_table(res["scores"], caption=(
+        caption = (
             f"policy_frames vs human codes, split={split} (n={res['n']}): macro F1 "
-            f"{res['macro_f1']:.3f}, majority-class baseline {res['baseline_macro_f1']:.3f}")))  # fmt: skip
+            f"{res['macro_f1']:.3f}, majority-class baseline {res['baseline_macro_f1']:.3f}"
+        )
+        display(show_table(res["scores"], caption=caption))
     display(show_table(res["confusion"].reset_index(), caption="Confusion (held-out half): "
                        "rows human code, columns predicted code"))  # fmt: skip
 else:
