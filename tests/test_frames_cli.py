@@ -84,3 +84,20 @@ def test_frames_as_a_process(corpus, tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     assert len(pd.read_csv(out)) == 14
+
+
+def test_frames_leaves_out_korean_text_and_says_so(tmp_path, caplog):
+    korean = {
+        "id": "k",
+        "text": "윤석열 대통령과 기시다 총리가 정상회담을 열었다. 북한 미사일.",
+        "outlet_country": "KR",
+    }
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join(json.dumps(d) for d in [*DOCS, korean]) + "\n", encoding="utf-8")
+    out = tmp_path / "mixed.csv"
+    with caplog.at_level("INFO"):
+        assert main(["frames", str(path), "--out", str(out)]) == 0
+    df = pd.read_csv(out)
+    assert sorted(df["doc_id"].unique()) == ["a", "b"]  # no present=0 rows for "k"
+    assert "1 non-English document(s) not coded (languages ko: 1)" in caplog.text
+    assert "2 documents x 7 frames; 1 non-English documents not coded" in caplog.text
