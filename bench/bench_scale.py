@@ -118,6 +118,30 @@ def child(size: int, workdir: Path, scorers: list[str], workers: int | None) -> 
     return row
 
 
+def ingest_only(size: int, workdir: Path, workers: int | None) -> dict:
+    """Ingest alone (``--child-ingest SIZE``): time and peak memory of the chunked reader."""
+    from analysis.scale import ingest_corpus
+
+    started = time.perf_counter()
+    manifest = ingest_corpus(
+        workdir / f"synthetic_{size}.csv",
+        out=workdir / f"store_{size}",
+        chunk_rows=chunk_rows_for(size),
+        partition_by="chunk",
+        n_workers=workers,
+        progress=False,
+    )
+    return {
+        "size": size,
+        "ingest_s": time.perf_counter() - started,
+        "n_partitions": len(manifest),
+        "n_chars": int(manifest["n_chars"].sum()),
+        "peak_parent_mb": _peak_mb(resource.RUSAGE_SELF),
+        "peak_worker_mb": _peak_mb(resource.RUSAGE_CHILDREN),
+        "load_end": _load(),
+    }
+
+
 def dask_versus_one(size: int, workdir: Path, scorers: list[str]) -> dict:
     """Cold full analysis on one process versus dask with 2 workers (fresh caches)."""
     from dask.distributed import LocalCluster
@@ -258,10 +282,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, default=config.PROCESSED_DIR / "bench")
     parser.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--child-dask", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--child-ingest",
+        type=int,
+        default=None,
+        help="only ingest this size and print time and peak memory (JSON)",
+    )
     args = parser.parse_args(argv)
     scorers = args.scorers.split(",")
     if args.child is not None:
         print(json.dumps(child(args.child, args.workdir, scorers, args.workers)))
+        return 0
+    if args.child_ingest is not None:
+        print(json.dumps(ingest_only(args.child_ingest, args.workdir, args.workers)))
         return 0
     if args.child_dask is not None:
         print(json.dumps(dask_versus_one(args.child_dask, args.workdir, scorers)))
