@@ -14,7 +14,10 @@ Methods (all from ``scipy.stats``):
   and n/n (every resample is all zeros), so ``compare_groups`` uses the **Wilson**
   score interval per group and **Newcombe**'s hybrid score interval (his method 10)
   for a difference of two shares (``statsmodels.stats.proportion``); the
-  ``ci_method`` column says which method gave each row's interval.
+  ``ci_method`` column says which method gave each row's interval. The interval and the
+  permutation p-value are different procedures: with a handful of documents they can
+  disagree at the margin (3/5 vs 0/5: Newcombe [0.03, 0.88], exact p 0.17) --
+  read such a difference as not established.
 - p-value: ``scipy.stats.permutation_test`` (independent samples, on the difference of
   means). Two-sided p is scipy's: twice the smaller one-sided p, capped at 1. When the
   number of distinct relabellings is at most ``n_resamples`` the test is exact.
