@@ -6,34 +6,38 @@
 - ``index``: ``reports/index.html``
 - ``provenance``: hashes, versions, git commit
 - ``command``: ``python -m analysis report``
+
+papermill and nbconvert are slow to import, and ``python -m analysis`` imports every
+command module to build its parser: the names below are loaded on first use.
 """
 
-from analysis.report.command import register
-from analysis.report.export import clean_html, export_html
-from analysis.report.index import list_reports, write_index
-from analysis.report.parameters import ReportError, notebook_parameters, read_notebook
-from analysis.report.runner import (
-    ReportJob,
-    ReportResult,
-    plan_reports,
-    render_report,
-    render_reports,
-    report_slug,
-)
+from __future__ import annotations
 
-__all__ = [
-    "ReportError",
-    "ReportJob",
-    "ReportResult",
-    "clean_html",
-    "export_html",
-    "list_reports",
-    "notebook_parameters",
-    "plan_reports",
-    "read_notebook",
-    "register",
-    "render_report",
-    "render_reports",
-    "report_slug",
-    "write_index",
-]
+import importlib
+
+from analysis.report.command import register
+
+_LAZY = {
+    "ReportError": "parameters",
+    "notebook_parameters": "parameters",
+    "read_notebook": "parameters",
+    "clean_html": "export",
+    "export_html": "export",
+    "list_reports": "index",
+    "write_index": "index",
+    "ReportJob": "runner",
+    "ReportResult": "runner",
+    "plan_reports": "runner",
+    "render_report": "runner",
+    "render_reports": "runner",
+    "report_slug": "runner",
+}
+
+__all__ = ["register", *sorted(_LAZY)]
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        module = importlib.import_module(f"analysis.report.{_LAZY[name]}")
+        return getattr(module, name)
+    raise AttributeError(f"module 'analysis.report' has no attribute {name!r}")

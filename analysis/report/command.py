@@ -6,11 +6,12 @@ import sys
 from pathlib import Path
 
 from analysis import config
-from analysis.report.runner import plan_reports, render_reports
 
 
 def run(args) -> int:
     """Plan (strictly), render, write the index; exit 1 if any notebook failed."""
+    from analysis.report.runner import plan_reports, render_reports  # slow imports: on use
+
     jobs = plan_reports(
         notebooks=args.notebook,
         params=Path(args.params) if args.params else None,
