@@ -8,10 +8,11 @@ a span counts once, for the longest term found there.
 
 The codebooks are English: a document whose ``language`` is known and is not ``en`` is
 not coded. It has no rows in ``frame_matches`` / ``code_frames`` (their number is logged
-and ``code_frames(...).attrs["uncoded_doc_ids"]`` lists them), so every share computed
-from the coded table (``frame_prevalence``, ``frame_presence``, ``frame_shares``,
-``dominant_frame``) has only coded documents in its denominator, and
-``frame_prevalence`` reports the left-out documents per group in ``n_uncoded``.
+and in ``code_frames(...).attrs["n_uncoded"]``; ``analysis.codebooks.is_codable`` marks
+them), so every share computed from the coded table (``frame_prevalence``,
+``frame_presence``, ``frame_shares``, ``dominant_frame``) has only coded documents in its
+denominator, and ``frame_prevalence`` reports the left-out documents per group in
+``n_uncoded``.
 """
 
 from __future__ import annotations
@@ -150,7 +151,8 @@ def code_frames(
         ``present`` (0/1), ``matched_terms`` (distinct matched terms, ``;``-joined, in
         order of first match), ``sentence_ids`` (distinct sentence ids, ``;``-joined).
         Non-English documents (``language`` set and not ``en``) have no rows: their
-        count is logged and ``attrs["uncoded_doc_ids"]`` lists them.
+        count is logged and kept in ``attrs["n_uncoded"]`` (a count: pandas copies
+        ``attrs`` on every operation).
     """
     require_columns(docs, ["doc_id", "text"], what="docs")
     cb = load_codebook(codebook)
@@ -172,7 +174,7 @@ def code_frames(
     ]
     out = pd.DataFrame(rows, columns=FRAME_COLUMNS)
     out = out.astype({"doc_id": all_ids.dtype, "n_matches": "int64", "present": "int64"})
-    out.attrs["uncoded_doc_ids"] = uncoded
+    out.attrs["n_uncoded"] = len(uncoded)
     return out
 
 
@@ -415,9 +417,9 @@ def _run(args: argparse.Namespace) -> int:
     log.info(
         "wrote %d rows (%d documents x %d frames; %d non-English documents not coded) to %s",
         len(coded),
-        len(docs) - len(coded.attrs["uncoded_doc_ids"]),
+        len(docs) - coded.attrs["n_uncoded"],
         len(cb.frames),
-        len(coded.attrs["uncoded_doc_ids"]),
+        coded.attrs["n_uncoded"],
         args.out,
     )
     return 0

@@ -82,7 +82,7 @@ matches = frame_matches(docs, book, sentences=sentences)
 display(Markdown(f"**{len(docs)} documents** (duplicates excluded) from `{path}`, coded with "
                  f"`{book.path.name}` ({len(book.frames)} frames, {len(matches)} term matches). "
                  "Non-English documents not coded (left out of every share below): "
-                 f"**{len(coded.attrs['uncoded_doc_ids'])}**."))  # fmt: skip
+                 f"**{coded.attrs['n_uncoded']}**."))  # fmt: skip
 display(
     show_table(
         docs.assign(is_coded=is_codable(docs))

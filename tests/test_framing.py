@@ -447,7 +447,7 @@ def test_non_english_documents_are_left_out_not_zero(docs, codebook, sentences, 
         coded = code_frames(mixed, codebook, sentences=sentences)
     assert "2 non-English document(s) not coded (languages ko: 1, und: 1)" in caplog.text
     assert_frame_equal(normalise(coded), coded_expected())  # same table as English only
-    assert coded.attrs["uncoded_doc_ids"] == ["k1", "u1"]
+    assert coded.attrs["n_uncoded"] == 2
     assert frame_matches(mixed, codebook, sentences=sentences)["doc_id"].unique().tolist() == [
         "d1",
         "d2",
@@ -475,7 +475,7 @@ def test_prevalence_by_doc_id_and_output_name_clash(docs, codebook, sentences):
 
 def test_prevalence_without_language_column_counts_no_uncoded(docs, codebook, sentences):
     coded = code_frames(docs, codebook, sentences=sentences)
-    assert coded.attrs["uncoded_doc_ids"] == []
+    assert coded.attrs["n_uncoded"] == 0
     prev = frame_prevalence(coded, docs, by=[])
     assert prev["n_uncoded"].tolist() == [0, 0, 0]
     assert prev["n_docs"].tolist() == [3, 3, 3]
