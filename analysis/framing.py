@@ -316,7 +316,9 @@ def frame_prevalence(
         Long DataFrame: the ``by`` columns, ``frame``, ``n_docs`` (coded documents: the
         denominator), ``n_present``, ``present_share``, ``ci_low``, ``ci_high``,
         ``n_uncoded`` (documents of the group in ``docs`` but not in ``coded``, i.e.
-        non-English texts left out of the denominator).
+        non-English texts left out of the denominator). Every group of ``docs`` is
+        listed: a group with no coded document has ``n_docs`` 0 and NaN share and
+        bounds. Sorted by group, then frame id.
     """
     check_choice("method", method, CI_METHODS)
     keys = [by] if isinstance(by, str) else list(by)
@@ -327,27 +329,41 @@ def frame_prevalence(
     require_columns(coded, ["doc_id", "frame", "present"], what="coded")
     inner = [f"_by{i}" for i in range(len(keys))]
     groups = docs[keys].set_axis(inner, axis=1).assign(doc_id=docs["doc_id"].to_numpy())
-    groups = groups.drop_duplicates("doc_id")
+    out = _prevalence_counts(coded, groups.drop_duplicates("doc_id"), inner)
+    n = out["n_docs"]
+    low, high = proportion_confint(
+        out["n_present"], n.where(n > 0, 1), alpha=1 - level, method=method
+    )
+    share = (out["n_present"] / n.where(n > 0, np.nan)).to_numpy(dtype=float)
+    out = out.assign(
+        present_share=share,
+        ci_low=np.minimum(np.asarray(low, dtype=float), share),  # no rounding past the share
+        ci_high=np.maximum(np.asarray(high, dtype=float), share),  # (and NaN when n_docs 0)
+    )
+    out = out[[*inner, "frame", *PREVALENCE_COLUMNS]]
+    return out.rename(columns=dict(zip(inner, keys, strict=True)))
+
+
+def _prevalence_counts(coded: pd.DataFrame, groups: pd.DataFrame, inner: list) -> pd.DataFrame:
+    """n_docs, n_present, n_uncoded per (group, frame); every group of ``docs`` is listed."""
     merged = coded[["doc_id", "frame", "present"]].merge(groups, on="doc_id", how="left")
-    out = (
-        merged.groupby([*inner, "frame"], sort=True, dropna=False)
+    counts = (
+        merged.groupby([*inner, "frame"], dropna=False)
         .agg(n_docs=("doc_id", "nunique"), n_present=("present", "sum"))
         .reset_index()
     )
     left_out = groups[~groups["doc_id"].isin(coded["doc_id"])]
-    uncoded = left_out.groupby(inner, dropna=False).size().rename("n_uncoded").reset_index()
-    out = out.merge(uncoded, on=inner, how="left") if inner else out.assign(n_uncoded=len(left_out))
-    low, high = proportion_confint(out["n_present"], out["n_docs"], alpha=1 - level, method=method)
-    share = (out["n_present"] / out["n_docs"]).to_numpy(dtype=float)
-    out = out.assign(
-        n_present=out["n_present"].astype("int64"),
-        present_share=share,
-        ci_low=np.minimum(np.asarray(low, dtype=float), share),  # no rounding past the share
-        ci_high=np.maximum(np.asarray(high, dtype=float), share),
-        n_uncoded=out["n_uncoded"].fillna(0).astype("int64"),
-    )
-    out = out[[*inner, "frame", *PREVALENCE_COLUMNS]]
-    return out.rename(columns=dict(zip(inner, keys, strict=True)))
+    frames = pd.DataFrame({"frame": list(dict.fromkeys(coded["frame"].tolist()))})
+    if inner:
+        grid = groups[inner].drop_duplicates().merge(frames, how="cross")
+        uncoded = left_out.groupby(inner, dropna=False).size().rename("n_uncoded").reset_index()
+        grid = grid.merge(uncoded, on=inner, how="left")
+    else:
+        grid = frames.assign(n_uncoded=len(left_out))
+    out = grid.merge(counts, on=[*inner, "frame"], how="left")
+    out = out.sort_values([*inner, "frame"], kind="stable")
+    filled = {c: out[c].fillna(0).astype("int64") for c in ("n_docs", "n_present", "n_uncoded")}
+    return out.assign(**filled).reset_index(drop=True)
 
 
 def predict_frames(

@@ -479,3 +479,31 @@ def test_prevalence_without_language_column_counts_no_uncoded(docs, codebook, se
     prev = frame_prevalence(coded, docs, by=[])
     assert prev["n_uncoded"].tolist() == [0, 0, 0]
     assert prev["n_docs"].tolist() == [3, 3, 3]
+
+
+def test_prevalence_lists_a_group_with_no_coded_document(docs, codebook, sentences):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from analysis.plots.framing import plot_frame_prevalence
+
+    mixed = pd.concat(
+        [
+            docs.assign(language="en"),
+            pd.DataFrame(
+                {"doc_id": ["c1"], "text": ["한국어"], "outlet_country": ["CN"], "language": ["ko"]}
+            ),
+        ],
+        ignore_index=True,
+    )
+    prev = frame_prevalence(code_frames(mixed, codebook, sentences=sentences), mixed)
+    cn = prev[prev["outlet_country"] == "CN"]
+    assert cn["frame"].tolist() == ["dip", "hist", "sec"]
+    assert cn[["n_docs", "n_present", "n_uncoded"]].to_numpy().tolist() == [[0, 0, 1]] * 3
+    assert cn[["present_share", "ci_low", "ci_high"]].isna().all().all()
+    assert prev["outlet_country"].tolist() == ["CN"] * 3 + ["JP"] * 3 + ["KR"] * 3
+    legend = plot_frame_prevalence(prev).get_legend()
+    assert "CN (n=0; 1 not English, not coded)" in [t.get_text() for t in legend.get_texts()]
+    plt.close("all")
