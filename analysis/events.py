@@ -23,7 +23,6 @@ import warnings
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from analysis import config
 from analysis.codebooks import CodebookError, load_yaml_entries
@@ -66,22 +65,6 @@ def _parse_date(value, where: str, field: str) -> pd.Timestamp:
     return stamp
 
 
-def _locate_bad_date(path: Path, error: ValueError) -> CodebookError:
-    """Name the entry whose date YAML itself could not build (e.g. ``2019-13-40``)."""
-    doc = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # all strings
-    for i, entry in enumerate((doc or {}).get("events") or [], start=1):
-        for field in ("date", "end_date"):
-            if isinstance(entry, dict) and field in entry:
-                try:
-                    dt.date.fromisoformat(entry[field])
-                except ValueError:
-                    where = f"{path.name}: entry {i} (id {entry.get('id')!r})"
-                    return CodebookError(
-                        f"{where}, field '{field}': unparseable date {entry[field]!r} ({error})"
-                    )
-    return CodebookError(f"{path.name}: {error}")
-
-
 def load_events(path: str | Path | None = None) -> pd.DataFrame:
     """Load and validate the event list.
 
@@ -106,14 +89,11 @@ def load_events(path: str | Path | None = None) -> pd.DataFrame:
 @functools.lru_cache(maxsize=8)
 def _load_events_cached(path: Path, stamp: int | None) -> pd.DataFrame:
     """Parse once per file version (``stamp`` = modification time); callers get copies."""
-    try:
-        entries = load_yaml_entries(
-            path, required=EVENT_REQUIRED, optional=EVENT_OPTIONAL, list_key="events"
-        )
-    except CodebookError:
-        raise
-    except ValueError as exc:  # YAML builds dates itself and fails on e.g. month 13
-        raise _locate_bad_date(path, exc) from None
+    # a date YAML cannot build (2019-13-40) is already a CodebookError naming line,
+    # entry and field (analysis.codebooks.load_yaml_entries)
+    entries = load_yaml_entries(
+        path, required=EVENT_REQUIRED, optional=EVENT_OPTIONAL, list_key="events"
+    )
     rows = []
     for i, entry in enumerate(entries, start=1):
         where = f"{path.name}: entry {i} (id {entry['id']!r})"
