@@ -77,7 +77,8 @@ def format_value(value: object, *, float_format: str | Callable[[float], str] = 
     """Return the display string of one cell (not yet escaped).
 
     Missing values show as ``NA``; floats use ``float_format`` (a format string or a
-    callable); timestamps at midnight show as a date.
+    callable); timestamps at midnight show as a date. A negative value that rounds
+    to zero shows without its sign (``-0.0001`` -> ``0.000``, never ``-0.000``).
     """
     if value is None or value is pd.NA or value is pd.NaT:
         return "NA"
@@ -90,7 +91,13 @@ def format_value(value: object, *, float_format: str | Callable[[float], str] = 
     number = float(value)
     if math.isnan(number):
         return "NA"
-    return float_format(number) if callable(float_format) else float_format.format(number)
+    if callable(float_format):
+        return float_format(number)
+    text = float_format.format(number)
+    mantissa = text.lower().split("e")[0]
+    if math.isfinite(number) and "-" in mantissa and not any(c in "123456789" for c in mantissa):
+        text = float_format.format(0.0)  # a value that rounds to zero is never "-0.000"
+    return text
 
 
 def _is_numeric(value: object) -> bool:

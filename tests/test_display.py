@@ -96,6 +96,23 @@ def test_format_value_known_answers(value, expected):
     assert format_value(value) == expected
 
 
+@pytest.mark.parametrize(
+    ("value", "float_format", "expected"),
+    [
+        (-0.0001, "{:.3f}", "0.000"),
+        (-0.0, "{:.3f}", "0.000"),
+        (np.float64(-0.0004), "{:.3f}", "0.000"),
+        (-0.0005001, "{:.3f}", "-0.001"),
+        (-0.00001, "{:.1%}", "0.0%"),
+        (-0.2, "{:.0f}", "0"),
+        (-1e-9, "{:.2e}", "-1.00e-09"),
+        (float("-inf"), "{:.3f}", "-inf"),
+    ],
+)
+def test_format_value_never_shows_negative_zero(value, float_format, expected):
+    assert format_value(value, float_format=float_format) == expected
+
+
 def test_format_value_custom_float_format():
     assert format_value(0.5, float_format="{:.1%}") == "50.0%"
     assert format_value(0.5, float_format=lambda x: f"<{x}>") == "<0.5>"
