@@ -78,7 +78,7 @@ docs = load_corpus(path, exclude_duplicates=True)
 book = load_codebook(codebook)
 sentences = sentence_table(docs)
 coded = code_frames(docs, book, sentences=sentences)
-matches = frame_matches(docs, book, sentences=sentences)
+matches = frame_matches(docs[is_codable(docs)], book, sentences=sentences)  # logged once above
 display(Markdown(f"**{len(docs)} documents** (duplicates excluded) from `{path}`, coded with "
                  f"`{book.path.name}` ({len(book.frames)} frames, {len(matches)} term matches). "
                  "Non-English documents not coded (left out of every share below): "
