@@ -46,11 +46,10 @@ from analysis.actors import (  # noqa: E402,F401
     count_actor_mentions,
     directed_tone,
     find_actor_mentions,
-    find_voices,
     load_actors,
     tone_sentences,
-    voices_by_country,
 )
+from analysis.voices import find_voices, voices_by_country  # noqa: E402,F401
 from analysis.coding import (  # noqa: E402,F401
     export_coding_sheet,
     frame_agreement,

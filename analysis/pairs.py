@@ -5,7 +5,7 @@ governments (``data/sample/event_pairs.json``), e.g. Japan's and Korea's readout
 of the same foreign ministers' meeting. For each text the table gives what a
 reader compares first: the frames it uses most (``analysis.framing.code_frames``),
 its choice among contested terms (``analysis.terms.term_matches``), whom it
-credits (``analysis.actors.find_voices``) and its tone
+credits (``analysis.voices.find_voices``) and its tone
 (``analysis.sentiment.score_sentiment``).
 """
 
@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.actors import find_voices, load_actors
+from analysis.actors import load_actors
+from analysis.voices import find_voices
 
 __all__ = ["compare_pair", "pair_summary"]
 

@@ -48,7 +48,7 @@ import pandas as pd
 from IPython.display import Markdown, display
 
 from analysis import config
-from analysis.actors import find_voices, voices_by_country
+from analysis.voices import find_voices, voices_by_country
 from analysis.compare import compare_groups, format_interval, format_number, holm_adjust
 from analysis.corpus import load_corpus
 from analysis.display import show_table
