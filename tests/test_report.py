@@ -28,7 +28,7 @@ from analysis.report import (
     report_slug,
     write_index,
 )
-from analysis.report.index import index_html
+from analysis.report.index import index_html, write_failure
 from analysis.report.parameters import (
     Parameter,
     check_value,
@@ -253,6 +253,54 @@ def test_plan_cli_parameters_override_and_corpus(nb_dir, tmp_path, sample_corpus
 def test_plan_rejects_bad_requests(nb_dir, kwargs, message):
     with pytest.raises(ReportError, match=message):
         plan_reports(notebook_dir=nb_dir, **kwargs)
+
+
+def test_plan_makes_relative_corpus_paths_absolute(
+    nb_dir, tmp_path, sample_corpus_path, monkeypatch
+):
+    corpus = tmp_path / "small.jsonl"
+    corpus.write_bytes((sample_corpus_path / "korea_japan_official_2018_2024.jsonl").read_bytes())
+    monkeypatch.chdir(tmp_path)
+    by_flag = plan_reports(corpus=Path("small.jsonl"), notebook_dir=nb_dir)
+    by_p = plan_reports(cli_parameters=["corpus_path=small.jsonl"], notebook_dir=nb_dir)
+    assert by_flag[0].parameters["corpus_path"] == str(corpus)
+    assert by_p[0].parameters["corpus_path"] == str(corpus)
+    # inside a parameter file: relative to the file's folder, not to the working folder
+    params = tmp_path / "params"
+    write_params(params, "x.yaml", "notebook: tiny\nparameters:\n  corpus_path: ../small.jsonl\n")
+    monkeypatch.chdir(nb_dir)
+    from_file = plan_reports(params=params, notebook_dir=nb_dir)[1]
+    assert from_file.parameters["corpus_path"] == str(corpus)
+
+
+def test_cli_bad_corpus_fails_before_any_kernel_and_writes_nothing(nb_dir, tmp_path, capsys):
+    bad, out = tmp_path / "p.csv", tmp_path / "reports"
+    bad.write_bytes(b"id,text,published\na,x,2019-02-30\n")
+    code = main(["report", "--notebook-dir", str(nb_dir), "--out", str(out), "--corpus", str(bad)])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1
+    assert err.startswith("error: p.csv: row 1, field 'published': impossible date '2019-02-30'")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        (config.PROJECT_ROOT / "data" / "sample", "data/sample"),
+        (config.PROJECT_ROOT, "."),
+        (Path("/elsewhere/corpora/small.csv"), "small.csv"),
+        ("", ""),
+    ],
+)
+def test_display_path_known_answers(path, expected):
+    assert provenance.display_path(path) == expected
+
+
+def test_shown_parameters_hides_machine_paths_and_keeps_input():
+    params = {"corpus_path": "/elsewhere/x/small.csv", "n": 1}
+    assert provenance.shown_parameters(params) == {"corpus_path": "small.csv", "n": 1}
+    assert params["corpus_path"] == "/elsewhere/x/small.csv"
+    assert provenance.shown_parameters({"corpus_path": ""}) == {"corpus_path": ""}
 
 
 def test_plan_rejects_bad_params_files(nb_dir, tmp_path):
@@ -487,6 +535,70 @@ def test_two_params_files_give_two_reports_and_an_index_linking_both(nb_dir, tmp
     assert set(reports["source"]) == {"defaults", str(params / "jp.yaml"), str(params / "us.yaml")}
     page = (out / "tiny--country-US_n-1.html").read_text()
     assert "country US n 2" in page and "Tiny &lt;report&gt;" in page
+
+
+@pytest.mark.slow
+def test_relative_corpus_reaches_the_kernel_and_reports_show_no_machine_path(
+    nb_dir, tmp_path, sample_corpus_path, monkeypatch
+):
+    corpus = tmp_path / "small.jsonl"
+    corpus.write_bytes((sample_corpus_path / "korea_japan_official_2018_2024.jsonl").read_bytes())
+    (nb_dir / "tiny.py").write_text(TINY + "\n# %%\nprint('exists', os.path.isfile(corpus_path))\n")
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("--notebook-dir", nb_dir, "--out", "reports", "--corpus", "small.jsonl") == 0
+    html = next(Path("reports").glob("tiny--corpus_path-small.jsonl-*.html"))
+    page = html.read_text()
+    assert "exists True" in page
+    assert "<dd>small.jsonl</dd>" in page  # provenance: the file name (outside the project)
+    assert str(tmp_path) not in page and str(tmp_path) not in Path("reports/index.html").read_text()
+
+
+@pytest.mark.slow
+def test_failed_report_is_listed_and_deleted_params_file_removes_its_report(nb_dir, tmp_path):
+    params, out = tmp_path / "params", tmp_path / "reports"
+    write_params(params, "jp.yaml", "notebook: tiny\nparameters:\n  country: JP\n")
+    gone = write_params(params, "us.yaml", "notebook: tiny\nparameters:\n  country: US\n")
+    assert run_cli("--notebook-dir", nb_dir, "--out", out, "--params", params) == 0
+    assert (out / "tiny--country-US.html").is_file()
+
+    gone.unlink()
+    (nb_dir / "tiny.py").write_text(TINY + FAILING_CELL, encoding="utf-8")
+    assert run_cli("--notebook-dir", nb_dir, "--out", out, "--params", params) == 1
+    reports = list_reports(out)
+    assert reports["slug"].tolist() == ["tiny", "tiny--country-JP"]  # US removed: file deleted
+    assert reports["status"].tolist() == ["failed", "failed"]
+    assert "cell 3 (from 0) ('x = 1') failed: RuntimeError: boom JP" in reports["error"][1]
+    assert not list(out.rglob("tiny--country-US*"))
+    index = (out / "index.html").read_text()
+    assert (
+        "2 (2 failed) reports" in index
+        and "FAILED (the report linked is from the last good" in index
+    )
+    assert 'href="tiny--country-JP.html"' in index  # the last good report stays reachable
+
+    (nb_dir / "tiny.py").write_text(TINY, encoding="utf-8")
+    assert run_cli("--notebook-dir", nb_dir, "--out", out, "--params", params) == 0
+    assert list_reports(out)["status"].tolist() == ["ok", "ok"]
+    assert "FAILED" not in (out / "index.html").read_text()
+
+
+def test_index_lists_never_rendered_failure_and_stale_report(tmp_path):
+    out = tmp_path / "reports"
+    entry = {"notebook": "tiny", "slug": "tiny", "html": "tiny.html", "title": "tiny",
+             "parameters": {}, "source": "defaults"}  # fmt: skip
+    write_failure(out, entry, "tiny.py: cell 2 failed: <boom>")
+    record = {"notebook": "tiny", "slug": "tiny--n-1", "html": "tiny--n-1.html", "title": "t",
+              "parameters": {"n": 1}, "source": str(tmp_path / "deleted.yaml"),
+              "provenance": {"corpus_sha256": "ab" * 32}}  # fmt: skip
+    (out / "_executed" / "tiny--n-1.json").write_text(json.dumps(record))
+    (out / "tiny--n-1.html").write_text("x")
+    reports = list_reports(out)
+    assert reports["status"].tolist() == ["failed", "stale"]
+    page = index_html(reports)
+    assert "FAILED:</span> tiny.py: cell 2 failed: &lt;boom&gt;" in page
+    assert 'href="tiny.html"' not in page  # nothing to link: it never rendered
+    assert "STALE:</span> its parameter file no longer exists" in page
+    assert "<td>deleted.yaml</td>" in page
 
 
 @pytest.mark.slow

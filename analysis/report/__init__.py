@@ -24,6 +24,8 @@ _LAZY = {
     "clean_html": "export",
     "export_html": "export",
     "list_reports": "index",
+    "remove_orphans": "index",
+    "display_path": "provenance",
     "write_index": "index",
     "ReportJob": "runner",
     "ReportResult": "runner",

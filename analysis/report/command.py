@@ -20,7 +20,8 @@ def run(args) -> int:
         notebook_dir=Path(args.notebook_dir) if args.notebook_dir else None,
     )
     out_dir = Path(args.out) if args.out else config.REPORT_DIR
-    results = render_reports(jobs, out_dir=out_dir, force=args.force)
+    params = Path(args.params) if args.params else None
+    results = render_reports(jobs, out_dir=out_dir, force=args.force, params=params)
     failed = [r for r in results if r.status == "failed"]
     for result in results:
         if result.status != "failed":
@@ -40,10 +41,19 @@ def register(subparsers) -> None:
             "Execute report notebooks with papermill and export each to one self-contained "
             "HTML file, plus index.html. Without --notebook every notebook in notebooks/ is "
             "rendered with its defaults; --params adds one report per parameter file. "
-            "Reports whose inputs did not change are left alone (up to date)."
+            "Reports whose inputs did not change are left alone (up to date). Every corpus is "
+            "loaded (checked) before any notebook runs. A relative corpus path is relative to "
+            "the working folder for --corpus and -p corpus_path=..., and to the parameter "
+            "file's folder inside a parameter file. A failed report stays in index.html, "
+            "marked failed; a --params FOLDER run removes reports whose parameter file in "
+            "that folder was deleted."
         ),
     )
-    parser.add_argument("--corpus", metavar="PATH", help="corpus file or folder (sets corpus_path)")
+    parser.add_argument(
+        "--corpus",
+        metavar="PATH",
+        help="corpus file or folder (sets corpus_path; relative to the working folder)",
+    )
     parser.add_argument("--out", metavar="DIR", help=f"output folder (default {config.REPORT_DIR})")
     parser.add_argument(
         "--notebook", metavar="NAME", nargs="+", action="extend", help="only these notebooks"
@@ -57,7 +67,10 @@ def register(subparsers) -> None:
         help="set a notebook parameter (parsed to its declared type); repeatable",
     )
     parser.add_argument(
-        "--params", metavar="DIR_OR_FILE", help="parameter file(s): notebook + parameters (YAML)"
+        "--params",
+        metavar="DIR_OR_FILE",
+        help="parameter file(s): notebook + parameters (YAML); a relative corpus_path in a file "
+        "is relative to that file's folder",
     )
     parser.add_argument(
         "--notebook-dir",

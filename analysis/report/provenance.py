@@ -109,6 +109,33 @@ def git_commit(root: Path | None = None) -> str:
     return f"{commit}+dirty" if dirty else (commit or "unknown")
 
 
+def display_path(path: str | Path, *, root: Path | None = None) -> str:
+    """Return how a report shows ``path``: relative to the project root when inside it,
+    else the file or folder name only (no machine-specific absolute paths in reports).
+
+    Args:
+        path: a file or folder, absolute or relative to the working folder.
+        root: the project root; default ``config.PROJECT_ROOT``.
+
+    Returns:
+        A POSIX path such as ``data/sample``, or the bare name (``small.csv``).
+    """
+    if not str(path):
+        return ""
+    resolved = Path(path).resolve()
+    try:
+        return resolved.relative_to(Path(root or config.PROJECT_ROOT).resolve()).as_posix() or "."
+    except ValueError:
+        return resolved.name
+
+
+def shown_parameters(parameters: dict, *, key: str = "corpus_path") -> dict:
+    """Return ``parameters`` with the value of ``key`` (a path) as ``display_path`` shows it."""
+    if not parameters.get(key):
+        return dict(parameters)
+    return {**parameters, key: display_path(parameters[key])}
+
+
 def utc_now() -> str:
     """Return the current UTC time as ``YYYY-MM-DDTHH:MM:SSZ``."""
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -26,7 +26,14 @@ from analysis import config
 from analysis.io import atomic_path
 from analysis.report import provenance as prov
 from analysis.report.export import export_html, format_parameters, notebook_title
-from analysis.report.index import EXECUTED_DIR, record_path, write_index
+from analysis.report.index import (
+    EXECUTED_DIR,
+    failure_path,
+    record_path,
+    remove_orphans,
+    write_failure,
+    write_index,
+)
 from analysis.report.parameters import (
     ReportError,
     check_parameters,
@@ -124,6 +131,8 @@ def _file_requests(params: Path | None, available: dict, declared_by_name: dict)
             raise ReportError(f"{path}: field 'notebook': no such notebook {name!r}")
         if name in declared_by_name:
             checked = check_parameters(name, declared_by_name[name], values, where=str(path))
+            if checked.get(CORPUS_PARAMETER):  # relative to the parameter file's folder
+                checked[CORPUS_PARAMETER] = str(path.parent / checked[CORPUS_PARAMETER])
             requests.append((name, checked, str(path)))
     return requests
 
@@ -152,7 +161,10 @@ def plan_reports(
     Each selected notebook (default: all in ``notebook_dir``) is rendered with its
     defaults; each parameter file adds one job for its notebook (restricted to the
     selected ones when ``notebooks`` is given). ``-p`` values and ``corpus`` apply to
-    every job and override parameter files; a relative ``corpus_path`` is made absolute.
+    every job and override parameter files. A relative ``corpus_path`` is made absolute
+    (the kernels run in the notebook folder): from ``--corpus`` and ``-p`` relative to the
+    working folder, in a parameter file relative to that file's folder. Every corpus is
+    loaded once here, so a bad one fails before anything runs.
     """
     available = find_notebooks(notebook_dir or config.NOTEBOOK_DIR)
     selected = list(notebooks) if notebooks else list(available)
@@ -174,13 +186,25 @@ def plan_reports(
             other = jobs[job.slug].source
             raise ReportError(f"{source}: report name {job.slug!r} also used by {other}")
         jobs.setdefault(job.slug, job)
-    for job in jobs.values():
+    _check_corpora(list(jobs.values()))
+    return list(jobs.values())
+
+
+def _check_corpora(jobs: list[ReportJob]) -> None:
+    """Load every corpus once before any kernel starts: a missing or bad corpus is the plain
+    one-line error (``CorpusError``, exit 2), not a failed notebook cell."""
+    from analysis.corpus import load_corpus  # its dependencies load only when reports run
+
+    checked = set()
+    for job in jobs:
         if not job.corpus_path.exists():
             path = str(job.corpus_path)
             raise ReportError(
                 f"{job.source}: parameter 'corpus_path': no such file or folder {path!r}"
             )
-    return list(jobs.values())
+        if job.corpus_path.resolve() not in checked:
+            load_corpus(job.corpus_path)
+            checked.add(job.corpus_path.resolve())
 
 
 class _Hashes:
@@ -284,8 +308,8 @@ def execute_job(job: ReportJob, executed: Path):
 def _provenance(job: ReportJob, hashes: _Hashes, digest: str) -> dict:
     return {
         "notebook": job.notebook,
-        "parameters": job.all_parameters,
-        "corpus_path": str(job.corpus_path),
+        "parameters": prov.shown_parameters(job.all_parameters),
+        "corpus_path": prov.display_path(job.corpus_path),
         "corpus_sha256": hashes.corpus(job.corpus_path),
         "codebooks_sha256": hashes.codebooks,
         "versions": hashes.versions,
@@ -316,37 +340,63 @@ def render_report(
     html, record = Path(out_dir) / f"{job.slug}.html", record_path(out_dir, job.slug)
     digest = job_input_hash(job, hashes)
     if not force and _is_up_to_date(html, record, digest):
+        failure_path(out_dir, job.slug).unlink(missing_ok=True)  # failed on other inputs
         return ReportResult(job, "up to date", html)
     executed = Path(out_dir) / EXECUTED_DIR / f"{job.slug}.ipynb"
     log.info("rendering %s with %s", job.notebook, format_parameters(job.parameters))
     try:
         nb = execute_job(job, executed)
     except PapermillExecutionError as error:
-        return ReportResult(job, "failed", html, _cell_failure(job, error, executed))
+        message = _cell_failure(job, error, executed)
+        write_failure(out_dir, _entry(job, html, job.notebook), message)
+        return ReportResult(job, "failed", html, message)
+    _hide_machine_paths(nb, job)
     title = notebook_title(nb, job.notebook)
     if job.parameters:
-        title = f"{title} ({format_parameters(job.parameters)})"
+        title = f"{title} ({format_parameters(prov.shown_parameters(job.parameters))})"
     provenance = _provenance(job, hashes, digest)
     write_shared(html, export_html(nb, title=title, provenance=provenance))
-    entry = {
+    entry = {**_entry(job, html, title), "input_hash": digest, "provenance": provenance}
+    write_shared(record, json.dumps(entry, indent=2, sort_keys=True, default=str) + "\n")
+    failure_path(out_dir, job.slug).unlink(missing_ok=True)
+    return ReportResult(job, "rendered", html)
+
+
+def _hide_machine_paths(nb, job: ReportJob) -> None:
+    """Show the corpus path of the injected parameters cell as ``display_path`` does (the
+    kernel got the absolute path; the HTML should not carry this machine's folders)."""
+    value = job.parameters.get(CORPUS_PARAMETER)
+    if not value:
+        return
+    for cell in nb.cells:
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.source = cell.source.replace(value, prov.display_path(value))
+
+
+def _entry(job: ReportJob, html: Path, title: str) -> dict:
+    """The fields of a report's record shared by rendered and failed runs."""
+    source = job.source if job.source == "defaults" else str(Path(job.source).resolve())
+    return {
         "notebook": job.notebook,
         "slug": job.slug,
         "html": html.name,
         "title": title,
-        "parameters": job.all_parameters,
-        "source": job.source,
-        "input_hash": digest,
-        "provenance": provenance,
+        "parameters": prov.shown_parameters(job.all_parameters),
+        "source": source,
     }
-    write_shared(record, json.dumps(entry, indent=2, sort_keys=True, default=str) + "\n")
-    return ReportResult(job, "rendered", html)
 
 
 def render_reports(
-    jobs: list[ReportJob], *, out_dir: Path, force: bool = False
+    jobs: list[ReportJob], *, out_dir: Path, force: bool = False, params: Path | None = None
 ) -> list[ReportResult]:
-    """Render every job (failures do not stop the others), then rewrite the index if it changed."""
+    """Render every job (failures do not stop the others), then rewrite the index if it changed.
+
+    With ``params`` (the ``--params`` folder) reports made from a parameter file in that
+    folder which no longer exists are removed (``remove_orphans``) before the index is written.
+    """
     hashes = _Hashes()
     results = [render_report(job, out_dir=out_dir, force=force, hashes=hashes) for job in jobs]
+    if params is not None and Path(params).is_dir():
+        remove_orphans(out_dir, params)
     write_index(out_dir)
     return results
