@@ -63,7 +63,8 @@ from analysis.pairs import compare_pair, pair_summary  # noqa: E402,F401
 from analysis.compare import bootstrap_ci, cliffs_delta, cohens_d, compare_groups, diff_ci, holm_adjust, permutation_p  # noqa: E402,F401,E501
 from analysis.events import compare_event_window, event_window, load_events, resolve_event  # noqa: E402,F401
 from analysis.timeseries import poisson_ci, time_series  # noqa: E402,F401
-from analysis.compare import format_interval, format_number, is_binary, newcombe_ci, wilson_ci  # noqa: E402,F401,E501
+from analysis.compare import format_interval, format_number  # noqa: E402,F401
+from analysis.proportions import is_binary, newcombe_ci, wilson_ci  # noqa: E402,F401
 # scale: partitioned storage, cache, engines
 from analysis.scale import (  # noqa: E402
     ingest_corpus,

@@ -13,7 +13,7 @@ Methods (all from ``scipy.stats``):
 - Shares (a 0/1 column: frame present, variant used): the bootstrap collapses at 0/n
   and n/n (every resample is all zeros), so ``compare_groups`` uses the **Wilson**
   score interval per group and **Newcombe**'s hybrid score interval (his method 10)
-  for a difference of two shares (``statsmodels.stats.proportion``); the
+  for a difference of two shares (``analysis.proportions``); the
   ``ci_method`` column says which method gave each row's interval. The interval and the
   permutation p-value are different procedures: with a handful of documents they can
   disagree at the margin (3/5 vs 0/5: Newcombe [0.03, 0.88], exact p 0.17) --
@@ -43,9 +43,10 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 from statsmodels.stats.multitest import multipletests
-from statsmodels.stats.proportion import confint_proportions_2indep, proportion_confint
 
 from analysis import config
+from analysis.checks import check_choice, require_columns
+from analysis.proportions import _as_array, is_binary, newcombe_ci, wilson_ci
 
 logger = logging.getLogger(__name__)
 
@@ -62,18 +63,6 @@ CI_METHODS = {
 
 # scipy >= 1.15 takes ``rng``; older releases only ``random_state``.
 _RNG_KEYWORD = "rng" if "rng" in inspect.signature(stats.bootstrap).parameters else "random_state"
-
-
-def _check_choice(name: str, value: str, valid: Sequence[str]) -> None:
-    if value not in valid:
-        raise ValueError(f"{name} must be one of {', '.join(map(repr, valid))}; got {value!r}")
-
-
-def _as_array(values) -> np.ndarray:
-    """Return the finite values of ``values`` as a float array (NaN / NA dropped)."""
-    series = pd.to_numeric(pd.Series(values), errors="raise")
-    array = series.to_numpy(dtype="float64", na_value=np.nan)
-    return array[np.isfinite(array)]
 
 
 def _rng_kwargs(seed: int | None) -> dict:
@@ -103,8 +92,8 @@ def bootstrap_ci(
         ``(estimate, low, high)``. With no values all three are NaN; with a single
         value the estimate is that value and the interval is NaN (nothing to resample).
     """
-    _check_choice("stat", stat, STATS)
-    _check_choice("method", method, METHODS)
+    check_choice("stat", stat, STATS)
+    check_choice("method", method, METHODS)
     if not 0 < level < 1:
         raise ValueError(f"level must be between 0 and 1; got {level!r}")
     data = _as_array(values)
@@ -215,51 +204,6 @@ def cliffs_delta(a, b) -> float:
     return float(2 * u_stat / (x.size * y.size) - 1)
 
 
-def is_binary(values) -> bool:
-    """True for a 0/1 flag: a boolean or integer column whose values are all 0 or 1.
-
-    An empty integer column counts as a flag (its type says so), so every slice of
-    a frame-presence table gets the same kind of interval.
-
-    A float column is never taken for a flag, even when its values happen to be 0
-    and 1 (a tiny group of neutral texts scores exactly 0.0): pass ``share=True`` to
-    ``compare_groups`` for that.
-    """
-    series = pd.Series(values)
-    if not (pd.api.types.is_bool_dtype(series) or pd.api.types.is_integer_dtype(series)):
-        return False
-    return bool(np.isin(_as_array(series.astype("Int64")), (0.0, 1.0)).all())
-
-
-def wilson_ci(successes: int, n: int, *, level: float = 0.95) -> tuple[float, float, float]:
-    """Share ``successes / n`` with its Wilson score interval (``statsmodels``).
-
-    Unlike the bootstrap, the interval stays open at 0/n and n/n (0/5 gives
-    [0, 0.434]). Bounds are clipped to [0, 1]; with ``n`` 0 all three are NaN.
-    """
-    if n == 0:
-        return (np.nan, np.nan, np.nan)
-    low, high = proportion_confint(successes, n, alpha=1 - level, method="wilson")
-    return (successes / n, float(np.clip(low, 0, 1)), float(np.clip(high, 0, 1)))
-
-
-def newcombe_ci(a, b, *, level: float = 0.95) -> tuple[float, float, float]:
-    """Difference of two shares ``mean(a) - mean(b)`` with Newcombe's hybrid score interval.
-
-    ``a`` and ``b`` are 0/1 values. Uses ``statsmodels``'
-    ``confint_proportions_2indep(method="newcomb")``, whose difference is the first
-    sample minus the second, as here. NaN when a sample is empty.
-    """
-    x, y = _as_array(a), _as_array(b)
-    if x.size == 0 or y.size == 0:
-        return (np.nan, np.nan, np.nan)
-    low, high = confint_proportions_2indep(
-        int(x.sum()), x.size, int(y.sum()), y.size, method="newcomb", compare="diff",
-        alpha=1 - level,
-    )  # fmt: skip
-    return (float(x.mean() - y.mean()), float(low), float(high))
-
-
 def _small_warning(sizes: dict, min_n: int) -> str:
     small = [f"{name} n={n}" for name, n in sizes.items() if n < min_n]
     if not small:
@@ -310,9 +254,7 @@ def _pair_row(name, other, x, y, *, measure, n_resamples, seed, min_n, binary) -
 
 
 def _samples(df: pd.DataFrame, value: str, by: str) -> dict:
-    missing = [c for c in (value, by) if c not in df.columns]
-    if missing:
-        raise ValueError(f"compare_groups: missing column(s) {missing}; found {list(df.columns)}")
+    require_columns(df, [value, by], what="compare_groups")
     values = pd.to_numeric(df[value], errors="coerce")
     bad = values.isna() & df[value].notna()
     if bad.any():

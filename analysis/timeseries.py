@@ -11,7 +11,7 @@ Uncertainty per period:
 - a measure (``value`` given): seeded percentile bootstrap CI of the mean or median
   (``analysis.compare.bootstrap_ci``); a 0/1 flag (an integer or boolean column
   holding only 0 and 1: frame present, variant used) gives the share of documents
-  with its **Wilson** score interval (``analysis.compare.wilson_ci``), which, unlike
+  with its **Wilson** score interval (``analysis.proportions.wilson_ci``), which, unlike
   the bootstrap, does not collapse to a point at 0/n or n/n;
 - attention (``value=None``): the document count with an exact Poisson (Garwood)
   95 % interval from ``scipy.stats.chi2`` -- the uncertainty of the count seen as
@@ -28,7 +28,8 @@ import pandas as pd
 from scipy import stats
 
 from analysis import config
-from analysis.compare import bootstrap_ci, is_binary, wilson_ci
+from analysis.compare import bootstrap_ci
+from analysis.proportions import is_binary, wilson_ci
 
 logger = logging.getLogger(__name__)
 
