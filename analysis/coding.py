@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import config, io
+from analysis.checks import check_choice, require_columns
 from analysis.text import sentence_table
 
 __all__ = [
@@ -43,12 +44,6 @@ LEVELS = ("nominal", "ordinal", "interval", "ratio")
 SHEET_COLUMNS = ["unit_id", "doc_id", "sentence_id", "text"]
 CODE_COLUMNS = ["unit_id", "coder", "frame", "code"]
 AGREEMENT_COLUMNS = ["frame", "precision", "recall", "f1", "support", "n_predicted", "n_units"]
-
-
-def _require(df: pd.DataFrame, columns: list[str], what: str) -> None:
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise ValueError(f"{what}: missing required column(s) {missing}; found {list(df.columns)}")
 
 
 def _units(docs: pd.DataFrame, unit: str, strata: str) -> pd.DataFrame:
@@ -106,8 +101,7 @@ def export_coding_sheet(
         ``sentence_id`` (NA for documents), ``text``, one empty column per frame, and
         an empty ``coder``; rows in random order.
     """
-    if unit not in UNITS:
-        raise ValueError(f"unit must be one of {', '.join(UNITS)}; got {unit!r}")
+    check_choice("unit", unit, UNITS)
     if n < 1:
         raise ValueError(f"n must be at least 1; got {n!r}")
     frames = list(frames)
@@ -116,7 +110,7 @@ def export_coding_sheet(
     )
     if not frames or clash:
         raise ValueError(f"frames must be distinct ids, not sheet columns; got {frames!r}")
-    _require(docs, ["doc_id", "text", strata], "export_coding_sheet")
+    require_columns(docs, ["doc_id", "text", strata], what="export_coding_sheet")
     units = _units(docs, unit, strata)
     units = units.assign(
         _stratum=units["_stratum"].astype(object).where(units["_stratum"].notna(), "NA")
@@ -216,9 +210,8 @@ def krippendorff_alpha(
         than two pairable values or a single value everywhere), ``n_units`` (units
         coded by at least two coders), ``n_coders``.
     """
-    if level not in LEVELS:
-        raise ValueError(f"level must be one of {', '.join(LEVELS)}; got {level!r}")
-    _require(codes, CODE_COLUMNS, "krippendorff_alpha")
+    check_choice("level", level, LEVELS)
+    require_columns(codes, CODE_COLUMNS, what="krippendorff_alpha")
     rows = []
     for frame, part in codes.groupby("frame", sort=True):
         matrix = part.pivot_table(index="coder", columns="unit_id", values="code", aggfunc="first")
@@ -266,8 +259,8 @@ def frame_agreement(auto: pd.DataFrame, human: pd.DataFrame) -> pd.DataFrame:
         summed counts. Precision is NaN with no automatic positives, recall with no
         human positives; F1 is then NaN too (0 if the other score is 0).
     """
-    _require(auto, ["unit_id", "frame", "present"], "frame_agreement (auto)")
-    _require(human, ["unit_id", "frame", "code"], "frame_agreement (human)")
+    require_columns(auto, ["unit_id", "frame", "present"], what="frame_agreement (auto)")
+    require_columns(human, ["unit_id", "frame", "code"], what="frame_agreement (human)")
     gold = _consensus(human)
     predicted = auto[["unit_id", "frame", "present"]].astype({"unit_id": str})
     both = gold.astype({"unit_id": str}).merge(predicted, on=["unit_id", "frame"], how="left")

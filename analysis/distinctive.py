@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import config
+from analysis.checks import check_choice, require_columns
 from analysis.codebooks import term_pattern
 from analysis.text import tokenize
 
@@ -42,12 +43,6 @@ STOPWORDS_FILE = config.CODEBOOK_DIR / "stopwords.txt"
 TERM_COLUMNS = ["term", "n_a", "n_b", "log_odds", "z_score"]
 KWIC_COLUMNS = ["doc_id", "left", "match", "right"]
 _HAS_LETTER = re.compile(r"[^\W\d_]")
-
-
-def _require(df: pd.DataFrame, columns: list[str], what: str) -> None:
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise ValueError(f"{what}: missing required column(s) {missing}; found {list(df.columns)}")
 
 
 def load_stopwords(path: str | Path | None = None) -> frozenset[str]:
@@ -130,9 +125,8 @@ def distinctive_terms(
         DataFrame ``term``, ``n_a``, ``n_b``, ``log_odds`` (delta), ``z_score``,
         sorted by ``z_score`` descending (group a's words first, group b's last).
     """
-    _require(docs, ["text", by], "distinctive_terms")
-    if prior not in PRIORS:
-        raise ValueError(f"prior must be one of {', '.join(PRIORS)}; got {prior!r}")
+    require_columns(docs, ["text", by], what="distinctive_terms")
+    check_choice("prior", prior, PRIORS)
     if alpha0 is not None and alpha0 <= 0:
         raise ValueError(f"alpha0 must be positive or None; got {alpha0!r}")
     stop = load_stopwords() if stopwords is None else frozenset(stopwords)
@@ -177,7 +171,7 @@ def kwic(docs: pd.DataFrame, term: str, *, width: int = 60) -> pd.DataFrame:
         DataFrame ``doc_id``, ``left``, ``match`` (as written), ``right``; one row
         per occurrence, in document order.
     """
-    _require(docs, ["doc_id", "text"], "kwic")
+    require_columns(docs, ["doc_id", "text"], what="kwic")
     if width < 0:
         raise ValueError(f"width must be >= 0; got {width!r}")
     regex = re.compile(term_pattern(term), re.IGNORECASE)

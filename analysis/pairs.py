@@ -14,6 +14,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.actors import load_actors
+from analysis.checks import require_columns
 from analysis.voices import find_voices
 
 __all__ = ["compare_pair", "pair_summary"]
@@ -23,12 +24,6 @@ PAIR_COLUMNS = [
     "top_frames", "term_choices", "voices", "n_voices", "textblob_polarity", "vader_compound",
 ]  # fmt: skip
 REQUIRED = ["doc_id", "text", "pair_group", "outlet_country", "outlet", "published", "title"]
-
-
-def _require(df: pd.DataFrame, columns: list[str], what: str) -> None:
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise ValueError(f"{what}: missing required column(s) {missing}; found {list(df.columns)}")
 
 
 def _ranked(counts: pd.DataFrame, key: str, label: str, value: str, top: int) -> pd.Series:
@@ -118,7 +113,7 @@ def compare_pair(
         ``voices`` ("actor label (n sentences); ..."), ``n_voices``,
         ``textblob_polarity``, ``vader_compound``; sorted by publisher country then date.
     """
-    _require(docs, REQUIRED, "compare_pair")
+    require_columns(docs, REQUIRED, what="compare_pair")
     chosen = docs[docs["pair_group"] == pair_group]
     if chosen.empty:
         groups = sorted(docs["pair_group"].dropna().unique())
@@ -138,6 +133,6 @@ def pair_summary(
     Returns:
         The columns of ``compare_pair``, sorted by ``pair_group``, publisher country, date.
     """
-    _require(docs, REQUIRED, "pair_summary")
+    require_columns(docs, REQUIRED, what="pair_summary")
     paired = docs[docs["pair_group"].notna()]
     return _pair_rows(paired, codebook=codebook, terms=terms, top=top)

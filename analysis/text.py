@@ -29,6 +29,8 @@ import unicodedata
 
 import pandas as pd
 
+from analysis.checks import require_columns
+
 logger = logging.getLogger(__name__)
 
 SENTENCE_COLUMNS = ["doc_id", "sentence_id", "sentence", "start", "end"]
@@ -354,7 +356,7 @@ def sentence_table(docs: pd.DataFrame) -> pd.DataFrame:
         DataFrame with columns ``doc_id``, ``sentence_id`` (0-based within the
         document), ``sentence``, ``start``, ``end`` (offsets into ``text``).
     """
-    _require(docs, ["doc_id", "text"])
+    require_columns(docs, ["doc_id", "text"], what="sentence_table")
     rows: dict[str, list] = {name: [] for name in SENTENCE_COLUMNS}
     for doc_id, text in zip(docs["doc_id"].tolist(), docs["text"].tolist(), strict=True):
         for i, (start, end) in enumerate(sentence_spans(text)):
@@ -409,9 +411,3 @@ def tokenize(text: str) -> list[str]:
         match = _POSSESSIVE.match(token)
         tokens.append(match.group(1) if match else token)
     return tokens
-
-
-def _require(df: pd.DataFrame, columns: list[str]) -> None:
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise ValueError(f"missing required column(s) {missing}; found {list(df.columns)}")

@@ -28,6 +28,7 @@ import pandas as pd
 from scipy import stats
 
 from analysis import config
+from analysis.checks import check_choice, require_columns
 from analysis.compare import bootstrap_ci
 from analysis.proportions import is_binary, wilson_ci
 
@@ -39,14 +40,10 @@ SERIES_COLUMNS = ["period_start", "group", "n", "value", "ci_low", "ci_high"]
 
 
 def _check(df: pd.DataFrame, value, by, period, agg, date_col) -> None:
-    if period not in PERIODS:
-        raise ValueError(f"period must be one of {', '.join(map(repr, PERIODS))}; got {period!r}")
-    if agg not in AGGS:
-        raise ValueError(f"agg must be one of {', '.join(map(repr, AGGS))}; got {agg!r}")
+    check_choice("period", period, PERIODS)
+    check_choice("agg", agg, AGGS)
     needed = [c for c in (date_col, value, by) if c is not None]
-    missing = [c for c in needed if c not in df.columns]
-    if missing:
-        raise ValueError(f"time_series: missing column(s) {missing}; found {list(df.columns)}")
+    require_columns(df, needed, what="time_series")
 
 
 def _numeric(df: pd.DataFrame, value: str) -> pd.Series:
@@ -130,8 +127,8 @@ def time_series(
         first dated row) to ``end`` (or the last), for every group). Columns:
         ``period_start`` (datetime64, first day of the period), ``group`` (string),
         ``n`` (rows with a value; for attention, documents), ``value`` (mean/median,
-        or the count), ``ci_low``, ``ci_high`` (95 % interval; NaN with fewer than two values, except Wilson
-        intervals of a share). ``attrs``: ``n_undated``, ``n_outside`` (rows outside
+        or the count), ``ci_low``, ``ci_high`` (95 % interval; NaN with fewer than two
+        values, except Wilson intervals of a share). ``attrs``: ``n_undated``, ``n_outside`` (rows outside
         ``start``..``end``), ``period``, ``value``, ``ci_method`` ("poisson exact",
         "wilson" or "bootstrap percentile").
     """

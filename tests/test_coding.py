@@ -82,10 +82,16 @@ def test_export_document_units():
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        ({"frames": ["f"], "unit": "paragraph"}, "unit must be one of document, sentence"),
+        (
+            {"frames": ["f"], "unit": "paragraph"},
+            r"^unit must be one of: document, sentence; got 'paragraph'$",
+        ),
         ({"frames": ["text"]}, "frames must be distinct"),
         ({"frames": ["f"], "n": 0}, "n must be at least 1"),
-        ({"frames": ["f"], "strata": "kind"}, "missing required column"),
+        (
+            {"frames": ["f"], "strata": "kind"},
+            r"export_coding_sheet: missing required column\(s\) 'kind'; found",
+        ),
     ],
 )
 def test_export_rejects_bad_options(options, message):
@@ -159,7 +165,7 @@ def test_alpha_two_coders_binary_by_hand():
 def test_alpha_undefined_without_variation_and_rejects_bad_level():
     result = krippendorff_alpha(_codes([[1, 1], [1, 1]]))
     assert np.isnan(result["alpha"].iloc[0]) and result["n_units"].iloc[0] == 2
-    with pytest.raises(ValueError, match="level must be one of nominal"):
+    with pytest.raises(ValueError, match=r"^level must be one of: nominal, .*; got 'fuzzy'$"):
         krippendorff_alpha(_codes([[1, 0], [1, 0]]), level="fuzzy")
 
 

@@ -77,9 +77,9 @@ def test_min_count_and_stopwords():
     ("options", "message"),
     [
         ({"group_a": "Z"}, r"no rows with side == 'Z'; found \['A', 'B', 'C'\]"),
-        ({"prior": "flat"}, "prior must be one of corpus, uniform"),
+        ({"prior": "flat"}, r"^prior must be one of: corpus, uniform; got 'flat'$"),
         ({"alpha0": 0}, "alpha0 must be positive"),
-        ({"by": "country"}, "missing required column"),
+        ({"by": "country"}, r"^distinctive_terms: missing required column\(s\) 'country'; found"),
     ],
 )
 def test_distinctive_terms_rejects_bad_options(options, message):

@@ -113,5 +113,8 @@ def test_unknown_group_and_missing_columns(docs, codebook):
         ValueError, match=r"no documents with pair_group 'P-x'; groups: \['P-gsomia'"
     ):
         compare_pair(docs, "P-x", codebook=codebook)
-    with pytest.raises(ValueError, match=r"missing required column\(s\) \['pair_group'\]"):
+    with pytest.raises(
+        ValueError,
+        match=r"^pair_summary: missing required column\(s\) 'pair_group'; found 'doc_id', ",
+    ):
         pair_summary(docs.drop(columns="pair_group"))

@@ -136,7 +136,7 @@ def test_sentence_table_offsets_and_schema():
 
 def test_sentence_table_requires_columns():
     with pytest.raises(
-        ValueError, match=r"missing required column\(s\) \['text'\]; found \['doc_id'\]"
+        ValueError, match=r"^sentence_table: missing required column\(s\) 'text'; found 'doc_id'$"
     ):
         sentence_table(pd.DataFrame({"doc_id": ["a"]}))
 

@@ -114,9 +114,9 @@ def test_poisson_ci_zero():
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"period": "day"}, "period must be one of"),
-        ({"agg": "sum"}, "agg must be one of"),
-        ({"value": "nope"}, "missing column"),
+        ({"period": "day"}, r"^period must be one of: week, month, quarter, year; got 'day'$"),
+        ({"agg": "sum"}, r"^agg must be one of: mean, median; got 'sum'$"),
+        ({"value": "nope"}, r"^time_series: missing required column\(s\) 'nope'; found "),
         ({"value": "outlet_country"}, r"row 0, field 'outlet_country'"),
     ],
 )

@@ -38,6 +38,7 @@ from typing import Literal
 
 import pandas as pd
 
+from analysis.checks import check_choice, require_columns
 from analysis.language import detect_language
 from analysis.text import sentence_spans
 
@@ -245,7 +246,7 @@ def _sentence_scores(sentence: str, document_scored: bool) -> dict:
 
 
 def _doc_inputs(docs: pd.DataFrame) -> list[tuple]:
-    _require(docs, ["doc_id", "text"])
+    require_columns(docs, ["doc_id", "text"], what="docs")
     languages = docs["language"].tolist() if "language" in docs.columns else [None] * len(docs)
     return list(zip(docs["doc_id"].tolist(), docs["text"].tolist(), languages, strict=True))
 
@@ -291,8 +292,7 @@ def score_sentiment(
         ``language``, ``is_scored`` (False -> scores NaN). Sentence level: see
         ``score_sentences``.
     """
-    if level not in LEVELS:
-        raise ValueError(f"level must be one of {list(LEVELS)}, got {level!r}")
+    check_choice("level", level, LEVELS)
     if level == "sentence":
         return score_sentences(docs)
     rows = [
@@ -339,9 +339,3 @@ def score_documents_and_sentences(docs: pd.DataFrame) -> tuple[pd.DataFrame, pd.
     if len(sentences):
         sentences["doc_id"] = sentences["doc_id"].astype(docs["doc_id"].dtype)
     return _document_table(doc_rows, docs), sentences
-
-
-def _require(df: pd.DataFrame, columns: list[str]) -> None:
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise ValueError(f"missing required column(s) {missing}; found {list(df.columns)}")

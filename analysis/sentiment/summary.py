@@ -8,7 +8,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from analysis.sentiment.scoring import _require
+from analysis.checks import check_choice, require_columns
 
 AGREEMENT_COLUMNS = [
     "n", "pearson_r", "spearman_r", "sign_agreement_share",
@@ -36,7 +36,7 @@ def sentiment_agreement(sentences: pd.DataFrame) -> pd.DataFrame:
         is constant), ``sign_agreement_share``, ``textblob_zero_share``,
         ``vader_zero_share`` (share of rows scored exactly 0).
     """
-    _require(sentences, ["textblob_polarity", "vader_compound"])
+    require_columns(sentences, ["textblob_polarity", "vader_compound"], what="sentences")
     both = sentences[["textblob_polarity", "vader_compound"]].astype("float64").dropna()
     tb, vd = both["textblob_polarity"], both["vader_compound"]
     n = len(both)
@@ -77,11 +77,10 @@ def extreme_sentences(
         ``direction`` ("most positive" then "most negative"), ``rank`` (1..n),
         then the input columns, most extreme first.
     """
-    if by not in EXTREME_BY:
-        raise ValueError(f"by must be one of {list(EXTREME_BY)}, got {by!r}")
+    check_choice("by", by, EXTREME_BY)
     if not isinstance(n, int) or n < 1:
         raise ValueError(f"n must be a positive integer, got {n!r}")
-    _require(sentences, ["sentence", by])
+    require_columns(sentences, ["sentence", by], what="sentences")
     pool = sentences[sentences[by].notna()].drop_duplicates(subset="sentence", keep="first")
     parts = []
     for direction, ascending in (("most positive", False), ("most negative", True)):
