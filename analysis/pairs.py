@@ -4,7 +4,7 @@ The corpus column ``pair_group`` names groups of texts on one event by different
 governments (``data/sample/event_pairs.json``), e.g. Japan's and Korea's readouts
 of the same foreign ministers' meeting. For each text the table gives what a
 reader compares first: the frames it uses most (``analysis.framing.code_frames``),
-its choice among contested terms (``analysis.terms.term_matches``), whom it
+its choice among contested terms (``analysis.terms.count_term_variants``), whom it
 credits (``analysis.voices.find_voices``) and its tone
 (``analysis.sentiment.score_sentiment``).
 """
@@ -47,13 +47,11 @@ def _top_frames(docs: pd.DataFrame, codebook: str, top: int) -> pd.Series:
 
 def _term_choices(docs: pd.DataFrame, terms: str) -> pd.Series:
     """``"variant [side] (n); ..."`` of the contested-term variants each text uses."""
-    from analysis.terms import term_matches  # engineer D's module
+    from analysis.terms import count_term_variants  # engineer D's module
 
-    matches = term_matches(docs, terms)
-    label = matches["variant"].astype(str) + " [" + matches["side"].astype(str) + "]"
-    counts = matches.assign(label=label).groupby(["doc_id", "label"]).size()
-    counts = counts.rename("n_mentions").reset_index()
-    return _ranked(counts, "doc_id", "label", "n_mentions", len(counts))
+    counts = count_term_variants(docs, terms, by="doc_id")
+    label = counts["variant"].astype(str) + " [" + counts["side"].astype(str) + "]"
+    return _ranked(counts.assign(label=label), "doc_id", "label", "n_mentions", len(counts))
 
 
 def _voices(docs: pd.DataFrame, top: int) -> tuple[pd.Series, pd.Series]:

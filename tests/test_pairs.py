@@ -118,3 +118,25 @@ def test_unknown_group_and_missing_columns(docs, codebook):
         match=r"^pair_summary: missing required column\(s\) 'pair_group'; found 'doc_id', ",
     ):
         pair_summary(docs.drop(columns="pair_group"))
+
+
+def test_term_choices_match_a_count_of_term_matches_on_the_sample(sample_corpus_path):
+    """Built on count_term_variants(by="doc_id"): same cells as grouping term_matches."""
+    from analysis.corpus import load_corpus
+    from analysis.pairs import _term_choices
+    from analysis.terms import term_matches
+
+    sample = load_corpus(sample_corpus_path)
+    before = sample.copy()
+    got = _term_choices(sample, "contested_terms").to_dict()
+    pd.testing.assert_frame_equal(sample, before)
+    matches = term_matches(sample, "contested_terms")
+    label = matches["variant"].astype(str) + " [" + matches["side"].astype(str) + "]"
+    counts = matches.assign(label=label).groupby(["doc_id", "label"]).size().rename("n")
+    ranked = counts.reset_index().sort_values(["doc_id", "n", "label"], ascending=[1, 0, 1])
+    expected = {
+        doc_id: "; ".join(f"{a} ({n})" for a, n in zip(part["label"], part["n"], strict=True))
+        for doc_id, part in ranked.groupby("doc_id")
+    }
+    assert len(got) > 20  # most sample texts use a contested term
+    assert got == expected
