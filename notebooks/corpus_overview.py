@@ -6,6 +6,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -44,6 +45,7 @@ from analysis.events import load_events
 from analysis.plots import use_style
 from analysis.plots.corpus import plot_document_counts, plot_documents_by_year, plot_text_lengths
 from analysis.plots.time import plot_over_time
+from analysis.report import display_path
 from analysis.timeseries import time_series
 
 warnings.simplefilter("ignore", UserWarning)
@@ -52,7 +54,7 @@ path = corpus_path or config.SAMPLE_CORPUS
 corpus = load_corpus(path)
 docs = corpus[corpus["outlet_country"] == country] if country else corpus
 scope = f"publisher country {country}" if country else "all publisher countries"
-display(Markdown(f"**{len(docs)} documents** ({scope}; {len(corpus)} in the corpus)."))
+display(Markdown(f"**{len(docs)} documents** ({scope}; {len(corpus)} in `{display_path(path)}`)."))
 
 # %% [markdown]
 # ## Who published the documents

@@ -6,6 +6,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -51,8 +52,9 @@ from analysis.display import show_table
 from analysis.events import load_events
 from analysis.plots import use_style
 from analysis.plots.compare import plot_group_means
-from analysis.plots.distributions import plot_distribution, plot_score_agreement
+from analysis.plots.sentiment import plot_sentiment_distribution, plot_textblob_vs_vader
 from analysis.plots.time import plot_over_time
+from analysis.report import display_path
 from analysis.sentiment import extreme_sentences, score_documents_and_sentences, sentiment_agreement
 from analysis.timeseries import time_series
 
@@ -65,7 +67,8 @@ label = f"mean {SCORE_LABEL[score]} (-1..1)"
 drivers = "vader_drivers" if score == "vader_compound" else "textblob_drivers"
 
 # %%
-corpus = load_corpus(corpus_path or config.SAMPLE_CORPUS, exclude_duplicates=exclude_duplicates)
+path = corpus_path or config.SAMPLE_CORPUS
+corpus = load_corpus(path, exclude_duplicates=exclude_duplicates)
 docs = corpus[corpus["kind"] == kind] if kind else corpus
 doc_scores, sentences = score_documents_and_sentences(docs)
 meta = docs[["doc_id", "outlet_country", "outlet", "kind", "published"]]
@@ -74,8 +77,8 @@ sentences = sentences.merge(meta[["doc_id", "outlet_country"]], on="doc_id", how
 n_scored = int(tone["is_scored"].sum())
 display(
     Markdown(
-        f"**{len(docs)} documents**{f' of kind {kind}' if kind else ''}"
-        f"{' (duplicates excluded)' if exclude_duplicates else ''}: "
+        f"**{len(docs)} documents**{f' of kind {kind}' if kind else ''} from "
+        f"`{display_path(path)}`{' (duplicates excluded)' if exclude_duplicates else ''}: "
         f"{n_scored} scored, {len(docs) - n_scored} not scored (not English); "
         f"{int(sentences['is_scored'].sum())} scored sentences."
     )
@@ -85,8 +88,16 @@ display(
 # ## Tone by publisher country
 
 # %%
-comparison = compare_groups(tone, value=score, by="outlet_country", min_n=min_n)
+countries = sorted(corpus["outlet_country"].dropna().unique())  # every country of the corpus
+comparison = compare_groups(tone, value=score, by="outlet_country", groups=countries, min_n=min_n)
 groups = comparison[comparison["other"].isna()]
+empty = groups.loc[groups["n"] == 0, "group"].tolist()
+small = groups.loc[groups["n"].between(1, min_n - 1), "group"].tolist()
+scope = f"of kind {kind}" if kind else "in this corpus"
+notes = [f"No scored documents {scope} from **{', '.join(empty)}**." if empty else ""]
+notes.append(f"Fewer than {min_n} scored documents from **{', '.join(small)}**: "
+             "their means and comparisons are too uncertain to read." if small else "")
+display(Markdown(" ".join(n for n in notes if n) or f"Every country has at least {min_n} scored documents."))
 show_table(
     groups[["group", "n", "mean", "median", "ci_low", "ci_high", "warning"]],
     caption=f"{SCORE_LABEL[score]} per document, by publisher country (95% bootstrap CI)",
@@ -101,11 +112,12 @@ plt.show()
 # `warning` marks groups too small to say anything.
 
 # %%
-pairs = comparison[comparison["other"].notna()]
+pairs = comparison[comparison["other"].notna() & (comparison["n"] > 0) & (comparison["n_other"] > 0)]
+tests = ["p_value", "p_holm", "cohens_d", "cliffs_delta"]
+pairs = pairs.assign(**{c: pairs[c].where(pairs["warning"] == "") for c in tests})  # blank when flagged
 show_table(
-    pairs[["group", "other", "n", "n_other", "diff", "diff_ci_low", "diff_ci_high", "p_value",
-           "p_holm", "cohens_d", "cliffs_delta"]],
-    caption="Pairwise differences in mean tone (group minus other)",
+    pairs[["group", "other", "n", "n_other", "diff", "diff_ci_low", "diff_ci_high", *tests, "warning"]],
+    caption="Pairwise differences in mean tone (group minus other); pairs with an empty group left out",
 )
 
 # %% [markdown]
@@ -113,13 +125,16 @@ show_table(
 # from a permutation test and `p_holm` is the same p adjusted (Holm) for the number of
 # pairs compared here — with many pairs, read `p_holm`. `cohens_d` and `cliffs_delta`
 # are effect sizes (Cliff's delta: the probability that a document of `group` scores
-# higher than one of `other`, minus the reverse).
+# higher than one of `other`, minus the reverse). Where a group has fewer than
+# `min_n` documents the row carries a `warning` and its p-values and effect sizes are
+# left blank (NA): with two or three documents a "significant" p or a large d says
+# nothing about the countries. Its `diff` and (wide) interval are still shown.
 
 # %% [markdown]
 # ## Distributions
 
 # %%
-plot_distribution(tone, value=score, by="outlet_country", xlabel=f"{SCORE_LABEL[score]} per document (-1..1)")
+plot_sentiment_distribution(tone, score=score, by="outlet_country")
 plt.show()
 
 # %% [markdown]
@@ -127,8 +142,7 @@ plt.show()
 # line is the median. A mean can hide a split between warm readouts and cold news.
 
 # %%
-long = sentences.melt(value_vars=["textblob_polarity", "vader_compound"], var_name="tool", value_name="sentence_score")
-plot_distribution(long, value="sentence_score", by="tool", xlabel="score per sentence (-1..1)")
+plot_sentiment_distribution(sentences, score=["textblob_polarity", "vader_compound"])
 plt.show()
 
 # %% [markdown]
@@ -178,7 +192,7 @@ show_table(
     agreement.set_index("outlet_country"),
     caption="TextBlob–VADER agreement on the same sentences",
 )
-plot_score_agreement(sentences)
+plot_textblob_vs_vader(sentences, by="outlet_country")
 plt.show()
 
 # %% [markdown]
@@ -186,6 +200,7 @@ plt.show()
 # `sign_agreement_share`: share of sentences both call positive, both negative or
 # both neutral (VADER neutral within ±0.05); `textblob_zero_share` and
 # `vader_zero_share`: share of sentences each tool scores exactly 0 (no sentiment
-# word found). In the scatter, points on the axes are those zeros. Low agreement
+# word found). In the scatter (one colour per publisher country), points on the
+# axes are those zeros. Low agreement
 # means the tone reported above depends on the tool: compare with
 # `score: textblob_polarity`.

@@ -127,3 +127,54 @@ def test_index_links_every_report(rendered):
         if result.status == "rendered":  # failures are reported by the test of their notebook
             assert f'href="{result.html.name}"' in index
     assert "<script" not in index
+
+
+def _noisy_outputs(executed: Path) -> list[str]:
+    """Every stderr stream and error output of an executed notebook, with cell and first line."""
+    found = []
+    for index, cell in enumerate(nbformat.read(executed, as_version=4).cells):
+        first = next((line for line in cell.source.splitlines() if line.strip()), "")[:60]
+        for out in cell.get("outputs", []):
+            if out.output_type == "error" or out.get("name") == "stderr":
+                text = out.get("text") or f"{out.get('ename')}: {out.get('evalue')}"
+                found.append(
+                    f"{executed.name}: cell {index} ({first!r}): {' '.join(text.split())[:200]}"
+                )
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", [*sorted(NOTEBOOKS), "hostile"])
+def test_executed_notebook_has_no_stderr_and_no_error_output(rendered, name):
+    html = page_of(rendered, name)
+    executed = html.parent / "_executed" / f"{rendered[name].job.slug}.ipynb"
+    noisy = _noisy_outputs(executed)
+    assert not noisy, "\n".join(noisy)
+
+
+def test_noisy_outputs_names_notebook_and_cell(tmp_path):
+    new = nbformat.v4
+    stdout = new.new_output("stream", name="stdout", text="ok")
+    stderr = new.new_output("stream", name="stderr", text="TqdmWarning: IProgress not found")
+    error = new.new_output("error", ename="ValueError", evalue="bad", traceback=[])
+    nb = new.new_notebook()
+    nb.cells = [
+        new.new_code_cell("x = 1", outputs=[stdout]),
+        new.new_code_cell("import tqdm\nbar()", outputs=[stderr, error]),
+    ]
+    path = tmp_path / "x.ipynb"
+    nbformat.write(nb, path)
+    assert _noisy_outputs(path) == [
+        "x.ipynb: cell 1 ('import tqdm'): TqdmWarning: IProgress not found",
+        "x.ipynb: cell 1 ('import tqdm'): ValueError: bad",
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["corpus_overview", "sentiment", "hostile"])
+def test_report_shows_no_absolute_machine_path(rendered, name):
+    page = page_of(rendered, name).read_text(encoding="utf-8")
+    work = page_of(rendered, "hostile").parent.parent
+    assert str(config.PROJECT_ROOT) not in page and str(work) not in page
+    if name != "hostile":
+        assert "<code>data/sample</code>" in page and "<dd>data/sample</dd>" in page

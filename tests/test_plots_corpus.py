@@ -1,4 +1,4 @@
-"""analysis.plots.corpus and analysis.plots.distributions: known bar heights, colours, points."""
+"""analysis.plots.corpus: known bar heights, colours, points."""
 
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ from analysis.plots.corpus import (  # noqa: E402
     plot_documents_by_year,
     plot_text_lengths,
 )
-from analysis.plots.distributions import plot_distribution, plot_score_agreement  # noqa: E402
 from analysis.plots.style import COUNTRY_COLORS  # noqa: E402
 
 
@@ -103,33 +102,12 @@ def test_text_lengths_points_filled_and_hollow(docs):
     assert xs == [500.0, 700.0, 1000.0]  # complete texts; 2000 and 900 are hollow excerpts
 
 
-def test_distribution_leaves_out_missing_and_labels_n(docs):
-    ax = plot_distribution(docs, value="vader_compound", by="outlet_country", xlabel="tone")
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["JP (n=2)", "KR (n=2)"]
-    assert ax.get_xlabel() == "tone"
-
-
-def test_score_agreement_counts_zeros():
-    scores = pd.DataFrame(
-        {"textblob_polarity": [0.0, 0.5, 0.0, np.nan], "vader_compound": [0.0, 0.0, -0.2, 0.1]}
-    )
-    ax = plot_score_agreement(scores)
-    labels = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert labels == [
-        "sentences",
-        "2 of 3 at textblob_polarity = 0",
-        "2 of 3 at vader_compound = 0",
-    ]
-
-
 @pytest.mark.parametrize(
     "plot",
     [
         lambda d: plot_document_counts(d, by="outlet"),
         plot_documents_by_year,
         plot_text_lengths,
-        lambda d: plot_distribution(d, value="vader_compound", by="kind"),
-        lambda d: plot_score_agreement(d.assign(textblob_polarity=0.1)),
     ],
 )
 def test_plots_do_not_mutate_input(docs, plot):
@@ -148,10 +126,6 @@ def test_plots_do_not_mutate_input(docs, plot):
         (
             lambda d: plot_text_lengths(d.drop(columns="n_chars")),
             r"missing column\(s\) \['n_chars'\]",
-        ),
-        (
-            lambda d: plot_distribution(d, value="x", by="kind"),
-            r"plot_distribution: missing column\(s\) \['x'\]",
         ),
     ],
 )

@@ -266,7 +266,9 @@ def test_plot_textblob_vs_vader():
     colors = {to_hex(c.get_facecolor()[0]): len(c.get_offsets()) for c in ax.collections}
     assert colors == {COUNTRY_COLORS["JP"].lower(): 3, COUNTRY_COLORS["KR"].lower(): 3,
                       COUNTRY_COLORS["US"].lower(): 1}  # fmt: skip
-    with pytest.raises(ValueError, match=r"missing column\(s\) \['outlet_country'\]"):
+    with pytest.raises(
+        ValueError, match=r"plot_textblob_vs_vader: missing required column\(s\) 'outlet_country'"
+    ):
         plot_textblob_vs_vader(frame.drop(columns="outlet_country"))
 
 
@@ -293,6 +295,48 @@ def test_plot_sentiment_distribution_and_tone():
     pd.testing.assert_frame_equal(frame, before)
     with pytest.raises(ValueError, match=r"score must be one of \['textblob_polarity'"):
         plot_sentiment_distribution(frame, score="polarity")
+
+
+def test_plot_sentiment_distribution_leaves_out_missing_and_compares_tools():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from analysis.plots.sentiment import plot_sentiment_distribution
+
+    frame = _scored_frame()
+    before = frame.copy()
+    ax = plot_sentiment_distribution(frame, score="vader_compound", by="outlet_country")
+    assert ax.get_title() == "VADER compound by outlet_country"
+    points = {t.get_text(): len(c.get_offsets()) for t, c in
+              zip(ax.get_yticklabels(), ax.collections, strict=True)}  # fmt: skip
+    assert points == {"JP (n=3)": 3, "KR (n=3)": 3, "US (n=1)": 1}  # the NaN row left out
+    ax = plot_sentiment_distribution(frame, score=["textblob_polarity", "vader_compound"])
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == ["textblob_polarity (n=7)", "vader_compound (n=7)"]
+    assert ax.get_xlabel() == "score (-1..1)" and ax.get_ylabel() == "tool"
+    pd.testing.assert_frame_equal(frame, before)
+    with pytest.raises(
+        ValueError, match=r"plot_sentiment_distribution: missing required column\(s\) 'kind'"
+    ):
+        plot_sentiment_distribution(frame, by="kind")
+
+
+def test_plot_textblob_vs_vader_counts_zeros_in_legend():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from analysis.plots.sentiment import plot_textblob_vs_vader
+
+    scores = pd.DataFrame(
+        {"textblob_polarity": [0.0, 0.5, 0.0, np.nan], "vader_compound": [0.0, 0.0, -0.2, 0.1]}
+    )
+    ax = plot_textblob_vs_vader(scores, by=None)
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == [
+        "all (n=3)",
+        "2 of 3 at textblob_polarity = 0",
+        "2 of 3 at vader_compound = 0",
+    ]
 
 
 @settings(max_examples=150, deadline=None)

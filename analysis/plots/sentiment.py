@@ -1,19 +1,19 @@
 """Sentiment figures: score distributions by country, mean tone with CIs, TextBlob vs VADER.
 
-Thin, sentiment-aware layers over the shared figure functions
-(``plots.distributions``, ``plots.compare``): they know each score's name and
-range, so every axis says what it measures and in which units. Inputs are
-never modified; each function returns the Axes.
+They know each score's name and range, so every axis says what it measures and
+in which units. Inputs are never modified; each function returns the Axes.
 """
 
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
+from analysis.checks import require_columns
 from analysis.plots.compare import plot_group_means
-from analysis.plots.distributions import plot_distribution
+from analysis.plots.corpus import plain_label
 from analysis.plots.style import country_color
 
 SCORE_LABELS = {
@@ -29,28 +29,66 @@ def _check_score(score: str) -> str:
     return SCORE_LABELS[score]
 
 
+def _box_rows(ax: Axes | None, values: pd.Series, groups: pd.Series) -> Axes:
+    """One row per group: a box (median, quartiles) and every value as a jittered point."""
+    keep = values.notna()
+    names = sorted(groups[keep].unique())
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 1.2 + 0.5 * max(len(names), 1)))
+    rng = np.random.default_rng(0)  # jitter only: fixed so the figure is reproducible
+    labels = []
+    for y, name in enumerate(names):
+        data = values[keep & (groups == name)].to_numpy()
+        ax.boxplot(data, positions=[y], orientation="horizontal", widths=0.5,
+                   showfliers=False, medianprops={"color": "black"})  # fmt: skip
+        jitter = y + rng.uniform(-0.18, 0.18, size=data.size)
+        ax.scatter(data, jitter, color=country_color(name), s=14, alpha=0.7, zorder=3)
+        labels.append(f"{plain_label(name)} (n={data.size})")
+    ax.set_yticks(range(len(names)), labels)
+    ax.set_ylim(-0.6, max(len(names), 1) - 0.4)
+    ax.invert_yaxis()
+    return ax
+
+
 def plot_sentiment_distribution(
     scores: pd.DataFrame,
     *,
-    score: str = "vader_compound",
+    score: str | list[str] = "vader_compound",
     by: str = "outlet_country",
     ax: Axes | None = None,
 ) -> Axes:
-    """Box and points of one score per group (unscored rows left out).
+    """Box and every value as a jittered point, one row per group (unscored rows left out).
+
+    Each row's label gives its ``n``.
 
     Args:
         scores: per-document or per-sentence scores with ``score`` and ``by``
             (merge the corpus metadata in first).
-        score: ``textblob_polarity``, ``textblob_subjectivity`` or ``vader_compound``.
+        score: ``textblob_polarity``, ``textblob_subjectivity`` or ``vader_compound``;
+            or a list of them: then one row per score (the tools side by side) and
+            ``by`` is not used.
         by: grouping column; country codes get their country colour.
         ax: Axes to draw on; None = a new figure.
 
     Returns:
         The Axes, x axis labelled with the score and its range.
     """
-    label = _check_score(score)
-    ax = plot_distribution(scores, value=score, by=by, xlabel=label, ax=ax)
-    ax.set_title(f"{label.split(' (')[0]} by {by}")
+    names = [score] if isinstance(score, str) else list(score)
+    labels = [_check_score(name) for name in names]
+    if isinstance(score, str):
+        require_columns(scores, [score, by], what="plot_sentiment_distribution")
+        values, groups = scores[score], scores[by].astype("string").fillna("NA")
+        title = f"{labels[0].split(' (')[0]} by {by}"
+    else:
+        require_columns(scores, names, what="plot_sentiment_distribution")
+        values = pd.concat([scores[name] for name in names], ignore_index=True)
+        groups = pd.Series(np.repeat(names, len(scores)), dtype="string")
+        title = "score by tool"
+    values = pd.to_numeric(values, errors="coerce").astype("float64")
+    ax = _box_rows(ax, values, groups)
+    ax.set_xlabel(labels[0] if len(labels) == 1 else "score (-1..1)")
+    ax.set_ylabel(by if isinstance(score, str) else "tool")
+    ax.set_title(title)
     return ax
 
 
@@ -101,7 +139,9 @@ def plot_textblob_vs_vader(
     """Scatter of TextBlob polarity against VADER compound, coloured by group.
 
     Rows where either score is missing (unscored text) are left out; the title
-    gives n and Pearson r (``analysis.sentiment.sentiment_agreement``).
+    gives n and Pearson r (``analysis.sentiment.sentiment_agreement``). Points
+    exactly on a zero line are where a tool found no sentiment word at all; the
+    legend says how many.
 
     Args:
         scores: rows with ``textblob_polarity``, ``vader_compound`` (and ``by``).
@@ -115,11 +155,7 @@ def plot_textblob_vs_vader(
     from analysis.sentiment import sentiment_agreement
 
     needed = ["textblob_polarity", "vader_compound"] + ([by] if by else [])
-    missing = [c for c in needed if c not in scores.columns]
-    if missing:
-        raise ValueError(
-            f"plot_textblob_vs_vader: missing column(s) {missing}; found {list(scores.columns)}"
-        )
+    require_columns(scores, needed, what="plot_textblob_vs_vader")
     both = scores[needed].dropna(subset=needed[:2])
     if ax is None:
         _, ax = plt.subplots(figsize=(5.5, 5.5))
@@ -139,6 +175,8 @@ def plot_textblob_vs_vader(
     agreement = sentiment_agreement(both).iloc[0]
     n, r = int(agreement["n"]), agreement["pearson_r"]
     ax.set_title(f"TextBlob vs VADER (n={n}, r={r:.2f})")
-    if by:
-        ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=8, title=by)
+    for name in needed[:2]:
+        zeros = int((both[name] == 0).sum())
+        ax.plot([], [], " ", label=f"{zeros} of {len(both)} at {name} = 0")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=8, title=by)
     return ax
