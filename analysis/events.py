@@ -25,6 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import config
+from analysis.checks import require_columns
 from analysis.codebooks import CodebookError, load_yaml_entries
 from analysis.compare import compare_groups
 
@@ -89,8 +90,8 @@ def load_events(path: str | Path | None = None) -> pd.DataFrame:
 @functools.lru_cache(maxsize=8)
 def _load_events_cached(path: Path, stamp: int | None) -> pd.DataFrame:
     """Parse once per file version (``stamp`` = modification time); callers get copies."""
-    # a date YAML cannot build (2019-13-40) is already a CodebookError naming line,
-    # entry and field (analysis.codebooks.load_yaml_entries)
+    # load_yaml_entries itself reports a date YAML cannot build (2019-13-40) with line,
+    # entry and field; _parse_date checks quoted dates ("2019-08-22") the same way
     entries = load_yaml_entries(
         path, required=EVENT_REQUIRED, optional=EVENT_OPTIONAL, list_key="events"
     )
@@ -181,8 +182,7 @@ def event_window(
         ``days_from_event`` (int, negative before). ``attrs`` holds ``event_id``,
         ``event_date``, ``n_undated`` (NaT dates left out) and ``n_outside``.
     """
-    if date_col not in docs.columns:
-        raise ValueError(f"event_window: missing column {date_col!r}; found {list(docs.columns)}")
+    require_columns(docs, [date_col], what="event_window")
     event_id, date, _ = resolve_event(event, events=events)
     n_before, n_after = _days(before, "before"), _days(after, "after")
     dates = pd.to_datetime(docs[date_col]).dt.normalize()
@@ -238,10 +238,8 @@ def compare_event_window(
         A side without documents has ``n`` 0 and a warning, never a missing row.
     """
     window_keys = {k: options.pop(k) for k in ("date_col", "events") if k in options}
-    if by is not None and by not in measures.columns:
-        raise ValueError(
-            f"compare_event_window: missing column {by!r}; found {list(measures.columns)}"
-        )
+    if by is not None:
+        require_columns(measures, [by], what="compare_event_window")
     inside = event_window(measures, event, before=before, after=after, **window_keys)
     keys = (
         inside[by].astype("string").fillna("(none)") if by else pd.Series("all", index=inside.index)

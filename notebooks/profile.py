@@ -41,15 +41,13 @@ min_n: int = 5  # sides with fewer documents are flagged "too small to say anyth
 
 # %%
 import warnings
-from functools import partial
 
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import Markdown, display
 
 from analysis import config
-from analysis.voices import find_voices, voices_by_country
-from analysis.compare import compare_groups, format_interval, format_number, holm_adjust
+from analysis.compare import compare_groups, format_interval, holm_adjust
 from analysis.corpus import load_corpus
 from analysis.display import show_table
 from analysis.events import load_events
@@ -60,10 +58,10 @@ from analysis.plots.time import plot_over_time
 from analysis.sentiment import score_sentiment
 from analysis.terms import count_term_variants
 from analysis.timeseries import time_series
+from analysis.voices import find_voices, voices_by_country
 
 warnings.simplefilter("ignore", UserWarning)  # small groups are reported in the tables instead
 use_style()
-show_table = partial(show_table, float_format=format_number)  # "0.000", never "-0.000"
 path = corpus_path or config.SAMPLE_CORPUS
 events = load_events()
 rest = "rest of corpus"

@@ -179,8 +179,15 @@ def test_event_window_rejects_bad_spans(span):
 
 
 def test_event_window_missing_date_column():
-    with pytest.raises(ValueError, match="missing column 'date'"):
+    with pytest.raises(
+        ValueError, match=r"^event_window: missing required column\(s\) 'date'; found "
+    ):
         event_window(DOCS, "2023-03-06", date_col="date")
+
+    with pytest.raises(
+        ValueError, match=r"^compare_event_window: missing required column\(s\) 'outlet'; found "
+    ):
+        compare_event_window(DOCS, "2023-03-06", value="tone", by="outlet")
 
 
 def test_event_window_does_not_mutate_input():
