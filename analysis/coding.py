@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import config, io
-from analysis.checks import check_choice, require_columns
+from analysis.checks import check_choice, describe_columns, require_columns
 from analysis.text import sentence_table
 
 __all__ = [
@@ -143,9 +143,12 @@ def _read_sheet(path: Path) -> list[tuple[str, str, str, int]]:
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
         header = reader.fieldnames or []
-        for column in ("unit_id", "coder"):
-            if column not in header:
-                raise ValueError(f"{path.name}: missing column '{column}'; found {header}")
+        missing = [column for column in ("unit_id", "coder") if column not in header]
+        if missing:
+            raise ValueError(
+                f"{path.name}: missing required column(s) {', '.join(map(repr, missing))}; "
+                f"found {describe_columns(header)}"
+            )
         frames = [c for c in header if c not in SHEET_COLUMNS + ["coder"]]
         rows = []
         for line, record in enumerate(reader, start=2):  # row 1 is the header

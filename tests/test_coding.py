@@ -131,6 +131,13 @@ def test_read_rejects_missing_coder_and_double_coding(tmp_path):
     one.write_text("unit_id,conflict,coder\na:0,1,ann\n", encoding="utf-8")
     with pytest.raises(ValueError, match="already coded it in one.csv"):
         read_coding_sheets([one, one])
+    headless = tmp_path / "b.csv"
+    headless.write_text("unit,conflict\na:0,1\n", encoding="utf-8")
+    with pytest.raises(
+        ValueError,
+        match=r"^b\.csv: missing required column\(s\) 'unit_id', 'coder'; found 'unit', 'conf"
+    ):
+        read_coding_sheets([headless])
 
 
 # ---------------------------------------------------------------- alpha
