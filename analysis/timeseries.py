@@ -128,9 +128,9 @@ def time_series(
         ``period_start`` (datetime64, first day of the period), ``group`` (string),
         ``n`` (rows with a value; for attention, documents), ``value`` (mean/median,
         or the count), ``ci_low``, ``ci_high`` (95 % interval; NaN with fewer than two
-        values, except Wilson intervals of a share). ``attrs``: ``n_undated``, ``n_outside`` (rows outside
-        ``start``..``end``), ``period``, ``value``, ``ci_method`` ("poisson exact",
-        "wilson" or "bootstrap percentile").
+        values, except Wilson intervals of a share). ``attrs``: ``n_undated``,
+        ``n_outside`` (rows outside ``start``..``end``), ``period``, ``value``,
+        ``ci_method`` ("poisson exact", "wilson" or "bootstrap percentile").
     """
     _check(df, value, by, period, agg, date_col)
     dates = pd.to_datetime(df[date_col])

@@ -135,7 +135,7 @@ def test_read_rejects_missing_coder_and_double_coding(tmp_path):
     headless.write_text("unit,conflict\na:0,1\n", encoding="utf-8")
     with pytest.raises(
         ValueError,
-        match=r"^b\.csv: missing required column\(s\) 'unit_id', 'coder'; found 'unit', 'conf"
+        match=r"^b\.csv: missing required column\(s\) 'unit_id', 'coder'; found 'unit', 'conf",
     ):
         read_coding_sheets([headless])
 
