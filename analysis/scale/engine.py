@@ -120,11 +120,10 @@ def _map_local(paths, func, *, columns, n_workers, progress) -> list[pd.DataFram
 
 
 def _map_dask(paths, func, *, columns, address, n_workers, progress) -> list[pd.DataFrame]:
+    import dask
     import dask.dataframe as dd
     from dask.distributed import Client, LocalCluster
     from dask.distributed import as_completed as dask_as_completed
-
-    import dask
 
     address = address or dask.config.get("scheduler-address", None)  # DASK_SCHEDULER_ADDRESS
     cluster = None
