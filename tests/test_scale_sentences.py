@@ -36,6 +36,17 @@ def test_frames_equal_code_frames(sample, repeated):
         assert_frame_equal(sentences.code_frames_by_sentence(docs), expected, check_dtype=False)
 
 
+def test_non_english_documents_left_out_as_in_the_package(sample):
+    korean = pd.DataFrame(
+        {"doc_id": ["ko-1"], "text": ["한일 정상회담 Japan summit"], "language": ["ko"]}
+    )
+    docs = pd.concat([sample[["doc_id", "text", "language"]].head(5), korean], ignore_index=True)
+    frames = sentences.code_frames_by_sentence(docs)
+    assert "ko-1" not in set(frames["doc_id"])
+    assert_frame_equal(frames, code_frames(docs, "kj_frames"), check_dtype=False)
+    assert "ko-1" not in set(sentences.count_terms_by_sentence(docs)["doc_id"])
+
+
 def test_actor_counts_equal_count_actor_mentions(sample, repeated):
     for docs in (sample, repeated):
         expected = count_actor_mentions(docs)

@@ -96,8 +96,9 @@ def code_frames_by_sentence(docs: pd.DataFrame, codebook: str = "kj_frames") -> 
         frame, n_matches, present (0/1), matched_terms, sentence_ids (``;``-joined,
         in order of first match).
     """
-    from analysis.codebooks import load_codebook
+    from analysis.codebooks import load_codebook, split_codable
 
+    docs, _ = split_codable(docs, what="frames")  # as code_frames: English documents only
     path = config.CODEBOOK_DIR / f"{codebook}.yaml"
     book, memo = _book_and_memo("frames", path, lambda: load_codebook(codebook))
     occurrences, uniques = sentence_occurrences(docs)
@@ -160,8 +161,10 @@ def count_terms_by_sentence(docs: pd.DataFrame, terms: str = "contested_terms") 
         doc_id, referent, variant, side, n_mentions — only pairs with mentions;
         group sums reproduce ``analysis.terms.count_term_variants``.
     """
+    from analysis.codebooks import split_codable
     from analysis.terms import load_terms
 
+    docs, _ = split_codable(docs, what="contested terms")  # as term_matches
     path = config.CODEBOOK_DIR / f"{terms}.yaml"
     book, memo = _book_and_memo("terms", path, lambda: load_terms(terms))
     occurrences, uniques = sentence_occurrences(docs)
