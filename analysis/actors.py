@@ -334,14 +334,3 @@ def _flag_small(table: pd.DataFrame, *, by: str, min_n: int) -> pd.DataFrame:
         )
     return table
 
-
-def __getattr__(name: str):
-    """``analysis.actors.find_voices`` / ``voices_by_country``: moved to ``analysis.voices``.
-
-    Resolved lazily because ``analysis.voices`` imports this module.
-    """
-    if name in ("find_voices", "voices_by_country", "VOICE_COLUMNS", "SPEECH_VERBS"):
-        from analysis import voices
-
-        return getattr(voices, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -32,9 +32,6 @@ n_titles: int = 10  # documents listed in each title table
 # %%
 import warnings
 
-warnings.filterwarnings("ignore", message="IProgress not found")  # tqdm without ipywidgets
-
-# %%
 import matplotlib.pyplot as plt
 from IPython.display import Markdown, display
 

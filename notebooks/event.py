@@ -41,14 +41,13 @@ min_n: int = 5  # groups with fewer documents on a side are flagged "too small t
 
 # %%
 import warnings
-from functools import partial
 
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import Markdown, display
 
 from analysis import config
-from analysis.compare import format_number, holm_adjust
+from analysis.compare import holm_adjust
 from analysis.corpus import load_corpus
 from analysis.display import show_table
 from analysis.events import compare_event_window, event_window, load_events, resolve_event
@@ -62,7 +61,6 @@ from analysis.timeseries import time_series
 
 warnings.simplefilter("ignore", UserWarning)  # small groups are reported in the tables instead
 use_style()
-show_table = partial(show_table, float_format=format_number)  # "0.000", never "-0.000"
 path = corpus_path or config.SAMPLE_CORPUS
 events = load_events()
 event_id, event_date, event_label = resolve_event(event, events=events)

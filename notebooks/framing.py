@@ -29,7 +29,7 @@
 # coders on a third-party set.
 
 # %% tags=["parameters"]
-corpus_path: str = ""  # corpus file or folder; empty = the sample corpus (data/sample)
+corpus_path: str = ""  # corpus file or folder; empty: the sample corpus (data/sample)
 codebook: str = "kj_frames"  # frame codebook: a name in data/codebooks or a YAML path
 terms: str = "contested_terms"  # contested-terms file: a name in data/codebooks or a YAML path
 group_by: str = "outlet_country"  # corpus column that defines the publisher groups

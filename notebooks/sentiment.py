@@ -38,9 +38,6 @@ min_n: int = 5  # groups with fewer scored documents are flagged as too small
 # %%
 import warnings
 
-warnings.filterwarnings("ignore", message="IProgress not found")  # tqdm without ipywidgets
-
-# %%
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import Markdown, display

@@ -43,33 +43,25 @@ kwic_width: int = 60  # characters of context on each side of a keyword
 
 # %%
 import warnings
-from functools import partial
 
 import matplotlib.pyplot as plt
 from IPython.display import Markdown, display
 
 from analysis import config
-from analysis.actors import (
-    count_actor_mentions,
-    directed_tone,
-    find_voices,
-    load_actors,
-    tone_sentences,
-    voices_by_country,
-)
+from analysis.actors import count_actor_mentions, directed_tone, load_actors, tone_sentences
 from analysis.codebooks import load_codebook
 from analysis.coding import export_coding_sheet
-from analysis.compare import format_interval, format_number
+from analysis.compare import format_interval
 from analysis.corpus import load_corpus
 from analysis.display import show_kwic, show_table
 from analysis.distinctive import distinctive_terms, kwic
 from analysis.pairs import pair_summary
 from analysis.plots import use_style
 from analysis.plots.actors import plot_directed_tone, plot_distinctive_terms, plot_voice_shares
+from analysis.voices import find_voices, voices_by_country
 
 warnings.simplefilter("ignore", UserWarning)
 use_style()
-show_table = partial(show_table, float_format=format_number)  # "0.000", never "-0.000"
 
 # %%
 path = corpus_path or config.SAMPLE_CORPUS

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import actors, voices
+from analysis import voices
 from analysis.corpus import load_corpus
 from analysis.voices import find_voices, voices_by_country
 
@@ -22,15 +22,9 @@ def _docs(*texts, countries=None):
     )
 
 
-def test_old_names_still_resolve():
-    """``analysis.actors.find_voices`` (and the package names) are the moved functions."""
-    from analysis.actors import find_voices as old_find_voices
-
-    assert old_find_voices is voices.find_voices
-    assert actors.voices_by_country is voices.voices_by_country
+def test_package_names_are_the_voices_functions():
     assert analysis.find_voices is voices.find_voices
-    with pytest.raises(AttributeError):
-        actors.no_such_name  # noqa: B018
+    assert analysis.voices_by_country is voices.voices_by_country
 
 
 def test_voices_require_columns():
