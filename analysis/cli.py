@@ -74,5 +74,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.debug:
             raise
         message = " ".join(str(exc).split()) or type(exc).__name__
-        print(f"error: {type(exc).__name__}: {message} (rerun with --debug for a traceback)", file=sys.stderr)
+        print(
+            f"error: {type(exc).__name__}: {message} (rerun with --debug for a traceback)",
+            file=sys.stderr,
+        )
         return 1

@@ -20,9 +20,17 @@ def _fake_parser(func):
 @pytest.mark.parametrize(
     ("exc", "code", "expected"),
     [
-        (ValueError("data.csv: row 4, field 'published':\n unparseable date"), 2, "error: data.csv: row 4, field 'published': unparseable date\n"),
+        (
+            ValueError("data.csv: row 4, field 'published':\n unparseable date"),
+            2,
+            "error: data.csv: row 4, field 'published': unparseable date\n",
+        ),
         (cli.UserError("unknown parameter 'foo'"), 2, "error: unknown parameter 'foo'\n"),
-        (RuntimeError("boom"), 1, "error: RuntimeError: boom (rerun with --debug for a traceback)\n"),
+        (
+            RuntimeError("boom"),
+            1,
+            "error: RuntimeError: boom (rerun with --debug for a traceback)\n",
+        ),
     ],
 )
 def test_errors_become_one_line_and_exit_code(monkeypatch, capsys, exc, code, expected):

@@ -16,7 +16,15 @@ from analysis import cli
 COMMANDS = {
     "sentiment": lambda corpus, out: ["sentiment", corpus, "--out", str(out / "tone.csv")],
     "frames": lambda corpus, out: ["frames", corpus, "--out", str(out / "frames.csv")],
-    "report": lambda corpus, out: ["report", "--notebook", "corpus_overview", "--corpus", corpus, "--out", str(out)],
+    "report": lambda corpus, out: [
+        "report",
+        "--notebook",
+        "corpus_overview",
+        "--corpus",
+        corpus,
+        "--out",
+        str(out),
+    ],
 }
 
 
@@ -39,7 +47,10 @@ def test_bad_corpus_stops_every_command_with_one_line(tmp_path, capsys, command,
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [
-        (["report", "--notebook", "sentiment", "-p", "min_n=abc"], "parameter 'min_n' expects int, got 'abc'"),
+        (
+            ["report", "--notebook", "sentiment", "-p", "min_n=abc"],
+            "parameter 'min_n' expects int, got 'abc'",
+        ),
         (["report", "--notebook", "sentiment", "-p", "nope=1"], "has no parameter 'nope'"),
         (["frames", "data/sample", "--codebook", "{codebook}"], "field 'description'"),
     ],

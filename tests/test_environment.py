@@ -23,7 +23,9 @@ def _split(spec: str) -> tuple[str, str]:
 
 def pyproject_requirements() -> dict[str, str]:
     project = tomllib.loads((config.PROJECT_ROOT / "pyproject.toml").read_text())["project"]
-    specs = project["dependencies"] + [s for group in project["optional-dependencies"].values() for s in group]
+    specs = project["dependencies"] + [
+        s for group in project["optional-dependencies"].values() for s in group
+    ]
     return dict(_split(s) for s in specs)
 
 
@@ -47,7 +49,11 @@ def test_same_version_bounds_in_both_files():
 
 @pytest.mark.parametrize(
     ("spec", "expected"),
-    [("pandas>=2.2", ("pandas", ">=2.2")), ("dask[dataframe]>=2024.1", ("dask", ">=2024.1")), ("vaderSentiment", ("vadersentiment", ""))],
+    [
+        ("pandas>=2.2", ("pandas", ">=2.2")),
+        ("dask[dataframe]>=2024.1", ("dask", ">=2024.1")),
+        ("vaderSentiment", ("vadersentiment", "")),
+    ],
 )
 def test_spec_parsing(spec, expected):
     assert _split(spec) == expected

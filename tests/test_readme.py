@@ -26,7 +26,10 @@ EXECUTED = ("corpus", "sentiment", "frames", "coding")
 
 def test_readme_leads_with_the_two_commands():
     first_block = next(body for lang, body in BLOCKS if lang == "bash")
-    assert [line.split("#")[0].strip() for line in first_block.splitlines()] == ["make report", "make test"]
+    assert [line.split("#")[0].strip() for line in first_block.splitlines()] == [
+        "make report",
+        "make test",
+    ]
 
 
 def test_make_targets_named_in_readme_exist():
@@ -53,8 +56,16 @@ def test_cli_lines_parse(line):
 def test_cli_lines_run(line, tmp_path):
     argv = shlex.split(line)[3:]
     # outputs go to the temporary folder, never into the repository
-    argv = [str(tmp_path / a) if a.endswith(".csv") and i > 0 and argv[i - 1].startswith("--") else a for i, a in enumerate(argv)]
-    done = subprocess.run([sys.executable, "-m", "analysis", *argv], cwd=config.PROJECT_ROOT, capture_output=True, text=True)
+    argv = [
+        str(tmp_path / a) if a.endswith(".csv") and i > 0 and argv[i - 1].startswith("--") else a
+        for i, a in enumerate(argv)
+    ]
+    done = subprocess.run(
+        [sys.executable, "-m", "analysis", *argv],
+        cwd=config.PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
     written = [p for p in tmp_path.iterdir() if p.suffix == ".csv"]
     assert written and all(p.stat().st_size > 0 for p in written)
