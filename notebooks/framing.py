@@ -65,6 +65,7 @@ from analysis.framing import (
 from analysis.plots import use_style
 from analysis.plots.framing import plot_cooccurrence, plot_frame_prevalence, plot_variant_shares
 from analysis.plots.time import plot_over_time
+from analysis.report import display_path
 from analysis.terms import count_term_variants, load_terms, term_examples
 from analysis.text import sentence_table
 from analysis.timeseries import time_series
@@ -79,7 +80,7 @@ book = load_codebook(codebook)
 sentences = sentence_table(docs)
 coded = code_frames(docs, book, sentences=sentences)
 matches = frame_matches(docs[is_codable(docs)], book, sentences=sentences)  # logged once above
-display(Markdown(f"**{len(docs)} documents** (duplicates excluded) from `{path}`, coded with "
+display(Markdown(f"**{len(docs)} documents** (duplicates excluded) from `{display_path(path)}`, coded with "
                  f"`{book.path.name}` ({len(book.frames)} frames, {len(matches)} term matches). "
                  "Non-English documents not coded (left out of every share below): "
                  f"**{coded.attrs['n_uncoded']}**."))  # fmt: skip

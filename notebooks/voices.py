@@ -58,6 +58,7 @@ from analysis.distinctive import distinctive_terms, kwic
 from analysis.pairs import pair_summary
 from analysis.plots import use_style
 from analysis.plots.actors import plot_directed_tone, plot_distinctive_terms, plot_voice_shares
+from analysis.report import display_path
 from analysis.voices import find_voices, voices_by_country
 
 warnings.simplefilter("ignore", UserWarning)
@@ -68,7 +69,7 @@ path = corpus_path or config.SAMPLE_CORPUS
 docs = load_corpus(path, exclude_duplicates=True)
 book = load_actors()
 labels = dict(zip(book.table["actor_id"], book.table["label"], strict=True))
-display(Markdown(f"**{len(docs)} documents** (duplicates excluded) from `{path}`."))
+display(Markdown(f"**{len(docs)} documents** (duplicates excluded) from `{display_path(path)}`."))
 display(
     show_table(
         docs.groupby(group_by).size().rename("n_docs").reset_index(),
