@@ -1,33 +1,47 @@
 """Tone and framing of Korea-Japan relations coverage: DataFrame in, DataFrame out.
 
 This module only re-exports the public names; each lives in the module named
-after its concept (see README, "Layout").
+after its concept (see README, "Layout"); `__all__` lists them.
 """
 
-# corpus: loading, validation, duplicates
-from analysis.corpus import CORPUS_COLUMNS, CorpusError, load_corpus, validate_corpus  # noqa: E402,F401
-from analysis.duplicates import exclude_duplicates, flag_duplicates  # noqa: E402,F401
-from analysis.language import detect_language, script_shares  # noqa: E402,F401
-from analysis.pagedump import parse_page_dump  # noqa: E402,F401
-# text: sentence splitting, tokens, language
-from analysis.text import normalize_text, sentence_table, split_sentences, tokenize  # noqa: E402,F401
-# sentiment: TextBlob and VADER per document and sentence
-from analysis.sentiment import (  # noqa: E402,F401
-    extreme_sentences,
-    score_sentences,
-    score_sentiment,
-    score_text,
-    sentiment_agreement,
+from analysis.actors import (
+    count_actor_mentions,
+    directed_tone,
+    find_actor_mentions,
+    load_actors,
+    tone_sentences,
 )
-# codebooks / framing / terms: frames and contested terminology
-from analysis.codebooks import (  # noqa: E402,F401
+from analysis.codebooks import (
     Codebook,
     CodebookError,
     list_codebooks,
     load_codebook,
     load_yaml_entries,
 )
-from analysis.framing import (  # noqa: E402,F401
+from analysis.coding import (
+    export_coding_sheet,
+    frame_agreement,
+    krippendorff_alpha,
+    read_coding_sheets,
+    write_coding_sheet,
+)
+from analysis.compare import (
+    bootstrap_ci,
+    cliffs_delta,
+    cohens_d,
+    compare_groups,
+    diff_ci,
+    format_interval,
+    format_number,
+    holm_adjust,
+    permutation_p,
+)
+from analysis.corpus import CORPUS_COLUMNS, CorpusError, load_corpus, validate_corpus
+from analysis.display import show_kwic, show_table, show_text
+from analysis.distinctive import distinctive_terms, kwic
+from analysis.duplicates import exclude_duplicates, flag_duplicates
+from analysis.events import compare_event_window, event_window, load_events, resolve_event
+from analysis.framing import (
     code_frames,
     code_sentences,
     dominant_frame,
@@ -40,33 +54,11 @@ from analysis.framing import (  # noqa: E402,F401
     predict_frames,
     score_predictions,
 )
-from analysis.terms import count_term_variants, load_terms, term_examples, term_matches  # noqa: E402,F401
-# actors / distinctive / coding: actors, voices, directed tone, log-odds, human coding
-from analysis.actors import (  # noqa: E402,F401
-    count_actor_mentions,
-    directed_tone,
-    find_actor_mentions,
-    load_actors,
-    tone_sentences,
-)
-from analysis.voices import find_voices, voices_by_country  # noqa: E402,F401
-from analysis.coding import (  # noqa: E402,F401
-    export_coding_sheet,
-    frame_agreement,
-    krippendorff_alpha,
-    read_coding_sheets,
-    write_coding_sheet,
-)
-from analysis.distinctive import distinctive_terms, kwic  # noqa: E402,F401
-from analysis.pairs import compare_pair, pair_summary  # noqa: E402,F401
-# events / compare: event windows, group statistics, time series
-from analysis.compare import bootstrap_ci, cliffs_delta, cohens_d, compare_groups, diff_ci, holm_adjust, permutation_p  # noqa: E402,F401,E501
-from analysis.events import compare_event_window, event_window, load_events, resolve_event  # noqa: E402,F401
-from analysis.timeseries import poisson_ci, time_series  # noqa: E402,F401
-from analysis.compare import format_interval, format_number  # noqa: E402,F401
-from analysis.proportions import is_binary, newcombe_ci, wilson_ci  # noqa: E402,F401
-# scale: partitioned storage, cache, engines
-from analysis.scale import (  # noqa: E402
+from analysis.language import detect_language, script_shares
+from analysis.pagedump import parse_page_dump
+from analysis.pairs import compare_pair, pair_summary
+from analysis.proportions import is_binary, newcombe_ci, wilson_ci
+from analysis.scale import (
     ingest_corpus,
     iter_chunks,
     list_partitions,
@@ -74,5 +66,98 @@ from analysis.scale import (  # noqa: E402
     read_store,
     run_analysis,
 )
-# report: the papermill runner (import analysis.report: papermill and nbconvert are heavy)
-from analysis.display import show_kwic, show_table, show_text  # noqa: E402,F401
+from analysis.sentiment import (
+    extreme_sentences,
+    score_sentences,
+    score_sentiment,
+    score_text,
+    sentiment_agreement,
+)
+from analysis.terms import count_term_variants, load_terms, term_examples, term_matches
+from analysis.text import normalize_text, sentence_table, split_sentences, tokenize
+from analysis.timeseries import poisson_ci, time_series
+from analysis.voices import find_voices, voices_by_country
+
+__all__ = [
+    "CORPUS_COLUMNS",
+    "Codebook",
+    "CodebookError",
+    "CorpusError",
+    "bootstrap_ci",
+    "cliffs_delta",
+    "code_frames",
+    "code_sentences",
+    "cohens_d",
+    "compare_event_window",
+    "compare_groups",
+    "compare_pair",
+    "count_actor_mentions",
+    "count_term_variants",
+    "detect_language",
+    "diff_ci",
+    "directed_tone",
+    "distinctive_terms",
+    "dominant_frame",
+    "event_window",
+    "exclude_duplicates",
+    "export_coding_sheet",
+    "extreme_sentences",
+    "find_actor_mentions",
+    "find_voices",
+    "flag_duplicates",
+    "format_interval",
+    "format_number",
+    "frame_agreement",
+    "frame_cooccurrence",
+    "frame_matches",
+    "frame_presence",
+    "frame_prevalence",
+    "frame_shares",
+    "holm_adjust",
+    "ingest_corpus",
+    "is_binary",
+    "iter_chunks",
+    "krippendorff_alpha",
+    "kwic",
+    "list_codebooks",
+    "list_partitions",
+    "load_actors",
+    "load_codebook",
+    "load_corpus",
+    "load_events",
+    "load_results",
+    "load_terms",
+    "load_yaml_entries",
+    "match_kwic",
+    "newcombe_ci",
+    "normalize_text",
+    "pair_summary",
+    "parse_page_dump",
+    "permutation_p",
+    "poisson_ci",
+    "predict_frames",
+    "read_coding_sheets",
+    "read_store",
+    "resolve_event",
+    "run_analysis",
+    "score_predictions",
+    "score_sentences",
+    "score_sentiment",
+    "score_text",
+    "script_shares",
+    "sentence_table",
+    "sentiment_agreement",
+    "show_kwic",
+    "show_table",
+    "show_text",
+    "split_sentences",
+    "term_examples",
+    "term_matches",
+    "time_series",
+    "tokenize",
+    "tone_sentences",
+    "validate_corpus",
+    "voices_by_country",
+    "wilson_ci",
+    "write_coding_sheet",
+]

@@ -333,4 +333,3 @@ def _flag_small(table: pd.DataFrame, *, by: str, min_n: int) -> pd.DataFrame:
             stacklevel=3,
         )
     return table
-
