@@ -211,7 +211,16 @@ def count_actor_mentions(docs: pd.DataFrame, *, codebook=None) -> pd.DataFrame:
         DataFrame ``doc_id``, ``actor_id``, ``country``, ``n_mentions``, sorted by
         document order then descending count.
     """
-    mentions = find_actor_mentions(docs, codebook=codebook)
+    return mention_counts(find_actor_mentions(docs, codebook=codebook), docs)
+
+
+def mention_counts(mentions: pd.DataFrame, docs: pd.DataFrame) -> pd.DataFrame:
+    """Count a mention table (doc_id, actor_id, country, ...) per document and actor.
+
+    Returns:
+        DataFrame ``doc_id``, ``actor_id``, ``country``, ``n_mentions`` in the order
+        of ``docs``, then descending count, then ``actor_id``.
+    """
     counts = (
         mentions.groupby(["doc_id", "actor_id", "country"], sort=False)
         .size()

@@ -34,7 +34,6 @@ from __future__ import annotations
 import inspect
 import itertools
 import logging
-import sys
 import warnings
 from collections.abc import Sequence
 from typing import Literal
@@ -400,7 +399,7 @@ def _read_table(path: str) -> pd.DataFrame:
 
 def _run(args) -> int:
     from analysis.events import compare_event_window  # events builds on this module
-    from analysis.io import write_csv
+    from analysis.io import write_csv_or_stdout
 
     table = _read_table(args.table)
     options = {"n_resamples": args.resamples, "min_n": args.min_n}
@@ -415,10 +414,7 @@ def _run(args) -> int:
         result = compare_groups(
             table, value=args.value, by=args.by, reference=args.reference, **options
         )
-    if args.out:
-        write_csv(result, args.out)
-    else:
-        sys.stdout.write(result.to_csv(index=False, lineterminator="\n"))
+    write_csv_or_stdout(result, args.out)
     return 0
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
-import sys
 import warnings
 from pathlib import Path
 
@@ -271,13 +270,10 @@ def compare_event_window(
 
 
 def _run(args) -> int:
-    from analysis.io import write_csv
+    from analysis.io import write_csv_or_stdout
 
     table = load_events(args.path)
-    if args.out:
-        write_csv(table, args.out)
-    else:
-        sys.stdout.write(table.to_csv(index=False, lineterminator="\n"))
+    write_csv_or_stdout(table, args.out)
     return 0
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -58,3 +59,11 @@ def atomic_write(path: str | os.PathLike, data: str | bytes, *, encoding: str = 
 def write_csv(df: pd.DataFrame, path: str | os.PathLike) -> Path:
     """Write ``df`` as UTF-8 CSV without the index, atomically, with stable line endings."""
     return atomic_write(path, df.to_csv(index=False, lineterminator="\n"))
+
+
+def write_csv_or_stdout(df: pd.DataFrame, path: str | os.PathLike | None) -> None:
+    """Write ``df`` as CSV to ``path`` atomically, or to standard output when ``path`` is None."""
+    if path:
+        write_csv(df, path)
+    else:
+        sys.stdout.write(df.to_csv(index=False, lineterminator="\n"))

@@ -8,7 +8,7 @@ import stat
 import pandas as pd
 import pytest
 
-from analysis.io import atomic_path, atomic_write, write_csv
+from analysis.io import atomic_path, atomic_write, write_csv, write_csv_or_stdout
 
 
 def test_atomic_write_replaces_content(tmp_path):
@@ -43,3 +43,11 @@ def test_written_files_get_the_ordinary_mode(tmp_path):
     finally:
         os.umask(old)
     assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
+def test_write_csv_or_stdout(tmp_path, capsys):
+    df = pd.DataFrame({"doc_id": ["a"], "n_matches": [2]})
+    write_csv_or_stdout(df, None)
+    assert capsys.readouterr().out == "doc_id,n_matches\na,2\n"
+    write_csv_or_stdout(df, tmp_path / "x.csv")
+    assert (tmp_path / "x.csv").read_text() == "doc_id,n_matches\na,2\n"

@@ -134,24 +134,14 @@ def count_actor_mentions_by_sentence(docs: pd.DataFrame) -> pd.DataFrame:
         doc_id, actor_id, country, n_mentions; document order, then descending
         count, then actor_id.
     """
-    from analysis.actors import load_actors
+    from analysis.actors import load_actors, mention_counts
 
     path = config.CODEBOOK_DIR / "actors.yaml"
     book, memo = _book_and_memo("actors", path, lambda: load_actors(None))
     occurrences, uniques = sentence_occurrences(docs)
     found = _find_all(uniques, book.find, ["actor_id", "s", "e", "alias"], memo)
     found = found.assign(country=found["actor_id"].map(book.country))
-    mentions = _place(occurrences, found)
-    counts = (
-        mentions.groupby(["doc_id", "actor_id", "country"], sort=False)
-        .size()
-        .rename("n_mentions")
-        .reset_index()
-    )
-    order = {d: i for i, d in enumerate(docs["doc_id"])}
-    counts = counts.assign(_o=counts["doc_id"].map(order))
-    counts = counts.sort_values(["_o", "n_mentions", "actor_id"], ascending=[True, False, True])
-    return counts.drop(columns="_o").reset_index(drop=True).astype({"n_mentions": "int64"})
+    return mention_counts(_place(occurrences, found), docs)
 
 
 def count_terms_by_sentence(docs: pd.DataFrame, terms: str = "contested_terms") -> pd.DataFrame:
