@@ -21,9 +21,8 @@ REPORT_DIR = Path(os.environ.get("KJ_REPORT_DIR", PROJECT_ROOT / "reports"))
 PARAMS_DIR = REPORT_DIR / "params"
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 
-# Third-party validation sets live outside the repository (never copied in).
-SHARED_DIR = Path(os.environ.get("KJ_SHARED_DIR", PROJECT_ROOT.parent / "shared"))
-VALIDATION_DIR = SHARED_DIR / "validation"
+# Third-party human-coded sets, shipped with their licences (data/validation/README.md).
+VALIDATION_DIR = DATA_DIR / "validation"
 
 # The default corpus of every notebook and of `make report`: the seed page dump plus
 # the 59 official texts, with their licence note (data/sample/LICENSES.md).

@@ -1,4 +1,4 @@
-"""How well the policy-frames codebook agrees with human frame codes (../shared/validation).
+"""How well the policy-frames codebook agrees with human frame codes (data/validation).
 
 Runs ``data/codebooks/policy_frames.yaml`` on ``frac_sentences.csv`` (523 sentences from
 news articles and reader comments, one Media Frames Corpus code per sentence; Guida et

@@ -1,4 +1,4 @@
-"""How well TextBlob and VADER agree with human ratings (../shared/validation).
+"""How well TextBlob and VADER agree with human ratings (data/validation).
 
 Prints Pearson r with the human mean on the NYT editorial snippets, the share
 of snippets scored exactly 0, and 3-class accuracy on the ecosent headlines,

@@ -311,7 +311,8 @@ if (config.VALIDATION_DIR / "frac_sentences.csv").is_file() and bench_file.is_fi
     display(show_table(res["confusion"].reset_index(), caption="Confusion (held-out half): "
                        "rows human code, columns predicted code"))  # fmt: skip
 else:
-    display(Markdown(f"The validation set is absent (`{config.VALIDATION_DIR}`); no figures."))
+    display(Markdown("The validation set `data/validation/frac_sentences.csv` is not in this "
+                     "installation; no figures."))
 
 # %% [markdown]
 # How to read it: labels are Media Frames Corpus codes (1 economic, 3 morality, 4 fairness,

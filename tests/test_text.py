@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from analysis import config
 from analysis.text import normalize_text, sentence_spans, sentence_table, split_sentences, tokenize
 
-SEED = config.SHARED_DIR / "seed" / "business-standard-2022-09-22-yoon-kishida.txt"
+SEED = config.SAMPLE_DIR / "business-standard-2022-09-22-yoon-kishida.txt"
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 Sources (all real, human-written English; nothing downloaded):
 
-- ../shared/validation: NYT editorial snippets (5,190), ecosent headline
+- data/validation: NYT editorial snippets (5,190), ecosent headline
   translations (284), FRAC news/comment sentences (523);
 - the sample corpus, split into sentences by ``analysis.text``;
 - CPython's own documentation text shipped with every Python

@@ -1,4 +1,4 @@
-"""Agreement of the sentiment scores with human ratings (../shared/validation).
+"""Agreement of the sentiment scores with human ratings (data/validation).
 
 Two sets (see ``config.VALIDATION_DIR``/README.md), used whole: nothing in the
 package is tuned on them, so no held-out split is needed.
@@ -25,7 +25,7 @@ import pandas as pd
 from analysis import config
 from analysis.sentiment.scoring import score_sentiment, textblob_scores, vader_scores
 
-REFERENCE = {  # README of ../shared/validation, plain libraries
+REFERENCE = {  # data/validation/README.md, plain libraries
     ("nyt_editorial", "pearson_r"): (0.30, 0.50),
     ("nyt_editorial", "zero_share"): (0.36, 0.34),
     ("ecosent", "accuracy_3class"): (0.39, 0.50),
