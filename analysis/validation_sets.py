@@ -87,8 +87,12 @@ def _read(set_name: str, path: Path) -> pd.DataFrame:
     if set_name == "ecosent":
         df = pd.read_csv(path, dtype={"id": str})
         return pd.DataFrame(
-            {"item_id": df["id"], "text": df["translation"], "label": df["value"].astype(int),
-             "original": df["headline"]}  # fmt: skip
+            {
+                "item_id": df["id"],
+                "text": df["translation"],
+                "label": df["value"].astype(int),
+                "original": df["headline"],
+            }  # fmt: skip
         )
     if set_name == "newsmtsc":
         rows = []
@@ -104,8 +108,11 @@ def _read(set_name: str, path: Path) -> pd.DataFrame:
     if set_name == "frac":
         df = pd.read_csv(path)
         return pd.DataFrame(
-            {"item_id": df.index.astype(str), "text": df["sentence"],
-             "label": df["label"].astype(int)}  # fmt: skip
+            {
+                "item_id": df.index.astype(str),
+                "text": df["sentence"],
+                "label": df["label"].astype(int),
+            }  # fmt: skip
         )
     if set_name == "nfc":
         df = pd.read_csv(path, sep="\t", dtype={"ID": str})
@@ -116,8 +123,11 @@ def _read(set_name: str, path: Path) -> pd.DataFrame:
         return out
     df = pd.read_csv(path, sep="\t", quoting=3)  # economy_watchers, nsmc: label, text
     return pd.DataFrame(
-        {"item_id": df.index.astype(str), "text": df["text"],
-         "label": df["label"].eq("pos").astype(int)}  # fmt: skip
+        {
+            "item_id": df.index.astype(str),
+            "text": df["text"],
+            "label": df["label"].eq("pos").astype(int),
+        }  # fmt: skip
     )
 
 
