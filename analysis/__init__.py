@@ -55,6 +55,7 @@ from analysis.framing import (
     score_predictions,
 )
 from analysis.language import detect_language, script_shares
+from analysis.models import describe_model, fit_model, fit_models
 from analysis.pagedump import parse_page_dump
 from analysis.pairs import compare_pair, pair_summary
 from analysis.proportions import is_binary, newcombe_ci, wilson_ci
@@ -96,6 +97,7 @@ __all__ = [
     "detect_language",
     "diff_ci",
     "directed_tone",
+    "describe_model",
     "distinctive_terms",
     "dominant_frame",
     "event_window",
@@ -104,6 +106,8 @@ __all__ = [
     "extreme_sentences",
     "find_actor_mentions",
     "find_voices",
+    "fit_model",
+    "fit_models",
     "flag_duplicates",
     "format_interval",
     "format_number",
