@@ -41,6 +41,7 @@ from analysis.display import show_kwic, show_table, show_text
 from analysis.distinctive import distinctive_terms, kwic
 from analysis.duplicates import exclude_duplicates, flag_duplicates
 from analysis.events import compare_event_window, event_window, load_events, resolve_event
+from analysis.exports import export_table, save_figure
 from analysis.framing import (
     code_frames,
     code_sentences,
@@ -102,6 +103,7 @@ __all__ = [
     "dominant_frame",
     "event_window",
     "exclude_duplicates",
+    "export_table",
     "export_coding_sheet",
     "extreme_sentences",
     "find_actor_mentions",
@@ -147,6 +149,7 @@ __all__ = [
     "score_predictions",
     "score_sentences",
     "score_sentiment",
+    "save_figure",
     "score_text",
     "script_shares",
     "sentence_table",
