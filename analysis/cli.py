@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "analysis.report",
     "analysis.scale",
     "analysis.browser",
+    "analysis.explore",
 )
 
 
