@@ -56,7 +56,7 @@ from analysis.framing import (
     score_predictions,
 )
 from analysis.language import detect_language, script_shares
-from analysis.models import describe_model, fit_model, fit_models
+from analysis.models import describe_model, fit_model, fit_models, model_table
 from analysis.pagedump import parse_page_dump
 from analysis.pairs import compare_pair, pair_summary
 from analysis.proportions import is_binary, newcombe_ci, wilson_ci
@@ -135,6 +135,7 @@ __all__ = [
     "load_terms",
     "load_yaml_entries",
     "match_kwic",
+    "model_table",
     "newcombe_ci",
     "normalize_text",
     "pair_summary",

@@ -230,3 +230,29 @@ def test_perfect_separation_is_flagged():
     df = pd.DataFrame(rows, columns=["outlet", "x", "y"])
     table = _quiet_fit(df, formula="y ~ x")
     assert table["warning"].str.contains("perfect separation").all()
+
+
+def test_model_table_one_row_per_document_with_year_scores_and_frames():
+    from analysis import code_frames
+    from analysis.models import model_table
+
+    docs = load_corpus()
+    korean = pd.DataFrame(
+        {"doc_id": ["ko-1"], "text": ["한일 정상회담이 열렸다."], "language": ["ko"],
+         "outlet": ["Yonhap"], "outlet_country": ["KR"], "kind": ["news"],
+         "published": [pd.NaT]}
+    )  # fmt: skip
+    both = pd.concat([docs, korean], ignore_index=True)
+    before = both.copy()
+    scores, coded = score_sentiment(both), code_frames(both)
+    table = model_table(both, scores=scores, coded=coded)
+    pd.testing.assert_frame_equal(both, before)
+    assert len(table) == len(both) and table["doc_id"].is_unique
+    row = table.set_index("doc_id").loc["ko-1"]
+    assert pd.isna(row["year"]) and pd.isna(row["has_history"]) and pd.isna(row["vader_compound"])
+    seed = table.set_index("doc_id").loc["business-standard-2022-09-22-yoon-kishida"]
+    assert seed["year"] == 2022 and seed["has_history"] == 1 and seed["has_diplomacy"] == 1
+    assert str(table["has_history"].dtype) == "Int64" and "is_scored" not in table.columns
+    assert fit_models(table, outcomes=["has_history"], predictors=["C(outlet_country)"])[
+        "n_obs"
+    ].iloc[0] == int(table["has_history"].notna().sum())
