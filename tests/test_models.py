@@ -153,13 +153,14 @@ def test_collinear_design_is_flagged():
         ({"formula": "vader_compound C(kind)"}, "formula must read 'outcome ~ predictors'"),
         ({"formula": "vader_compound ~ kind", "family": "probit"}, "family must be one of"),
         ({"formula": "flat ~ C(kind)"}, "the outcome does not vary"),
+        ({"formula": "empty ~ C(kind)"}, "no row has every variable ('empty' missing"),
         ({"formula": "vader_compound ~ C(kind)", "cluster": "nope"}, "'nope'"),
         ({"formula": "vader_compound ~ C(kind)", "level": 1.5}, "level must be between"),
     ],
 )
 def test_clear_errors(tone, kwargs, message):
     with pytest.raises(ValueError, match=None) as info:
-        _quiet_fit(tone.assign(flat=1.0), **kwargs)
+        _quiet_fit(tone.assign(flat=1.0, empty=np.nan), **kwargs)
     assert message in str(info.value) and "\n" not in str(info.value)
 
 
@@ -202,7 +203,7 @@ def test_describe_model_words_from_numbers():
     assert text == (
         "tone (ols, 40 rows, 12 clusters): holding the other predictors fixed, 1 of 2 terms "
         "are clear at p < 0.05: kind = news lower (-0.250 [-0.400, -0.100], p = 0.002); the "
-        "other 1 cannot be told from zero. Caution: too few clusters."
+        "other 1 cannot be told from no difference. Caution: too few clusters."
     )
     none = describe_model(table.assign(p_value=0.5, model="logit"))
     assert "no term's odds ratio is distinguishable from 1" in none
@@ -256,3 +257,64 @@ def test_model_table_one_row_per_document_with_year_scores_and_frames():
     assert fit_models(table, outcomes=["has_history"], predictors=["C(outlet_country)"])[
         "n_obs"
     ].iloc[0] == int(table["has_history"].notna().sum())
+
+
+def test_keep_common_levels_leaves_out_rare_countries_and_says_which():
+    from analysis.models import keep_common_levels
+
+    df = pd.DataFrame({"outlet_country": ["JP"] * 5 + ["KR"] * 5 + ["IN"], "kind": ["news"] * 11})
+    kept, left_out = keep_common_levels(df, columns=["outlet_country", "kind"], min_n=5)
+    assert len(kept) == 10 and left_out == {"outlet_country": {"IN": 1}}
+    assert len(df) == 11  # input untouched
+
+
+def _corpus_file(tmp_path, rows: list[dict]) -> str:
+    path = tmp_path / "corpus.jsonl"
+    pd.DataFrame(rows).to_json(path, orient="records", lines=True, force_ascii=False)
+    return str(path)
+
+
+@pytest.mark.slow
+def test_models_notebook_survives_corpora_built_to_break_it(tmp_path):
+    """One document; many tiny groups without dates and two languages: the report renders,
+    says why a model is missing, and writes nothing to stderr."""
+    import nbformat
+
+    from analysis.report.runner import plan_reports, render_reports
+
+    (tmp_path / "one").mkdir()
+    one = _corpus_file(
+        tmp_path / "one", [{"doc_id": "a", "text": "Seoul and Tokyo met. It went well."}]
+    )
+    tiny = [
+        {
+            "doc_id": f"d{i}",
+            "text": f"Japan and Korea agreed on trade number {i}. History matters.",
+            "outlet": f"outlet {i}",
+            "outlet_country": ["JP", "KR", "US"][i % 3],
+            "kind": "news",
+        }
+        for i in range(9)
+    ] + [
+        {
+            "doc_id": "ko",
+            "text": "한일 정상회담이 열렸다.",
+            "outlet": "Yonhap",
+            "outlet_country": "KR",
+        }
+    ]
+    (tmp_path / "tiny").mkdir()
+    many = _corpus_file(tmp_path / "tiny", tiny)
+    jobs = plan_reports(notebooks=["models"], corpus=one) + plan_reports(
+        notebooks=["models"], corpus=many
+    )
+    results = render_reports(jobs, out_dir=tmp_path / "out")
+    for result in results:
+        assert result.status == "rendered", result.message
+        executed = tmp_path / "out" / "_executed" / f"{result.html.stem}.ipynb"
+        nb = nbformat.read(executed, as_version=4)
+        outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+        assert not [o for o in outputs if o.get("name") == "stderr" or o.output_type == "error"]
+    page = results[0].html.read_text(encoding="utf-8")
+    assert "no model" in page and "do not vary" in page  # one document: said, not crashed
+    assert "robust (HC1) errors, not clustered" in page  # no outlet is known

@@ -5,7 +5,7 @@ See ``analysis.models.fit`` for the estimators, the clustered errors and the
 too-few-clusters rule.
 """
 
-from analysis.models.data import model_table
+from analysis.models.data import keep_common_levels, model_table
 from analysis.models.fit import (
     MIN_CLUSTERS,
     MODEL_COLUMNS,
@@ -26,6 +26,7 @@ __all__ = [
     "fit_models",
     "fit_result",
     "formula_columns",
+    "keep_common_levels",
     "model_table",
     "term_label",
 ]

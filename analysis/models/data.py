@@ -6,7 +6,7 @@ import pandas as pd
 
 from analysis.checks import require_columns
 
-__all__ = ["model_table"]
+__all__ = ["keep_common_levels", "model_table"]
 
 
 def model_table(
@@ -46,3 +46,32 @@ def model_table(
         for column in wide.columns[1:]:
             table[column] = table[column].astype("Int64")
     return table
+
+
+def keep_common_levels(
+    df: pd.DataFrame, *, columns: list[str], min_n: int = 5
+) -> tuple[pd.DataFrame, dict[str, dict[str, int]]]:
+    """Leave out the rows of categories with fewer than ``min_n`` rows (a single outlet's
+    country, a kind with two texts): such a level cannot be estimated apart from its one
+    outlet, and often makes the design singular (the one ``INTL`` outlet is the one
+    encyclopedia). Rows missing the column are kept (the model drops them itself).
+
+    Args:
+        df: the model table; not modified.
+        columns: categorical columns to check, in order (each on what is left).
+        min_n: smallest number of rows a level needs.
+
+    Returns:
+        ``(kept rows, {column: {level: n}})``: the table without those rows, and what
+        was left out, to be said in the report.
+    """
+    require_columns(df, columns, what="keep_common_levels")
+    left_out: dict[str, dict[str, int]] = {}
+    kept = df
+    for column in columns:
+        counts = kept[column].value_counts()
+        small = counts[counts < min_n]
+        if len(small):
+            left_out[column] = {str(k): int(v) for k, v in small.items()}
+            kept = kept[~kept[column].isin(small.index)]
+    return kept.reset_index(drop=True), left_out

@@ -111,6 +111,13 @@ def _prepare(df: pd.DataFrame, formula: str, cluster: str | None, family: str):
     data = _plain(df, list(dict.fromkeys(used)))
     if cluster is not None:
         data = data[data[cluster].notna()].reset_index(drop=True)
+    complete = data.notna().all(axis=1)
+    if not complete.any():
+        empty = [c for c in data.columns if data[c].isna().all()] or list(data.columns)
+        raise ValueError(
+            f"fit_model: {formula!r}: no row has every variable "
+            f"({', '.join(map(repr, empty))} missing everywhere it is needed)"
+        )
     return data, _family(df, formula.split("~")[0].strip(), family)
 
 

@@ -73,6 +73,6 @@ def describe_model(table: pd.DataFrame, *, alpha: float = 0.05) -> str:
         ]
         body = f"{len(clear)} of {len(terms)} terms are clear at p < {alpha:g}: " + "; ".join(parts)
         if len(terms) > len(clear):
-            body += f"; the other {len(terms) - len(clear)} cannot be told from zero"
+            body += f"; the other {len(terms) - len(clear)} cannot be told from no difference"
     warning = f" Caution: {first.warning}." if first.warning else ""
     return head + body + "." + warning
