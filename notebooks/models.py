@@ -103,7 +103,7 @@ tone_model = fit_models(table, outcomes=[tone], predictors=predictors, cluster=c
 for outcome, reason in tone_model.attrs["skipped"].items():
     show_text(f"{outcome}: no model ({reason}).")
 for outcome, dropped in tone_model.attrs["dropped"].items():
-    show_text(f"{outcome}: left out of the model because they do not vary here: {', '.join(dropped)}.")
+    show_text(f"{outcome}: left out because they do not vary here: {', '.join(dropped)}.")
 shown = ["term", "estimate", "ci_low", "ci_high", "p_value", "n_obs", "n_clusters", "warning"]
 show_table(
     tone_model.assign(term=tone_model["term"].map(term_label))[shown],
@@ -136,7 +136,7 @@ show_table(
     caption="Logit of each frame's presence per document, outlet-clustered 95% CI (log-odds)",
     max_rows=60,
 )
-for outcome, part in frame_models.groupby("outcome", sort=False):
+for _, part in frame_models.groupby("outcome", sort=False):
     show_text(describe_model(part))
 if len(frame_models):
     plot_coefficients(frame_models, title="Frame presence: each term holding the others fixed")
