@@ -214,3 +214,17 @@ def test_browser_filter_search_tone_and_hostile_text(browser_page):
     assert not driver.find_elements("css selector", "#kj-doc img, #kj-doc script")
     errors = [e for e in driver.get_log("browser") if e.get("level") == "SEVERE"]
     assert errors == []  # no CSP violation, no script error
+
+
+def test_tone_and_tone_drivers_columns_are_used_when_present(docs):
+    from analysis.sentiment import score_sentences
+
+    one = docs[docs["doc_id"] == SEED]
+    scores = score_sentences(one)
+    multilingual = scores.assign(tone=-scores["vader_compound"], tone_drivers="leaders:-0.40")
+    table = explorer_table(one, sentences=multilingual)
+    assert table.attrs["tone_column"] == "tone"
+    assert table["tone"].tolist() == pytest.approx((-scores["vader_compound"]).tolist())
+    first = table.iloc[0]
+    assert [first["sentence"][a:b] for a, b, _ in first["driver_spans"]] == ["leaders"]
+    assert '"tone_column":"tone"' in explorer_html(table, one)

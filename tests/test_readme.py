@@ -44,7 +44,10 @@ def test_python_example_runs():
     # the sample has groups of 1-2 documents (IN, INTL): the README's call must say so
     with pytest.warns(UserWarning, match="too small to say anything"):
         exec(compile(code, "README.md", "exec"), namespace)  # noqa: S102 - the README's own example
-    assert set(namespace["by_country"].columns) >= {"n", "mean"}
+    assert set(namespace["by_country"].columns) >= {"n_obs", "mean"}
+    assert namespace["model"]["n_clusters"].iloc[0] > 1 and "JP / statement" in set(
+        namespace["by_both"]["group"]
+    )
     assert len(namespace["tone"]) == len(namespace["docs"])
 
 
