@@ -32,6 +32,9 @@ def pyproject_requirements() -> dict[str, str]:
 def conda_requirements() -> dict[str, str]:
     env = yaml.safe_load((config.PROJECT_ROOT / "environment.yml").read_text())
     specs = [d for d in env["dependencies"] if isinstance(d, str)]
+    for entry in env["dependencies"]:  # packages conda takes from PyPI
+        if isinstance(entry, dict):
+            specs += [s for s in entry.get("pip", []) if not s.startswith("-")]
     return {name: version for name, version in map(_split, specs) if name not in NOT_IN_CONDA}
 
 
