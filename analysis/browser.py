@@ -300,6 +300,9 @@ def ensure_chromedriver() -> str:
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     command = ["apt-get", "install", "-y", "-qq", "chromium-driver"]
     result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    if result.returncode:  # package lists missing or stale: update once, then again
+        subprocess.run(["apt-get", "update", "-qq"], capture_output=True, env=env, check=False)
+        result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     found = next((shutil.which(n) for n in CHROMEDRIVER_CANDIDATES if shutil.which(n)), None)
     if result.returncode or not found:
         tail = " ".join(result.stderr.split()[-30:])
