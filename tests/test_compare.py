@@ -420,3 +420,15 @@ def test_compare_groups_counts_are_n_obs_and_n_stays_as_alias():
 def test_compare_groups_empty_by_list_is_an_error():
     with pytest.raises(ValueError, match="by must name at least one column"):
         compare_groups(BY_TWO, value="tone", by=[])
+
+
+def test_cli_compare_by_two_columns(tmp_path, cli_main):
+    table = tmp_path / "scores.csv"
+    BY_TWO.to_csv(table, index=False)
+    out = tmp_path / "out.csv"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        argv = ["compare", str(table), "--value", "tone", "--by", "outlet_country,kind"]
+        assert cli_main([*argv, "--out", str(out)]) == 0
+    groups = pd.read_csv(out).query("other.isna()")
+    assert groups["group"].tolist() == ["JP / news", "JP / statement", "KR / news"]
