@@ -228,3 +228,14 @@ def test_tone_and_tone_drivers_columns_are_used_when_present(docs):
     first = table.iloc[0]
     assert [first["sentence"][a:b] for a, b, _ in first["driver_spans"]] == ["leaders"]
     assert '"tone_column":"tone"' in explorer_html(table, one)
+
+
+def test_spans_are_utf16_offsets_for_the_page():
+    from analysis.explore.page import utf16_spans
+
+    text = "🇰🇷 Seoul was glad; 𠮷野 was not."
+    a = text.index("glad")
+    (span,) = utf16_spans(text, [(a, a + 4, 0.5)])
+    as_js = text.encode("utf-16-le")[2 * span[0] : 2 * span[1]].decode("utf-16-le")
+    assert as_js == "glad" and span[2] == 0.5
+    assert utf16_spans("plain", [(0, 5, 1)]) == [[0, 5, 1]]

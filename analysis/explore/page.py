@@ -54,6 +54,18 @@ def _index(values: list[str]) -> tuple[list[str], dict[str, int]]:
     return names, {name: i for i, name in enumerate(names)}
 
 
+def utf16_spans(text: str, spans: list) -> list[list]:
+    """Spans in code points (Python) as spans in UTF-16 code units (JavaScript strings):
+    they differ after a character outside the Basic Multilingual Plane (an emoji, a rare
+    kanji), which JavaScript counts twice."""
+    if all(ord(ch) <= 0xFFFF for ch in text):
+        return [list(span) for span in spans]
+    units = [0]
+    for ch in text:
+        units.append(units[-1] + (2 if ord(ch) > 0xFFFF else 1))
+    return [[units[a], units[b], *rest] for a, b, *rest in spans]
+
+
 def explorer_payload(table: pd.DataFrame, docs: pd.DataFrame, *, title: str) -> dict:
     """The page's data: documents once, sentences as columns referring to them.
 
@@ -86,10 +98,15 @@ def explorer_payload(table: pd.DataFrame, docs: pd.DataFrame, *, title: str) -> 
         "tone": tone,
         "frames": [[frame_id[f] for f in fs] for fs in table["frames"]],
         "terms": [[term_id[t] for t in ts] for ts in table["terms"]],
-        "fspans": [[[a, b, frame_id[f]] for a, b, f in sp] for sp in table["frame_spans"]],
-        "tspans": [[[a, b, term_id[t]] for a, b, t in sp] for sp in table["term_spans"]],
-        "dspans": [[[a, b, round(w, 2)] for a, b, w in sp] for sp in table["driver_spans"]],
     }
+    texts = table["sentence"].astype(str).tolist()
+    spans = {
+        "fspans": [[(a, b, frame_id[f]) for a, b, f in sp] for sp in table["frame_spans"]],
+        "tspans": [[(a, b, term_id[t]) for a, b, t in sp] for sp in table["term_spans"]],
+        "dspans": [[(a, b, round(w, 2)) for a, b, w in sp] for sp in table["driver_spans"]],
+    }
+    for name, rows in spans.items():
+        sentences[name] = [utf16_spans(t, sp) for t, sp in zip(texts, rows, strict=True)]
     return {
         "title": title,
         "tone_column": table.attrs.get("tone_column") or "tone",
