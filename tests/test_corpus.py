@@ -40,7 +40,7 @@ def test_sample_corpus_shape_and_columns(sample):
     assert tuple(sample.columns[: len(CORPUS_COLUMNS)]) == CORPUS_COLUMNS
     assert sample["doc_id"].is_unique
     assert set(sample.columns[len(CORPUS_COLUMNS) :]) == {
-        "wire", "dateline", "published_time", "notes",
+        "wire", "dateline", "notes",
     }  # fmt: skip
 
 
@@ -85,7 +85,9 @@ def test_sample_seed_row(sample):
     assert seed["outlet_country"] == "IN"
     assert seed["wire"] == "AP"
     assert seed["dateline"] == "Seoul (South Korea)"
-    assert seed["published"] == pd.Timestamp("2022-09-22")
+    assert seed["published"] == pd.Timestamp("2022-09-22 10:13")  # the page's IST wall clock
+    assert seed["published_utc_offset"] == 330 and seed["published_precision"] == "day"
+    assert seed["source_format"] == "pagedump" and not seed["is_extraction_suspect"]
     assert seed["kind"] == "news"
     assert bool(seed["text_complete"]) is True
     assert seed["pair_group"] == "P2022-09-new-york"
@@ -138,7 +140,7 @@ def three_formats(tmp_path):
 
 
 def test_jsonl_csv_parquet_load_identically(three_formats):
-    frames = [load_corpus(p).drop(columns="source_file") for p in three_formats]
+    frames = [load_corpus(p).drop(columns=["source_file", "source_format"]) for p in three_formats]
     for other in frames[1:]:
         pdt.assert_frame_equal(frames[0], other)
     first = frames[0]
@@ -155,7 +157,7 @@ def test_csv_output_of_the_cli_loads_back_identically(sample, tmp_path):
     path = tmp_path / "normalised.csv"
     sample[list(CORPUS_COLUMNS)].to_csv(path, index=False)
     again = load_corpus(path)
-    columns = [c for c in CORPUS_COLUMNS if c != "source_file"]
+    columns = [c for c in CORPUS_COLUMNS if c not in ("source_file", "source_format")]
     pdt.assert_frame_equal(again[columns], sample[columns])
 
 

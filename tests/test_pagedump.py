@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis.corpus.dates import parse_date
 from analysis.pagedump import parse_page_dump
 
 SECOND_DUMP = """Daily Example Times
@@ -74,8 +75,7 @@ def test_seed_fields(seed):
     assert seed["outlet"] == "Business Standard"
     assert seed["wire"] == "AP"
     assert seed["dateline"] == "Seoul (South Korea)"
-    assert seed["published"] == "2022-09-22"
-    assert seed["published_time"] == "10:13 AM IST"
+    assert seed["published"] == "2022-09-22T10:13:00+05:30"  # "10:13 AM IST" kept
     assert seed["source_file"] == "business-standard-2022-09-22-yoon-kishida.txt"
 
 
@@ -115,8 +115,9 @@ def test_second_dump_other_wire_captions_and_footer():
     assert page["title"] == "Japan, South Korea leaders hold first summit in Tokyo in 12 years"
     assert page["wire"] == "Reuters"
     assert page["dateline"] == "Tokyo (Japan)"
-    assert page["published"] == "2023-03-16"  # First Published wins over Last Updated
-    assert page["published_time"] == "09:30 PM JST"
+    assert (
+        page["published"] == "2023-03-16T21:30:00+09:00"
+    )  # First Published wins over Last Updated
     assert page["text"] == (
         "Japan's prime minister and South Korea's president agreed on Thursday to restore ties.\n"
         "The two leaders met in Tokyo for the first such summit in 12 years.\n"
@@ -126,11 +127,10 @@ def test_second_dump_other_wire_captions_and_footer():
 
 def test_third_dump_without_dateline_drops_standfirst_caption_and_navigation():
     page = parse_page_dump(THIRD_DUMP, source="herald.txt")
-    assert page["outlet"] == "Korea Herald Example"
+    assert page["outlet"] is None  # a first line seen nowhere else is not taken for the outlet
     assert page["title"] == "Seoul welcomes Tokyo's export decision"
     assert page["wire"] is None and page["dateline"] is None
     assert page["published"] == "2023-03-24"
-    assert page["published_time"] is None
     assert page["text"] == (
         "Seoul welcomed Tokyo's decision on Friday to lift export curbs on three materials.\n"
         "Industry groups said the move would help chipmakers."
@@ -175,7 +175,7 @@ def test_sentence_with_parenthetical_wire_is_not_a_caption_unless_at_line_end():
 def test_any_text_parses_without_error(text):
     page = parse_page_dump(text, source="any.txt")
     assert isinstance(page["text"], str)
-    assert page["published"] is None or len(page["published"]) == 10
+    assert page["published"] is None or parse_date(page["published"]) is not None
 
 
 @settings(max_examples=100, deadline=None)

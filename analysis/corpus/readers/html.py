@@ -1,0 +1,185 @@
+"""Saved web pages (``.html``/``.htm``, what "Save page as" gives): trafilatura, offline.
+
+The main text, title, author and site name come from ``trafilatura.bare_extraction``
+on the page's own HTML (no URL is fetched; htmldate runs without its extensive
+search). The rest is read from the page's metadata:
+
+- ``url``: ``<link rel="canonical">``, ``og:url`` or the browser's
+  ``<!-- saved from url=... -->`` comment;
+- ``published``: ``article:published_time`` / ``datePublished`` (with time and zone
+  when given), else trafilatura's date (a day);
+- ``outlet`` and ``outlet_country``: the domain in ``data/outlets.yaml``, else the
+  page's site name (``og:site_name``), else missing;
+- ``is_extraction_suspect``: the extracted text holds less than half of the page's
+  paragraph text; the paragraphs are then kept as the text.
+
+Bytes are decoded as the page's declared charset (``<meta charset>``; EUC-KR and
+Shift_JIS pages are common in this field), UTF-8 when none is declared.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from analysis.corpus.dates import DateError, parse_date, to_iso
+from analysis.corpus.errors import fail
+from analysis.corpus.outlets import outlet_by_domain, outlet_by_name
+from analysis.corpus.readers import pagelines as pl
+from analysis.corpus.readers.common import NotADocument, Read, one_page
+
+__all__ = ["extract_html", "read_html_page"]
+
+SUSPECT_SHARE = 0.5
+_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_-]+)", re.I)
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.I)
+_DATE_META = (
+    "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
+    "publish-date", "dc.date.issued", "dcterms.created", "parsely-pub-date", "date",
+)  # fmt: skip
+_NO_AUTHOR = {"no author", "unknown", "admin", "staff", "none"}
+
+
+def _decode(path: Path) -> str:
+    data = path.read_bytes()
+    match = _CHARSET.search(data[:8192])
+    encoding = "utf-8"
+    if match:
+        try:
+            encoding = codecs.lookup(match[1].decode("ascii")).name
+        except LookupError:
+            encoding = "utf-8"
+    try:
+        return data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise fail(
+            path.name,
+            f"undecodable byte 0x{data[exc.start]:02x} at byte offset {exc.start} "
+            f"(not {encoding} as the page declares)",
+            where=f"line {line}",
+        ) from None
+
+
+def _url(tree, html: str) -> str | None:
+    found = tree.xpath("//link[@rel='canonical']/@href") + tree.xpath(
+        "//meta[@property='og:url']/@content"
+    )
+    if found and found[0].strip().startswith("http"):
+        return found[0].strip()
+    saved = _SAVED_FROM.search(html[:4096])
+    return saved[1] if saved else None
+
+
+def _json_ld_dates(tree) -> list[str]:
+    dates = []
+    for block in tree.xpath("//script[@type='application/ld+json']/text()"):
+        dates += re.findall(r'"datePublished"\s*:\s*"([^"]+)"', block)
+    return dates
+
+
+def _published(tree, fallback: str | None) -> str | None:
+    values = []
+    for meta in tree.xpath("//meta[@content]"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").casefold()
+        if key in _DATE_META:
+            values.append((_DATE_META.index(key), meta.get("content")))
+    candidates = [v for _, v in sorted(values)] + _json_ld_dates(tree) + [fallback]
+    for value in candidates:
+        try:
+            parsed = parse_date(value)
+        except DateError:
+            continue
+        if parsed:
+            return to_iso(parsed)
+    return None
+
+
+def _paragraph_text(tree) -> list[str]:
+    lines = []
+    for node in tree.xpath("//body//p | //body//li"):
+        text = " ".join(node.text_content().split())
+        if pl.is_prose(text) and not (pl.is_caption(text) or pl.is_copyright(text)):
+            lines.append(text)
+    return list(dict.fromkeys(lines))
+
+
+def _outlet(url: str | None, hostname: str | None, sitename: str | None) -> tuple:
+    for host in (url, hostname):
+        if host and (found := outlet_by_domain(host)):
+            return found
+    if sitename and not re.fullmatch(r"[\w.-]+\.[a-z]{2,}", sitename):
+        return outlet_by_name(sitename) or (sitename.strip(), None)
+    return None, None
+
+
+def extract_html(html: str, *, source: str) -> dict:
+    """Fields of one saved page (see the module docstring); ``text`` "" when no article.
+
+    Args:
+        html: the page's HTML (decoded).
+        source: file name (its stem becomes ``doc_id``).
+
+    Returns:
+        dict with ``doc_id``, ``title``, ``byline``, ``outlet``, ``outlet_country``,
+        ``published``, ``url``, ``text``, ``is_extraction_suspect``, ``source_file``.
+    """
+    import lxml.html
+    import trafilatura
+    from lxml import etree
+
+    try:
+        parser = lxml.html.HTMLParser(encoding="utf-8")
+        tree = lxml.html.fromstring(html.encode("utf-8"), parser=parser)
+    except (etree.ParserError, ValueError):
+        tree = None
+    if tree is None or not html.strip():
+        return {"doc_id": Path(source).stem, "text": "", "source_file": Path(source).name}
+    url = _url(tree, html)
+    doc = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    meta = doc.as_dict() if doc is not None else {}
+    text = "\n".join(ln.strip() for ln in (meta.get("text") or "").split("\n") if ln.strip())
+    paragraphs = _paragraph_text(tree)
+    suspect = bool(paragraphs) and len(text) < SUSPECT_SHARE * sum(map(len, paragraphs))
+    if suspect:
+        text = "\n".join(paragraphs)
+    outlet, country = _outlet(url, meta.get("hostname"), meta.get("sitename"))
+    title = meta.get("title")
+    if title and outlet:
+        title = re.sub(rf"\s*[|｜–—-]\s*{re.escape(outlet)}\s*$", "", title, flags=re.I)
+    author = meta.get("author")
+    return {
+        "doc_id": Path(source).stem,
+        "title": pl.SLUG.sub("", title).strip() if title else None,
+        "byline": author if author and author.casefold() not in _NO_AUTHOR else None,
+        "outlet": outlet,
+        "outlet_country": country,
+        "published": _published(tree, meta.get("date")),
+        "url": url,
+        "text": text,
+        "is_extraction_suspect": suspect,
+        "source_file": Path(source).name,
+    }
+
+
+def read_html_page(path: Path) -> Read:
+    """One saved HTML page -> one row (``kind`` news, ``text_complete`` True unless suspect).
+
+    Raises:
+        NotADocument: trafilatura finds no main text (a navigation page, an index).
+        CorpusError: bytes that are not in the page's declared encoding.
+    """
+    fields = extract_html(_decode(path), source=path.name)
+    if not fields["text"].strip():
+        raise NotADocument("no article (no main text found in the HTML: navigation or index page)")
+    record = {"kind": "news", "text_complete": "true"}
+    record |= {k: v for k, v in fields.items() if v is not None}
+    return one_page(record, path, "html")
