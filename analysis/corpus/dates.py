@@ -69,7 +69,7 @@ _ZONE = (
     + r"|[A-Z]{2,4})"
 )
 _TIME = (
-    r"(?:(?:T|\s*[,|@-]?\s*(?:at\s+)?)(?P<ampm1>오전|오후|午前|午後)?\s*"
+    r"(?:(?:T|\s*[,|@(-]?\s*(?:at\s+)?)(?P<ampm1>오전|오후|午前|午後)?\s*"
     r"(?P<hour>\d{1,2})\s*[:時시]\s*(?P<minute>\d{2})(?:\s*[:分분]\s*(?P<second>\d{2})"
     r"(?:\.\d{1,9})?)?\s*[分분]?\s*(?P<ampm2>[AaPp]\.?\s?[Mm]\.?)?(?:\s*\(?" + _ZONE + r"\)?)?)?"
 )
@@ -97,6 +97,16 @@ _PATTERNS = [
     # 22 August 2019 / 22 Aug. 2019
     re.compile(
         r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})\b" + _TIME,
+        re.IGNORECASE,
+    ),
+    # 18:51 August 22, 2019 / 7:13 AM GMT+9, August 22, 2019 (time first)
+    re.compile(
+        r"(?<![\d:])(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?\s*"
+        r"(?P<ampm2>[AaPp]\.?\s?[Mm]\.?)?\s*(?:"
+        + _ZONE
+        + r")?,?\s+"
+        + _MONTH
+        + r"\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(?P<year>\d{4})\b",
         re.IGNORECASE,
     ),
     # August 2019 (month precision)
@@ -131,7 +141,13 @@ def _offset(zone: str | None) -> int | None:
 
 def _hour(match: re.Match) -> int:
     hour = int(match["hour"])
-    marker = (match["ampm1"] or match["ampm2"] or "").replace(".", "").replace(" ", "").casefold()
+    groups = match.groupdict()
+    marker = (
+        (groups.get("ampm1") or groups.get("ampm2") or "")
+        .replace(".", "")
+        .replace(" ", "")
+        .casefold()
+    )
     if marker in ("pm", "오후", "午後") and hour < 12:
         hour += 12
     elif marker in ("am", "오전", "午前") and hour == 12:

@@ -104,12 +104,10 @@ def _title(header: list[str]) -> str | None:
         for ln in header
         if not (pl.is_furniture(ln) or pl.stamp_kind(ln) or pl.is_byline(ln) or outlet_by_name(ln))
     ]
-    if len(candidates) > 1 and pl.is_headline(pl.SLUG.sub("", candidates[1])):
-        if pl.n_words(candidates[0]) <= 6 and pl.n_words(candidates[1]) > pl.n_words(candidates[0]):
-            candidates = candidates[1:]  # a site name or section label above the headline
-    for line in candidates:
-        if pl.is_headline(pl.SLUG.sub("", line)):
-            return line
+    for test in (lambda ln: pl.n_words(ln) > 3, lambda ln: True):
+        for line in candidates:  # section labels ("NATIONAL / POLITICS") are shorter
+            if pl.is_headline(pl.SLUG.sub("", line)) and test(line):
+                return line
     return candidates[0] if candidates else None
 
 
@@ -154,17 +152,16 @@ def _is_standfirst(paragraph: str, lead: str) -> bool:
 
 
 def _body(rest: list[str]) -> list[str]:
-    """Story lines from the first prose line to the footer, without furniture."""
+    """Story lines from the lead to the footer, without furniture."""
     body: list[str] = []
-    for line in rest:
+    for line in rest[_lead_at(rest) :]:
         if pl.is_end_marker(line) or (body and pl.stamp_kind(line) and not pl.is_prose(line)):
             if body:
                 break
             continue
         if pl.is_furniture(line) or pl.stamp_kind(line) or (pl.is_byline(line) and not body):
             continue
-        if body or pl.is_prose(line):
-            body.append(line)
+        body.append(line)
     while body and not pl.is_prose(body[-1]):
         body.pop()  # trailing byline, short labels, navigation
     return [ln for ln in body if not pl.is_byline(ln) or pl.is_prose(ln) and pl.n_words(ln) > 12]
@@ -178,20 +175,37 @@ def _page_prose(lines: list[str]) -> list[str]:
     ]
 
 
+def _lead_at(lines: list[str]) -> int:
+    """Index of the story's first line: a sentence of six words or more that is not furniture
+    (a plain short text: its first prose line); ``len(lines)`` when there is none."""
+    for test in (pl.is_lead, pl.is_prose):
+        for i, line in enumerate(lines):
+            if test(line) and not pl.is_furniture(line) and not pl.is_end_marker(line):
+                return i
+    return len(lines)
+
+
 def _header_and_rest(flat: list[str]) -> tuple[list[str], list[str], str | None, str | None]:
     """(header lines, lines after the dateline or header, dateline place, wire)."""
     at = next((i for i, ln in enumerate(flat) if _LINE_DATELINE.match(ln)), None)
     if at is not None:
         match = _LINE_DATELINE.match(flat[at])
         return flat[:at], flat[at + 1 :], " ".join(match["place"].split()), match["wire"]
-    start = next(
-        (i for i, ln in enumerate(flat) if pl.is_prose(ln) and not pl.is_caption(ln)), len(flat)
-    )
+    start = _lead_at(flat)
     header = flat[:start]
     title_at = next((i for i, ln in enumerate(header) if ln == _title(header)), None)
     if title_at is None:
         return header, flat[start:], None, None
     return header[: title_at + 1], flat[title_at + 1 :], None, None
+
+
+def _byline(line: str) -> str | None:
+    """The name(s) of a byline line, without "By", e-mail addresses and job titles."""
+    text = re.sub(r"\(?\S+@\S+\)?", "", pl.strip_bullets(line))
+    text = re.sub(r"(?i)^by[\s:]+", "", text).strip(" ,")
+    if re.fullmatch(r"(?i)(staff writer|[\w ]{0,20}correspondent|reporter|senior reporter)", text):
+        return None
+    return text or None
 
 
 def parse_page_dump(text: str, *, source: str) -> dict:
@@ -222,9 +236,7 @@ def parse_page_dump(text: str, *, source: str) -> dict:
     suspect = bool(prose) and sum(map(len, body)) < SUSPECT_SHARE * prose_chars
     if suspect:
         body = [ln for ln in flat if (ln in prose or ln in body) and ln != raw_title]
-    byline = next(
-        (pl.strip_bullets(ln) for ln in flat if pl.is_byline(ln) and "@" not in ln[:1]), None
-    )
+    byline = next((_byline(ln) for ln in flat if pl.is_byline(ln) and _byline(ln)), None)
     return {
         "doc_id": Path(source).stem,
         "title": title,

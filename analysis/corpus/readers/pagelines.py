@@ -50,10 +50,11 @@ END_MARKERS = (
     "관련기사", "관련 기사", "관련뉴스", "관련 뉴스", "많이 본 뉴스", "가장 많이 본 뉴스",
     "인기 기사",
     "추천 기사", "이 시각 주요뉴스", "주요뉴스", "関連記事", "関連ニュース", "おすすめ記事",
-    "アクセスランキング", "ランキング", "人気記事", "our standards", "explore more",
+    "アクセスランキング", "ランキング", "人気記事", "our standards", "explore more", "read next",
+    "more on this story", "related stories", "more to explore",
 )  # fmt: skip
 _COPYRIGHT = re.compile(
-    r"^(?:copyright\b|©|ⓒ|\(c\)\s|all rights reserved)|all rights reserved\.?$"
+    r"^(?:copyright\b|©|ⓒ|\(c\)\s|all rights reserved|our standards\b)|all rights reserved\.?$"
     r"|무단\s?전재|무단복제|재배포\s?금지|저작권자|無断転載|無断で転載|許可なく転載|転載を禁じ",
     re.IGNORECASE,
 )
@@ -66,9 +67,9 @@ _CREDIT_AT_END = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_LINE = re.compile(
-    r"^(?:image|photo|picture|video|graphic|media|image source|image caption|media caption"
-    r"|photo caption|file photo|source|caption|사진|写真|画像|영상)\s*[,:：=]"
-    r"|^image copyright\b|^getty images$"
+    r"^(?:image|photo|picture|video|graphic|media|file photo|source|caption|사진|写真|画像|영상)"
+    r"\s*[,:：=]|^(?:image source|image caption|media caption|photo caption|image copyright)\b"
+    r"|^getty images$|^[A-Z가-힣 ]{2,12}뉴스\s*[가-힣]{2,4}입니다\.?$"
     rf"|^(?:{_WIRE}|Getty Images|ABC News|EPA-EFE|EPA|Bloomberg)(?:\s*(?:Photo)?\s*[:/]\s*"
     r"[\w .,'’-]{2,40})?$"
     r"|^\((?:reporting|writing|editing|additional reporting) by\b|^(?:additional )?reporting by\b"
@@ -95,11 +96,13 @@ _UPDATE_LABEL = re.compile(
 SLUG = re.compile(
     r"^\s*\((?:LEAD|URGENT|\d+(?:st|nd|rd|th)\s+LD[^)]*|LD[^)]*|News Focus|News Analysis"
     r"|Yonhap Interview|Yonhap Feature|Yonhap Explainer|ATTN:[^)]*|AMERICAS|EDITORIAL|Update \d+"
-    r"|CORRECTED|REPEAT|WRAPUP[^)]*)\)\s*",
+    r"|CORRECTED|REPEAT|WRAPUP[^)]*)\)\s*"
+    r"|^\s*\[(?:Editorial|Column|Contribution|Interview|News Focus|News Analysis|Feature"
+    r"|Newsmaker|Herald Interview|Herald Review|Op-ed|사설|칼럼|社説)\]\s*",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’」』)）]*$|다[.]?$")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")  # kana and kanji: written without spaces
 _BULLETS = re.compile(r"^[•·∙●○▶▷►■□◆◇※*>|\-–—_=~]+\s*")
 
 
@@ -109,7 +112,7 @@ def strip_bullets(line: str) -> str:
 
 
 def n_words(line: str) -> int:
-    """Words, counting each two CJK characters as one (they are written without spaces)."""
+    """Words, counting each two kana/kanji as one (Japanese has no spaces; Korean has)."""
     return len(line.split()) + len(_CJK.findall(line)) // 2
 
 
@@ -180,6 +183,13 @@ def is_prose(line: str) -> bool:
     bare = strip_bullets(line)
     words = n_words(bare)
     return (words >= 2 and _SENTENCE_END.search(bare) is not None) or words >= 14
+
+
+def is_lead(line: str) -> bool:
+    """Could open a story: a sentence of six words or more, or 25 words of running text."""
+    bare = strip_bullets(line)
+    words = n_words(bare)
+    return (words >= 6 and _SENTENCE_END.search(bare) is not None) or words >= 25
 
 
 def is_headline(line: str) -> bool:
