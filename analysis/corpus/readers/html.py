@@ -28,6 +28,7 @@ from analysis.corpus.errors import fail
 from analysis.corpus.outlets import outlet_by_domain, outlet_by_name
 from analysis.corpus.readers import pagelines as pl
 from analysis.corpus.readers.common import NotADocument, Read, one_page
+from analysis.corpus.readers.pagedump import split_dateline, story_lines
 
 __all__ = ["extract_html", "read_html_page"]
 
@@ -72,11 +73,38 @@ def _url(tree, html: str) -> str | None:
     return saved[1] if saved else None
 
 
-def _json_ld_dates(tree) -> list[str]:
-    dates = []
+def _json_ld(tree, key: str) -> list[str]:
+    """Values of ``key`` ("datePublished", "name" of the author) in the page's JSON-LD."""
+    found = []
     for block in tree.xpath("//script[@type='application/ld+json']/text()"):
-        dates += re.findall(r'"datePublished"\s*:\s*"([^"]+)"', block)
-    return dates
+        if key == "author":
+            found += re.findall(r'"author"\s*:\s*(?:\[\s*)?\{[^{}]*?"name"\s*:\s*"([^"]+)"', block)
+        else:
+            found += re.findall(rf'"{key}"\s*:\s*"([^"]+)"', block)
+    return found
+
+
+def _resplit(text: str, paragraphs: list[str]) -> str:
+    """trafilatura's text split at the page's own paragraphs when it ran them together.
+
+    On short articles trafilatura falls back to a baseline that joins the article's text
+    with spaces (headline, stamp and share buttons included); the ``<p>`` paragraphs it
+    holds are then the story.
+    """
+    flat = " ".join(text.split())
+    found = [p for p in paragraphs if p in flat]
+    return "\n".join(found) if len(found) > len(text.split("\n")) else text
+
+
+def _story(text: str, title: str | None) -> tuple[list[str], str | None, str | None]:
+    """trafilatura's lines without the headline, furniture and footer; (lines, dateline, wire)."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    lines = [ln for ln in lines if not title or ln.strip() != title.strip()]
+    body = story_lines(lines)
+    dateline = wire = None
+    if body:
+        body[0], dateline, wire = split_dateline(body[0])
+    return body, dateline, wire
 
 
 def _published(tree, fallback: str | None) -> str | None:
@@ -85,7 +113,10 @@ def _published(tree, fallback: str | None) -> str | None:
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").casefold()
         if key in _DATE_META:
             values.append((_DATE_META.index(key), meta.get("content")))
-    candidates = [v for _, v in sorted(values)] + _json_ld_dates(tree) + [fallback]
+    times = tree.xpath("//article//time/@datetime | //time[@pubdate]/@datetime")
+    candidates = (
+        [v for _, v in sorted(values)] + _json_ld(tree, "datePublished") + times[:1] + [fallback]
+    )
     for value in candidates:
         try:
             parsed = parse_date(value)
@@ -114,6 +145,13 @@ def _outlet(url: str | None, hostname: str | None, sitename: str | None) -> tupl
     return None, None
 
 
+def _is_person(author: str | None, *names: str | None) -> bool:
+    """An author field that names someone, not "No Author" or the outlet itself."""
+    if not author or author.casefold() in _NO_AUTHOR:
+        return False
+    return all(author.casefold() != (n or "").casefold() for n in names)
+
+
 def extract_html(html: str, *, source: str) -> dict:
     """Fields of one saved page (see the module docstring); ``text`` "" when no article.
 
@@ -123,7 +161,8 @@ def extract_html(html: str, *, source: str) -> dict:
 
     Returns:
         dict with ``doc_id``, ``title``, ``byline``, ``outlet``, ``outlet_country``,
-        ``published``, ``url``, ``text``, ``is_extraction_suspect``, ``source_file``.
+        ``published``, ``url``, ``dateline``, ``wire``, ``text``, ``is_extraction_suspect``,
+        ``source_file``.
     """
     import lxml.html
     import trafilatura
@@ -146,24 +185,29 @@ def extract_html(html: str, *, source: str) -> dict:
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     meta = doc.as_dict() if doc is not None else {}
-    text = "\n".join(ln.strip() for ln in (meta.get("text") or "").split("\n") if ln.strip())
-    paragraphs = _paragraph_text(tree)
-    suspect = bool(paragraphs) and len(text) < SUSPECT_SHARE * sum(map(len, paragraphs))
-    if suspect:
-        text = "\n".join(paragraphs)
     outlet, country = _outlet(url, meta.get("hostname"), meta.get("sitename"))
     title = meta.get("title")
     if title and outlet:
         title = re.sub(rf"\s*[|｜–—-]\s*{re.escape(outlet)}\s*$", "", title, flags=re.I)
-    author = meta.get("author")
+    for name in filter(None, (outlet, meta.get("sitename"))):
+        title = title and re.sub(rf"^{re.escape(name)}\s*[|｜:]\s*", "", title, flags=re.I)
+    paragraphs = _paragraph_text(tree)
+    lines, dateline, wire = _story(_resplit(meta.get("text") or "", paragraphs), title)
+    text = "\n".join(lines)
+    suspect = bool(paragraphs) and len(text) < SUSPECT_SHARE * sum(map(len, paragraphs))
+    if suspect:
+        text = "\n".join(paragraphs)
+    author = meta.get("author") or next(iter(_json_ld(tree, "author")), None)
     return {
         "doc_id": Path(source).stem,
         "title": pl.SLUG.sub("", title).strip() if title else None,
-        "byline": author if author and author.casefold() not in _NO_AUTHOR else None,
+        "byline": author if _is_person(author, outlet, meta.get("sitename")) else None,
         "outlet": outlet,
         "outlet_country": country,
         "published": _published(tree, meta.get("date")),
         "url": url,
+        "dateline": dateline,
+        "wire": wire,
         "text": text,
         "is_extraction_suspect": suspect,
         "source_file": Path(source).name,

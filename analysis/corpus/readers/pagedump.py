@@ -38,7 +38,14 @@ from analysis.corpus.readers import pagelines as pl
 from analysis.corpus.readers.common import NotADocument, Read, one_page, read_text
 from analysis.corpus.readers.pagelines import PROMOTION_STARTS, WIRES
 
-__all__ = ["PROMOTION_STARTS", "WIRES", "parse_page_dump", "read_page_dump"]
+__all__ = [
+    "PROMOTION_STARTS",
+    "WIRES",
+    "parse_page_dump",
+    "read_page_dump",
+    "split_dateline",
+    "story_lines",
+]
 
 SUSPECT_SHARE = 0.5  # body below this share of the page's prose: flagged, page prose kept
 
@@ -133,7 +140,7 @@ def _published(lines: list[str]) -> str | None:
     return None
 
 
-def _opening(line: str) -> tuple[str, str | None, str | None]:
+def split_dateline(line: str) -> tuple[str, str | None, str | None]:
     """(line without its dateline, dateline place, wire)."""
     for pattern in _OPENINGS:
         match = pattern.match(line)
@@ -151,7 +158,7 @@ def _is_standfirst(paragraph: str, lead: str) -> bool:
     return all(word in it for word in short)  # ordered subsequence
 
 
-def _body(rest: list[str]) -> list[str]:
+def story_lines(rest: list[str]) -> list[str]:
     """Story lines from the lead to the footer, without furniture."""
     body: list[str] = []
     for line in rest[_lead_at(rest) :]:
@@ -226,11 +233,11 @@ def parse_page_dump(text: str, *, source: str) -> dict:
     header, rest, dateline, wire = _header_and_rest(flat)
     raw_title = _title(header)
     title, slug = _split_slug(raw_title)
-    body = _body(rest if dateline else [ln for ln in rest if ln != raw_title])
+    body = story_lines(rest if dateline else [ln for ln in rest if ln != raw_title])
     while len(body) > 1 and _is_standfirst(body[0], body[1]):
         body.pop(0)
     if body and not dateline:
-        body[0], dateline, wire = _opening(body[0])
+        body[0], dateline, wire = split_dateline(body[0])
     prose = _page_prose(flat)
     prose_chars = sum(len(ln) for ln in prose if ln != raw_title)
     suspect = bool(prose) and sum(map(len, body)) < SUSPECT_SHARE * prose_chars
