@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,7 +80,27 @@ def _sidecar_rows(path: Path, mtime_ns: int, size: int) -> dict[str, dict]:
     return rows
 
 
+def with_outlet_country(record: dict) -> dict:
+    """``record`` with ``outlet_country`` from ``data/outlets.yaml`` when the outlet is known
+    there and the source gave no country (the outlet name itself is kept as given)."""
+    from analysis.corpus.outlets import outlet_by_name
+
+    outlet = record.get("outlet")
+    if isinstance(outlet, str) and not record.get("outlet_country"):
+        found = outlet_by_name(outlet)
+        if found and found[1]:
+            return record | {"outlet_country": found[1]}
+    return record
+
+
+def byline_name(text: str | None) -> str | None:
+    """A byline without a leading "By" ("By Jane Doe" -> "Jane Doe")."""
+    if not text:
+        return None
+    return re.sub(r"(?i)^by[\s:]+", "", text.strip()).strip() or None
+
+
 def one_page(record: dict, path: Path, source_format: str) -> Read:
     """A one-document file as a ``Read``; ``sources.csv`` beside it adds url, licence, ..."""
-    record = record | read_sidecar(path.parent).get(path.name, {})  # explicit metadata wins
+    record = with_outlet_country(record | read_sidecar(path.parent).get(path.name, {}))
     return Read(pd.DataFrame([record]), [""], source_format, strict_columns=False)

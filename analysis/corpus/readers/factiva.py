@@ -25,7 +25,7 @@ import pandas as pd
 
 from analysis.corpus.dates import search_date, to_iso
 from analysis.corpus.errors import fail
-from analysis.corpus.readers.common import Read, read_text
+from analysis.corpus.readers.common import Read, byline_name, read_text, with_outlet_country
 
 __all__ = ["looks_like_factiva_html", "read_factiva_html", "read_factiva_rtf"]
 
@@ -52,7 +52,7 @@ def _record(path: Path, number: int, fields: dict[str, list[str]]) -> dict:
     record["text_complete"] = "true"
     for code, column in _SCHEMA.items():
         if value.get(code):
-            record[column] = value[code]
+            record[column] = byline_name(value[code]) if code == "BY" else value[code]
     date = search_date(" ".join(filter(None, [value.get("PD"), value.get("ET")])))
     if date:
         record["published"] = to_iso(date)
@@ -63,7 +63,7 @@ def _record(path: Path, number: int, fields: dict[str, list[str]]) -> dict:
     for code in fields:
         if code not in _SCHEMA and code not in _TEXT_CODES + ("AN", "PD") and value[code]:
             record[f"factiva_{code.lower()}"] = value[code]
-    return record
+    return with_outlet_country(record)
 
 
 def _finish(path: Path, articles: list[dict[str, list[str]]], fmt: str) -> Read:

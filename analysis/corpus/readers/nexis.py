@@ -28,7 +28,7 @@ import pandas as pd
 
 from analysis.corpus.dates import search_date, to_iso
 from analysis.corpus.errors import fail
-from analysis.corpus.readers.common import Read, read_text
+from analysis.corpus.readers.common import Read, read_text, with_outlet_country
 
 __all__ = ["looks_like_nexis_txt", "read_nexis_docx", "read_nexis_txt"]
 
@@ -67,7 +67,7 @@ def _record(path: Path, number: int, fields: dict, body: list[str]) -> dict:
     elif fields.get("date"):
         record["nexis_date"] = fields["date"]  # kept verbatim: not a date we can read
     record["text"] = "\n".join(body)
-    return record
+    return with_outlet_country(record)
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
@@ -97,7 +97,7 @@ def _txt_article(path: Path, number: int, block: str) -> dict:
     for line in lines[first_field:]:
         match = _TXT_FIELD.match(line)
         key = match[1].casefold() if match else None
-        if key in _LEADING and not body or key in _TRAILING:
+        if key in _LEADING and not any(ln.strip() for ln in body) or key in _TRAILING:
             trailer = trailer or key in _TRAILING
             fields[key] = match[2].strip()
             at = key

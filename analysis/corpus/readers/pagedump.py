@@ -270,6 +270,4 @@ def read_page_dump(path: Path) -> Read:
         raise NotADocument("no article (no line reads as running text: navigation or empty page)")
     record = {"kind": "news", "text_complete": "true"}  # a saved page holds the whole story
     record |= {k: v for k, v in parsed.items() if v is not None}
-    if parsed["outlet"] and (found := outlet_by_name(parsed["outlet"])) and found[1]:
-        record.setdefault("outlet_country", found[1])
     return one_page(record, path, "pagedump")
