@@ -270,7 +270,7 @@ def _read_file(file: Path, *, in_folder: bool, skipped: list[str]) -> Read | Non
             if isinstance(exc, NotADocument):
                 raise fail(file.name, str(exc)) from None
             raise
-        skipped.append(f"{file.name}: {exc}")
+        skipped.append(str(exc) if isinstance(exc, CorpusError) else f"{file.name}: {exc}")
         return None
     skipped.extend(f"{file.name}: {name}: {why}" for name, why in result.skipped)
     return result
