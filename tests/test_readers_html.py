@@ -127,23 +127,43 @@ def test_extract_html_does_not_modify_and_is_deterministic(test_data, no_network
 
 
 def test_a_page_with_most_of_its_text_outside_the_extract_is_flagged(no_network):
-    """trafilatura keeps the one-line article and leaves the long block out (here marked as
-    comments): the text it returns is under half of the page's paragraphs, so the page is
-    flagged and every paragraph kept for the researcher to judge, never silently lost."""
-    block = [
-        "Seoul and Tokyo agreed on Monday to resume talks on export controls next month, "
-        "officials in both capitals said after a phone call between the two ministers.",
-        "The working-level meeting will be held in Tokyo, the first such meeting in a year, "
-        "and will cover the three chipmaking materials whose export was restricted.",
-        "Business groups in both countries welcomed the decision and urged a quick result "
-        "that would let companies plan their purchases for the coming year.",
+    """trafilatura drops paragraphs that are all link text (a teaser list's pattern): here
+    they hold most of the page's running text, so the extract is under half of it, the page
+    is flagged and every paragraph kept for a person to judge, never silently lost."""
+    lead = [
+        "Seoul and Tokyo will resume talks on export controls next month, both governments "
+        "said on Monday after a call between the two trade ministers that lasted an hour.",
+        "The talks had been frozen since July.",
+    ]
+    linked = [
+        f"Part {i}: the working-level meeting will be held in Tokyo, the first such meeting in "
+        "a year, and will cover the three chipmaking materials whose export was restricted."
+        for i in range(1, 5)
     ]
     html = (
-        "<html><body><article><h1>Talks to resume</h1><p>Seoul and Tokyo will resume talks.</p>"
-        "</article><div id='comments' class='comments'>"
-        + "".join(f"<p>{s}</p>" for s in block) + "</div></body></html>"
+        "<html><body><article><h1>Talks to resume</h1>" + "".join(f"<p>{s}</p>" for s in lead)
+        + "</article><section>" + "".join(f"<p><a href='/{i}'>{s}</a></p>" for i, s in
+                                         enumerate(linked)) + "</section></body></html>"
     )  # fmt: skip
     fields = extract_html(html, source="t.html")
     assert fields["is_extraction_suspect"] is True
-    assert fields["text"] == "\n".join(["Seoul and Tokyo will resume talks.", *block])
+    assert fields["text"] == "\n".join([*lead, *linked])
     assert fields["title"] == "Talks to resume"
+
+
+def test_comment_and_related_blocks_do_not_count_as_the_page_text(no_network):
+    """Paragraphs in comments, related-story and footer blocks are not the article: a page
+    whose article trafilatura extracts whole is not flagged because of them."""
+    story = (
+        "<p>Seoul and Tokyo will resume talks on export controls next month, officials said.</p>"
+    )
+    comments = "".join(
+        f"<p>Reader {i} writes that the two governments should have settled this long ago and "
+        "that the talks will fail again unless both sides change course.</p>"
+        for i in range(6)
+    )
+    html = (
+        f"<html><body><article><h1>Talks</h1>{story * 3}</article>"
+        f"<div id='comments' class='comments'>{comments}</div></body></html>"
+    )
+    assert extract_html(html, source="c.html")["is_extraction_suspect"] is False
