@@ -186,6 +186,43 @@ def _is_person(author: str | None, *names: str | None) -> bool:
     return all(author.casefold() != (n or "").casefold() for n in names)
 
 
+def _tree(html: str):
+    """The page as an lxml tree; None for an empty or unparseable page."""
+    import lxml.html
+    from lxml import etree
+
+    if not html.strip():
+        return None
+    try:
+        parser = lxml.html.HTMLParser(encoding="utf-8")
+        return lxml.html.fromstring(html.encode("utf-8"), parser=parser)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _trafilatura(html: str, url: str | None) -> dict:
+    """trafilatura's text and metadata, offline (the HTML string, no extensive date search)."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    return doc.as_dict() if doc is not None else {}
+
+
+def _clean_title(title: str | None, *names: str | None) -> str | None:
+    """The headline without " | Outlet" / "Site|" around it and without wire slugs."""
+    for name in filter(None, names):
+        title = title and re.sub(rf"\s*[|｜–—-]\s*{re.escape(name)}\s*$", "", title, flags=re.I)
+        title = title and re.sub(rf"^{re.escape(name)}\s*[|｜:]\s*", "", title, flags=re.I)
+    return pl.SLUG.sub("", title).strip() or None if title else None
+
+
 def extract_html(html: str, *, source: str) -> dict:
     """Fields of one saved page (see the module docstring); ``text`` "" when no article.
 
@@ -198,33 +235,13 @@ def extract_html(html: str, *, source: str) -> dict:
         ``published``, ``url``, ``dateline``, ``wire``, ``text``, ``is_extraction_suspect``,
         ``source_file``.
     """
-    import lxml.html
-    import trafilatura
-    from lxml import etree
-
-    try:
-        parser = lxml.html.HTMLParser(encoding="utf-8")
-        tree = lxml.html.fromstring(html.encode("utf-8"), parser=parser)
-    except (etree.ParserError, ValueError):
-        tree = None
-    if tree is None or not html.strip():
+    tree = _tree(html)
+    if tree is None:
         return {"doc_id": Path(source).stem, "text": "", "source_file": Path(source).name}
     url = _url(tree, html)
-    doc = trafilatura.bare_extraction(
-        html,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
-    meta = doc.as_dict() if doc is not None else {}
+    meta = _trafilatura(html, url)
     outlet, country = _outlet(url, meta.get("hostname"), meta.get("sitename"))
-    title = meta.get("title")
-    if title and outlet:
-        title = re.sub(rf"\s*[|｜–—-]\s*{re.escape(outlet)}\s*$", "", title, flags=re.I)
-    for name in filter(None, (outlet, meta.get("sitename"))):
-        title = title and re.sub(rf"^{re.escape(name)}\s*[|｜:]\s*", "", title, flags=re.I)
+    title = _clean_title(meta.get("title"), outlet, meta.get("sitename"))
     paragraphs = _paragraph_text(tree)
     lines, dateline, wire = _story(_resplit(meta.get("text") or "", paragraphs), title)
     text = "\n".join(lines)
@@ -234,7 +251,7 @@ def extract_html(html: str, *, source: str) -> dict:
     author = meta.get("author") or next(iter(_json_ld(tree, "author")), None)
     return {
         "doc_id": Path(source).stem,
-        "title": pl.SLUG.sub("", title).strip() if title else None,
+        "title": title,
         "byline": author if _is_person(author, outlet, meta.get("sitename")) else None,
         "outlet": outlet,
         "outlet_country": country,
