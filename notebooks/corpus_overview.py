@@ -24,7 +24,7 @@
 
 # %% tags=["parameters"]
 corpus_path: str = ""  # corpus file or folder; empty: the sample corpus (data/sample)
-corpus_columns: str = ""  # your own column names, e.g. "text=body,published=date"; empty: none
+corpus_columns: str = ""  # your own column names as for --columns (docs/inputs.md); empty: none
 country: str = ""  # only documents of this publisher country (JP, KR, US, ...); empty: all
 period: str = "quarter"  # bins of the coverage-over-time plot: week, month, quarter or year
 top_outlets: int = 15  # outlets shown in the outlet chart (the rest are summed)

@@ -28,7 +28,7 @@
 
 # %% tags=["parameters"]
 corpus_path: str = ""  # corpus file or folder; empty: the sample corpus (data/sample)
-corpus_columns: str = ""  # your own column names, e.g. "text=body,published=date"; empty: none
+corpus_columns: str = ""  # your own column names as for --columns (docs/inputs.md); empty: none
 event: str = (
     "2023-03-06-compensation-plan"  # event id from data/codebooks/events.yaml, or a date YYYY-MM-DD
 )

@@ -30,7 +30,7 @@
 
 # %% tags=["parameters"]
 corpus_path: str = ""  # corpus file or folder; empty: the sample corpus (data/sample)
-corpus_columns: str = ""  # your own column names, e.g. "text=body,published=date"; empty: none
+corpus_columns: str = ""  # your own column names as for --columns (docs/inputs.md); empty: none
 codebook: str = "kj_frames"  # frame codebook: a name in data/codebooks or a YAML path
 terms: str = "contested_terms"  # contested-terms file: a name in data/codebooks or a YAML path
 group_by: str = "outlet_country"  # corpus column that defines the publisher groups

@@ -28,7 +28,7 @@
 
 # %% tags=["parameters"]
 corpus_path: str = ""  # corpus file or folder; empty: the sample corpus (data/sample)
-corpus_columns: str = ""  # your own column names, e.g. "text=body,published=date"; empty: none
+corpus_columns: str = ""  # your own column names as for --columns (docs/inputs.md); empty: none
 group_by: str = (
     "outlet_country"  # corpus column that defines the groups (outlet_country, outlet, kind)
 )

@@ -28,7 +28,7 @@
 
 # %% tags=["parameters"]
 corpus_path: str = ""  # corpus file or folder; empty: the sample corpus (data/sample)
-corpus_columns: str = ""  # your own column names, e.g. "text=body,published=date"; empty: none
+corpus_columns: str = ""  # your own column names as for --columns (docs/inputs.md); empty: none
 score: str = "vader_compound"  # tone measure compared: vader_compound or textblob_polarity
 kind: str = ""  # only this kind of document (news, statement, official_readout, ...); empty: all
 exclude_duplicates: bool = True  # leave out documents flagged as copies of an earlier one

@@ -34,7 +34,7 @@
 
 # %% tags=["parameters"]
 corpus_path: str = ""  # corpus file or folder; empty: the sample corpus (data/sample)
-corpus_columns: str = ""  # your own column names, e.g. "text=body,published=date"; empty: none
+corpus_columns: str = ""  # your own column names as for --columns (docs/inputs.md); empty: none
 group_by: str = "outlet_country"  # corpus column that defines the publisher groups
 group_a: str = "JP"  # first group of the distinctive-words comparison (positive z)
 group_b: str = "KR"  # second group of the distinctive-words comparison (negative z)

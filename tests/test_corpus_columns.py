@@ -6,7 +6,7 @@ import pandas as pd
 import pandas.testing as pdt
 import pytest
 
-from analysis import cli
+from analysis import cli, config
 from analysis.corpus import (
     COLUMN_ALIASES,
     MAPPABLE_COLUMNS,
@@ -15,6 +15,7 @@ from analysis.corpus import (
     parse_columns,
     validate_corpus,
 )
+from analysis.report.parameters import find_notebooks, notebook_parameters, read_notebook
 from analysis.report.runner import plan_reports
 
 OWN = (
@@ -168,3 +169,11 @@ def test_report_checks_the_corpus_with_the_mapping_before_any_kernel(own_csv, tm
         "'body', 'date', 'source', 'country', 'headline_text')\n"
     )
     assert not (tmp_path / "r").exists()
+
+
+@pytest.mark.parametrize("name", sorted(find_notebooks(config.NOTEBOOK_DIR)))
+def test_every_notebook_declares_corpus_columns(name):
+    notebook = find_notebooks(config.NOTEBOOK_DIR)[name]
+    params = notebook_parameters(read_notebook(notebook))
+    assert params["corpus_columns"].default == ""
+    assert "columns=corpus_columns or None" in notebook.with_suffix(".py").read_text()
