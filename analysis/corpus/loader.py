@@ -211,6 +211,7 @@ def validate_corpus(
     *,
     source: str = "<DataFrame>",
     columns: str | Mapping[str, str] | None = None,
+    source_format: str = "dataframe",
 ) -> pd.DataFrame:
     """Validate and normalise an in-memory frame exactly as ``load_corpus`` does a file.
 
@@ -220,6 +221,8 @@ def validate_corpus(
         source: name used in error messages (rows are counted from 1).
         columns: the researcher's column names, ``{"text": "body", ...}`` (see
             ``load_corpus``).
+        source_format: recorded in ``source_format`` (``"csv"`` when the frame is a chunk
+            of a CSV file, as in ``scale ingest``).
 
     Returns:
         A new frame with ``CORPUS_COLUMNS`` (see docs/design.md) then the
@@ -232,7 +235,7 @@ def validate_corpus(
     where = [f"row {i}" for i in range(1, len(docs) + 1)]
     if docs.empty:
         raise fail(source, "no documents")
-    read = Read(docs.reset_index(drop=True), where, "dataframe")
+    read = Read(docs.reset_index(drop=True), where, source_format)
     return _finish([(_normalise(read, source=source, columns=mapping), where)], [])
 
 

@@ -11,7 +11,7 @@ from analysis.codebooks import load_yaml_entries
 
 __all__ = ["outlet_by_domain", "outlet_by_name"]
 
-OUTLETS_FILE = config.DATA_DIR / "outlets.yaml"
+OUTLETS_FILE = config.OUTLETS_FILE
 
 
 @functools.lru_cache(maxsize=4)
