@@ -31,9 +31,9 @@ import importlib
 from typing import NamedTuple
 
 from analysis.lang.base import (
-    BREAKS_TO_SPACE,
     Language,
     Token,
+    breaks_to_spaces,
     line_spans,
     normalise,
     normalise_with_offsets,
@@ -146,7 +146,7 @@ def document_sentences(text: str, *, language: str | None = None) -> list[Senten
             block_language = document
         own = for_language(block_language)
         splitter = own if block_language in _SPLIT_BY_OWN_RULES else rules
-        for start, end in splitter.block_spans(block.translate(BREAKS_TO_SPACE)):
+        for start, end in splitter.block_spans(breaks_to_spaces(block)):
             sentence = text[line_start + start : line_start + end]
             code = detect_language(sentence, prior=document)
             out.append(

@@ -112,6 +112,9 @@ SIMPLIFIED_ONLY_HAN = frozenset(
 )
 
 
+_THREE_LETTERS = re.compile(rf"[^\W\d_](?:[\W\d_]*[^\W\d_]){{{MIN_LETTERS - 1}}}")
+
+
 def _script_counts(text: str) -> dict[str, int]:
     sample = text[:MAX_CHARS]
     letters = sum(map(str.isalpha, sample))
@@ -173,7 +176,10 @@ def detect_language(text: str, *, prior: str | None = None) -> str:
     Returns:
         One of ``"en"``, ``"ko"``, ``"ja"``, ``"zh"``, ``"und"``.
     """
-    counts = _script_counts(text)
+    sample = text[:MAX_CHARS]
+    if not _BEYOND_LATIN.search(sample):  # fast path: Latin letters only; are there 3?
+        return "en" if _THREE_LETTERS.search(sample) else "und"
+    counts = _script_counts(sample)
     if sum(counts.values()) < MIN_LETTERS:
         return "und"
     kana, han, hangul = counts["kana"], counts["han"], counts["hangul"]
