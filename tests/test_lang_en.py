@@ -47,9 +47,9 @@ def test_golden_rules_provenance_is_recorded():
         ),
         ("S. Korea and N. Korea met. Fine.", ["S. Korea and N. Korea met.", "Fine."]),
         ("Samsung Electronics Co. Ltd. said so.", ["Samsung Electronics Co. Ltd. said so."]),
-        (  # a quoted statement with its attribution is one sentence, as in pysbd
+        (  # a sentence inside a quotation is a sentence (pysbd keeps the quotation whole)
             "\u201cWe agreed. The talks were good,\u201d Yoon said. Then he left.",
-            ["\u201cWe agreed. The talks were good,\u201d Yoon said.", "Then he left."],
+            ["\u201cWe agreed.", "The talks were good,\u201d Yoon said.", "Then he left."],
         ),
         (  # a stray closing quote does not protect the rest of the paragraph
             'of new activists." Lecuyer said "no". What risks do they take? They act.',

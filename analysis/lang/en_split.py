@@ -5,9 +5,10 @@ brackets after it) is a candidate; a candidate ends a sentence unless:
 
 1. the next word starts with a lowercase letter (``co. at noon``,
    ``Yahoo! in``, ``"This is great." she said``);
-2. it lies inside a quotation or parenthesis closed later in the same block
-   (``“We agreed. The talks were good,” Yoon said.`` is one sentence, as in
-   pysbd and as Japanese 「…。」と述べた。 is);
+2. (quotations are not protected: ``“We agreed. The talks were good,” Yoon
+   said.`` is two sentences, as a reader counts them; pysbd keeps it whole.
+   A quotation ending a sentence stays with it: ``"This is great." she said``
+   goes on by rule 1, ``"This is great." She held`` ends after the quote);
 3. it follows a title (``Mr. Abe``, ``Gen. Kim``, ``St. Louis``: the
    ``title`` entries of ``data/codebooks/abbreviations_en.txt``);
 4. a digit follows an abbreviation, a number or a single letter (``No. 5``,
@@ -25,8 +26,8 @@ brackets after it) is a candidate; a candidate ends a sentence unless:
    never does.
 
 Also a boundary: run-together sentences (``agreed.The``: two lowercase letters
-or digits, ``. ! ?`` and a capitalised word, outside e-mail addresses and
-URLs), a bullet (``•``) inside the block, and the items of an inline numbered
+or digits, ``. ! ?`` and a capitalised word, or any capital after a closing
+double quote: ``back."A formal``; outside e-mail addresses and URLs), a bullet (``•``) inside the block, and the items of an inline numbered
 list (``1) The first item 2) The second item``, markers counting up from the
 start of the block). A piece with no letter or digit (a stray quote) is joined
 to the sentence before it.
@@ -34,7 +35,6 @@ to the sentence before it.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 
@@ -44,7 +44,8 @@ from analysis.lang.base import Span, read_word_list
 # that is not an ASCII lowercase letter (group 1: where the next sentence would
 # start), or glued to a capitalised word ("agreed.The": group 1 is None).
 _CANDIDATE = re.compile(
-    r"[.!?\u2026][.!?\u2026\"'\u201d\u2019)\]]*(?:\s+(?=[^\sa-z])()|(?=[A-Z][a-z]))"
+    r"[.!?\u2026][.!?\u2026\"'\u201d\u2019)\]]*"
+    r"(?:\s+(?=[^\sa-z])()|(?=[A-Z][a-z])|(?<=[\"\u201d])(?=[A-Z]))"
 )
 _GLUED_BEFORE = re.compile(r"[a-z0-9]{2}")
 _NEXT_WORD = re.compile(r"[\"'\u201c\u2018(\[]*([^\W\d_]+)(\.)?")
@@ -57,7 +58,6 @@ _ANY_BULLET = re.compile("[\u2022\u2043\u25e6\u25aa]")
 _BULLET = re.compile(r"[\u2022\u2043\u25e6\u25aa](?<=\s.)")
 _NEXT_CHAR = re.compile(r"\S")
 _SPACED_ELLIPSIS = re.compile(r"\.(?: \.){2,}")
-_PROTECTED = re.compile(r"\u201c[^\u201c\u201d]{1,1000}\u201d|\"[^\"]{1,1000}\"|\([^()]{1,1000}\)")
 _HAS_WORD = re.compile(r"[^\W_]")
 _QUOTE_OR_PAREN = re.compile('["\u201c(]')
 _OPENING_PUNCT = "\"'\u201c\u2018([{"
@@ -192,17 +192,6 @@ def _list_cuts(block: str) -> tuple[set[int], set[int]]:
     return {m.start() for m in run[1:]}, {m.start() + len(m.group(1)) for m in run}
 
 
-def _protected(block: str) -> list[Span]:
-    """Closed quotations and parentheses: (start, end), sorted, outermost first."""
-    return [(m.start(), m.end()) for m in _PROTECTED.finditer(block)]
-
-
-def _inside(position: int, end: int, spans: list[Span]) -> bool:
-    """Whether a candidate at [position, end) sits inside one of ``spans`` (not at its end)."""
-    i = bisect.bisect_left(spans, (position, 0)) - 1
-    return i >= 0 and spans[i][0] < position and end < spans[i][1]
-
-
 def _url_or_email(block: str, position: int) -> bool:
     stop = block.find(" ", position)
     word = _word_before(block, position) + block[position : stop if stop >= 0 else len(block)]
@@ -229,7 +218,6 @@ def _cuts(block: str) -> list[Span]:
     """(end of sentence, start of next) for every boundary in ``block``."""
     extra, list_stops, quiet = _extra_cuts(block)
     cuts = {position: position for position in extra}
-    protected = None
     sentence_start, upcoming = 0, 0
     for match in _CANDIDATE.finditer(block):
         position = match.start()
@@ -251,10 +239,6 @@ def _cuts(block: str) -> list[Span]:
             continue
         end = position + len(match.group().rstrip())
         if not _is_boundary(block, match, end, following, sentence_start):
-            continue
-        if protected is None:
-            protected = _protected(block) if _QUOTE_OR_PAREN.search(block) else []
-        if protected and _inside(position, end, protected):
             continue
         sentence_start = following
         cuts[end] = following
