@@ -99,3 +99,38 @@ def test_block_spans_property(block):
         previous = end
     covered = "".join(block[s:e] for s, e in spans)
     assert "".join(covered.split()) == "".join(block.split())  # nothing but space is lost
+
+
+def _marked_documents():
+    import hashlib
+    import re
+
+    import pandas as pd
+
+    from analysis.corpus import load_corpus
+
+    marked = json.loads(
+        (config.PROJECT_ROOT / "tests" / "data" / "sentence_boundaries_en.json").read_text("utf-8")
+    )
+    nfc = pd.read_csv(config.VALIDATION_DIR / "nfc_articles_dev.tsv", sep="\t")
+    texts = dict(zip(nfc["ID"].astype(str), nfc["text"], strict=True))
+    sample = load_corpus(config.SAMPLE_CORPUS)
+    texts.update(zip(sample["doc_id"], sample["text"], strict=True))
+    key = re.compile(r"[^\W_]")
+    for doc in marked["documents"]:
+        text = texts[doc["id"]]
+        assert hashlib.sha256(text.encode()).hexdigest() == doc["sha256"], doc["id"]
+        found = {key.search(text, s).start() for s, _ in EN.sentence_spans(text)}
+        found.discard(key.search(text).start())
+        yield doc["set"], set(doc["sentence_starts"]), found
+
+
+def test_hand_marked_boundaries_recall_and_precision():
+    """350 boundaries marked by hand (tests/data/sentence_boundaries_en.json)."""
+    counts = {"development": [0, 0, 0], "held_out": [0, 0, 0]}  # tp, fp, fn
+    for subset, gold, found in _marked_documents():
+        tp, fp, fn = counts[subset]
+        counts[subset] = [tp + len(gold & found), fp + len(found - gold), fn + len(gold - found)]
+    assert counts["held_out"] == [114, 0, 0]  # every held-out boundary, nothing else
+    tp, fp, fn = counts["development"]
+    assert (tp, fp, fn) == (217, 1, 19)  # misses: headlines run into the text (no stop)
