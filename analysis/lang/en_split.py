@@ -25,11 +25,12 @@ brackets after it) is a candidate; a candidate ends a sentence unless:
    capital, and ``compounds. . . . The`` ends after ``compounds.``; ``[...]``
    never does.
 
-Also a boundary: run-together sentences (``agreed.The``: two lowercase letters
-or digits, ``. ! ?`` and a capitalised word, or any capital after a closing
-double quote: ``back."A formal``; outside e-mail addresses and URLs), a bullet (``•``) inside the block, and the items of an inline numbered
-list (``1) The first item 2) The second item``, markers counting up from the
-start of the block). A piece with no letter or digit (a stray quote) is joined
+Also a boundary: run-together sentences (``agreed.The``: two lowercase
+letters or digits, ``. ! ?`` and a capitalised word, or any capital after a
+closing double quote: ``back."A formal``; outside e-mail addresses and URLs),
+a bullet (``•``) inside the block, and the items of an inline numbered list
+(``1) The first item 2) The second item``, markers counting up from the start
+of the block). A piece with no letter or digit (a stray quote) is joined
 to the sentence before it.
 """
 
