@@ -40,6 +40,7 @@ import baseline_splitter  # noqa: E402
 from analysis import config  # noqa: E402
 from analysis.corpus import load_corpus  # noqa: E402
 from analysis.lang import en_split, for_language  # noqa: E402
+from analysis.text import sentence_table  # noqa: E402
 
 DATA = config.PROJECT_ROOT / "tests" / "data"
 _KEY = re.compile(r"[^\W_]")
@@ -71,8 +72,8 @@ def candidates() -> dict[str, Splitter]:
     """The splitters to compare: new, old, and those on PyPI that are installed."""
     english = for_language("en")
     splitters: dict[str, Splitter] = {
-        "new (analysis.lang)": english.sentence_spans,
         "old (pysbd + fast paths)": baseline_splitter.sentence_spans,
+        "new (analysis.lang)": english.sentence_spans,
     }
     try:
         import blingfire
@@ -181,6 +182,15 @@ def english_report() -> None:
             f"{dev['precision']:.3f} / {dev['recall']:.3f} / {dev['f1']:.3f}  "
             f"{held['precision']:.3f} / {held['recall']:.3f} / {held['f1']:.3f}"
         )
+    docs = pd.DataFrame({"doc_id": range(len(texts)), "text": texts})
+    en_split.block_spans.cache_clear()
+    start = time.perf_counter()
+    sentence_table(docs)
+    table_seconds = time.perf_counter() - start
+    print(
+        f"sentence_table (split + language per sentence, language detected): "
+        f"{sum(map(len, texts)) / table_seconds / 1e6:.2f} M chars/s"
+    )
     n_dev = accuracy(candidates()["new (analysis.lang)"], documents, "development")["n_gold"]
     n_held = accuracy(candidates()["new (analysis.lang)"], documents, "held_out")["n_gold"]
     print(f"(marked boundaries: {n_dev} development, {n_held} held out)")

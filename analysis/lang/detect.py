@@ -144,7 +144,9 @@ def script_shares(text: str) -> dict[str, float]:
 
 
 def han_language(text: str, *, prior: str | None = None) -> str:
-    """``ja``, ``ko`` or ``zh`` for text written in Han characters only (module docstring).
+    """``ja``, ``ko`` or ``zh`` for text written in Han (kana below their share, no Hangul).
+
+    See the module docstring for the rules.
 
     Args:
         text: the text (its Han characters are read).

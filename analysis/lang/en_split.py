@@ -60,7 +60,6 @@ _BULLET = re.compile(r"[\u2022\u2043\u25e6\u25aa](?<=\s.)")
 _NEXT_CHAR = re.compile(r"\S")
 _SPACED_ELLIPSIS = re.compile(r"\.(?: \.){2,}")
 _HAS_WORD = re.compile(r"[^\W_]")
-_QUOTE_OR_PAREN = re.compile('["\u201c(]')
 _OPENING_PUNCT = "\"'\u201c\u2018([{"
 _CLOSING_PUNCT = "\"'\u201d\u2019)]"
 
