@@ -112,7 +112,8 @@ SIMPLIFIED_ONLY_HAN = frozenset(
 )
 
 
-_THREE_LETTERS = re.compile(rf"[^\W\d_](?:[\W\d_]*[^\W\d_]){{{MIN_LETTERS - 1}}}")
+# at least MIN_LETTERS letters (what detect_language needs to say anything)
+ENOUGH_LETTERS = re.compile(rf"[^\W\d_](?:[\W\d_]*[^\W\d_]){{{MIN_LETTERS - 1}}}")
 
 
 def _script_counts(text: str) -> dict[str, int]:
@@ -124,6 +125,11 @@ def _script_counts(text: str) -> dict[str, int]:
     counts = {name: sum(map(len, p.findall(sample))) for name, p in _PATTERNS.items()}
     counts["other"] = max(0, letters - sum(counts.values()))
     return counts
+
+
+def latin_only(text: str) -> bool:
+    """Whether every character of ``text`` is Latin, punctuation, a digit or a space."""
+    return not _BEYOND_LATIN.search(text[:MAX_CHARS])
 
 
 def script_shares(text: str) -> dict[str, float]:
@@ -180,7 +186,7 @@ def detect_language(text: str, *, prior: str | None = None) -> str:
     """
     sample = text[:MAX_CHARS]
     if not _BEYOND_LATIN.search(sample):  # fast path: Latin letters only; are there 3?
-        return "en" if _THREE_LETTERS.search(sample) else "und"
+        return "en" if ENOUGH_LETTERS.search(sample) else "und"
     counts = _script_counts(sample)
     if sum(counts.values()) < MIN_LETTERS:
         return "und"
