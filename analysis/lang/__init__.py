@@ -39,8 +39,8 @@ from analysis.lang.base import (
     normalise_with_offsets,
 )
 from analysis.lang.detect import (
-    ENOUGH_LETTERS,
     CODES,
+    ENOUGH_LETTERS,
     MAX_CHARS,
     MIN_LETTERS,
     detect_language,
