@@ -11,6 +11,7 @@ import pytest
 
 from analysis import config
 from analysis.cli import main
+from analysis.framing import FRAME_COLUMNS
 
 DOCS = [
     {"id": "a", "text": "Yoon and Kishida held a summit on North Korea.", "outlet_country": "KR"},
@@ -27,15 +28,20 @@ def corpus(tmp_path):
 
 def test_frames_writes_one_row_per_document_and_frame(corpus, tmp_path):
     out = tmp_path / "frames.csv"
-    assert main(["frames", str(corpus), "--out", str(out)]) == 0
+    assert main(["frames", str(corpus), "--out", str(out), "--decision", "any"]) == 0
     df = pd.read_csv(out, keep_default_na=False)
-    assert list(df.columns[:4]) == ["doc_id", "frame", "n_matches", "present"]
+    assert list(df.columns) == FRAME_COLUMNS
     assert len(df) == 2 * 7
     row = df.set_index(["doc_id", "frame"])
     assert row.loc[("a", "diplomacy"), "n_matches"] == 1
     assert row.loc[("a", "security"), "matched_terms"] == "North Korea*"
-    assert row.loc[("a", "security"), "present"] == 1
+    assert row.loc[("a", "security"), "present"] == 1  # any match
     assert row.loc[("b", "security"), "present"] == 0
+    # the default: kj_frames' calibrated rule wants 4 sentences; "a" has one
+    assert main(["frames", str(corpus), "--out", str(out)]) == 0
+    calibrated = pd.read_csv(out, keep_default_na=False).set_index(["doc_id", "frame"])
+    assert calibrated.loc[("a", "security"), "n_sentences"] == 1
+    assert calibrated.loc[("a", "security"), "present"] == 0
     assert df[df["doc_id"] == "b"]["n_matches"].sum() == 0
 
 
@@ -99,5 +105,5 @@ def test_frames_leaves_out_korean_text_and_says_so(tmp_path, caplog):
         assert main(["frames", str(path), "--out", str(out)]) == 0
     df = pd.read_csv(out)
     assert sorted(df["doc_id"].unique()) == ["a", "b"]  # no present=0 rows for "k"
-    assert "1 non-English document(s) not coded (languages ko: 1)" in caplog.text
-    assert "2 documents x 7 frames; 1 non-English documents not coded" in caplog.text
+    assert "1 document(s) in languages the codebook has no terms for not coded" in caplog.text
+    assert "2 documents x 7 frames; present: calibrated" in caplog.text
