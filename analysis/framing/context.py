@@ -9,8 +9,9 @@ evidence of:
   count). Only *plain* denials count as such, by rules per language that read the words
   right around the match inside its clause:
 
-  - English (before the match): a determiner negation (``no``, ``without``, ``nor``,
-    ``neither``) up to two words before it ("no real economic impact"); or ``not`` /
+  - English (before the match): a determiner negation (``no``, ``nor``, ``neither``)
+    up to two words before it ("no real economic impact"; not "no stronger allies", a
+    comparative, and not "without": "without accountability" evokes the frame); or ``not`` /
     ``n't`` / ``never`` / ``hardly`` / ``far from`` followed by an article or a framing
     word ("not a", "not about the", "hardly an", "not primarily"): "did not protest"
     (a verb right after the negator) is a reported event, not a denial of the frame, and
@@ -48,12 +49,13 @@ _WINDOW = 60  # characters looked at on each side of a match
 
 _EN_NOT_DENIALS = re.compile(
     r"\b(?:not|n['\u2019]t)\s+(?:only|just|merely|simply|least|to\s+mention)\b"
-    r"|\bno\s+(?:doubt|less|more|fewer|matter|wonder|sooner)\b",
+    r"|\bno\s+(?:doubt|less|more|fewer|matter|wonder|sooner|better|greater)\b"
+    r"|\bno\s+(?!longer\b)[a-z]+er\b",  # comparatives: "no stronger allies", "no other"
     re.I,
 )
 _EN_DENIAL = re.compile(
     r"(?:"
-    r"\b(?:no|without|nor|neither|zero)\s+(?:[\w'-]+\s+){0,2}"
+    r"\b(?:no|nor|neither|zero)\s+(?:[\w'-]+\s+){0,2}"
     r"|(?:\bnot|n['\u2019]t|\bnever|\bhardly|\bscarcely|\bbarely|\bfar\s+from)\s+"
     r"(?:(?:a|an|the|any|about|really|primarily|mainly|mostly|purely|strictly|chiefly|"
     r"necessarily|seen\s+as|considered|treated\s+as|regarded\s+as|of)\s+){1,3}(?:[\w'-]+\s+)?"
