@@ -359,7 +359,8 @@ def read_codes(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         if bad.any():
             row = int(np.flatnonzero(bad.to_numpy())[0]) + 2
             raise ValueError(f"{path.name}: row {row}, field {column!r}: code "
-                             f"{str(codes[column].iloc[row - 2])!r} is not 0, 1 or blank")  # fmt: skip
+                             f"{str(codes[column].iloc[row - 2])!r} "
+                             "is not 0, 1 or blank")  # fmt: skip
         codes[column] = values
     return docs, codes
 
