@@ -103,9 +103,16 @@ def test_korean_japanese_denial_rules(language, sentence, term, denied):
 
 
 def test_quote_spans_pair_the_marks_of_three_languages():
-    text = 'He said “the economy is fine”, 「経済」 and "bad" — unclosed “ here.'
+    text = 'He said “the economy is fine”, 「経済」 and "bad".'
     spans = quote_spans(text)
     assert [text[s:e] for s, e in spans] == ["“the economy is fine”", "「経済」", '"bad"']
+
+
+def test_fallback_quote_spans_never_open_an_unclosed_mark():
+    from analysis.framing.context import _fallback_quote_spans
+
+    text = "He said “fine” and then “ an unclosed mark."
+    assert [text[s:e] for s, e in _fallback_quote_spans(text)] == ["“fine”"]
 
 
 CODEBOOK = """\

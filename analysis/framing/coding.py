@@ -37,6 +37,7 @@ __all__ = [
     "code_frames",
     "code_sentences",
     "count_words",
+    "estimate_words",
     "frame_matches",
     "frame_sentences",
     "match_kwic",
@@ -76,17 +77,17 @@ def _doc_languages(docs: pd.DataFrame) -> list[str | None]:
     return [detect_language(t) if isinstance(t, str) else None for t in docs["text"].tolist()]
 
 
-def count_words(text: str, language: str | None = None) -> int:
-    """Words in a text, comparable across English, Korean and Japanese.
+def estimate_words(text: str, language: str | None = None) -> int:
+    """Words of a text without a tokenizer (the fallback of ``count_words``).
 
     Args:
         text: any text.
-        language: ``ja``/``zh`` (no spaces: CJK characters / ``CJK_CHARS_PER_WORD``
-            plus the other words) or anything else (runs of letters and digits; a Korean
-            eojeol counts as one word).
+        language: ``ja``/``zh`` (no spaces: CJK characters / ``CJK_CHARS_PER_WORD``,
+            rounded, plus the other words) or anything else (runs of letters and digits;
+            a Korean eojeol counts as one word).
 
     Returns:
-        The word count (0 for an empty text).
+        The estimate (0 for an empty text).
     """
     if not isinstance(text, str) or not text:
         return 0
@@ -95,6 +96,36 @@ def count_words(text: str, language: str | None = None) -> int:
         rest = _CJK.sub(" ", text)
         return int(round(n_cjk / CJK_CHARS_PER_WORD)) + len(_WORD.findall(rest))
     return len(_WORD.findall(text))
+
+
+def _is_word(token) -> bool:
+    """A token that is a word: letters or digits, not a symbol/punctuation tag."""
+    pos = getattr(token, "pos", "") or ""
+    return any(c.isalnum() for c in token.surface) and not pos.startswith(("S", "補助記号", "空白"))
+
+
+def count_words(text: str, language: str | None = None) -> int:
+    """Words in a text, comparable across English, Korean and Japanese (for ``density``).
+
+    With the language layer installed (``analysis.lang``), its tokens that hold a letter
+    or digit and are not tagged as symbols (Kiwi ``S*``, Sudachi ``補助記号``) are
+    counted: Korean and Japanese particles count as words, as English prepositions do.
+    Without it, ``estimate_words``.
+
+    Args:
+        text: any text.
+        language: the text's language code (None: read as English).
+
+    Returns:
+        The word count (0 for an empty text).
+    """
+    if not isinstance(text, str) or not text:
+        return 0
+    try:
+        from analysis.lang import for_language
+    except ImportError:
+        return estimate_words(text, language)
+    return sum(1 for token in for_language(language or "en").tokens(text) if _is_word(token))
 
 
 def _sentence_index(docs: pd.DataFrame, sentences: pd.DataFrame | None) -> dict:
