@@ -76,6 +76,8 @@ def test_fit_thresholds_and_apply(book_path, tmp_path):
     assert fits.loc["sec", "n_units"] == 5  # f's blank code is not a 0
     assert_frame_equal(coded, before[0])
     assert_frame_equal(CODES, before[1])
+    by_matches = fit_thresholds(coded, CODES, feature="n_matches").set_index("frame")
+    assert by_matches.loc["eco", "threshold"] == 2  # one match per sentence here
     cv = cross_validate_thresholds(coded, CODES, folds=2)
     assert cv["frame"].tolist() == ["eco", "sec", "macro"]
     assert 0 <= cv.loc[cv["frame"] == "macro", "f1"].iloc[0] <= 1

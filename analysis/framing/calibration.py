@@ -105,7 +105,8 @@ def _joined(coded: pd.DataFrame, codes: pd.DataFrame, feature: str) -> pd.DataFr
     require_columns(coded, ["doc_id", "frame", "n_matches", feature], what="coded")
     frames = list(dict.fromkeys(coded["frame"]))
     long = _long_codes(codes, frames)
-    joined = coded[["doc_id", "frame", "n_matches", feature]].merge(long, on=["doc_id", "frame"])
+    keep = list(dict.fromkeys(["doc_id", "frame", "n_matches", feature]))  # n_matches once
+    joined = coded[keep].merge(long, on=["doc_id", "frame"])
     if joined.empty:
         raise ValueError("codes: no coded document is in the coded table (check doc_id)")
     return joined
