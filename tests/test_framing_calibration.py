@@ -187,3 +187,40 @@ def test_headline_and_lead(book_path):
     coded = code_frames(docs, book_path).set_index("frame")
     assert coded.loc["sec", ["in_headline", "n_matches"]].tolist() == [True, 0]
     assert coded.loc["eco", ["in_headline", "in_lead"]].tolist() == [False, False]
+
+
+def test_nfc_held_out_agreement_beats_any_match():
+    """NFC test split (held out; the thresholds were fitted on train): measured macro F1
+    0.533 calibrated vs 0.466 any match; economic predicted in 27 % of articles (coders
+    25 %) instead of 75 %. Floors a little under the measured figures."""
+    from analysis.framing.validation import article_agreement, nfc_coded
+
+    calibrated = article_agreement(*nfc_coded("generic_frames", split="test"), n_boot=50)
+    anymatch = article_agreement(
+        *nfc_coded("generic_frames", split="test", decision="any"), n_boot=50
+    )
+    macro, macro_any = calibrated.iloc[-1]["f1"], anymatch.iloc[-1]["f1"]
+    assert macro >= 0.50 and macro > macro_any + 0.03
+    economic = calibrated.set_index("frame").loc["economic"]
+    assert abs(economic["predicted_share"] - economic["base_rate"]) < 0.1
+    assert anymatch.set_index("frame").loc["economic", "predicted_share"] > 0.6
+
+
+def test_shipped_calibration_blocks_are_rebuilt_identically():
+    """bench/build_frame_calibration.py gives exactly the blocks in data/codebooks."""
+    import importlib.util
+
+    from analysis import config
+
+    spec = importlib.util.spec_from_file_location(
+        "build_frame_calibration", config.PROJECT_ROOT / "bench" / "build_frame_calibration.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    from analysis.framing.validation import generic_calibration, policy_calibration
+
+    policy = policy_calibration()
+    built = {"generic_frames": generic_calibration(), "policy_frames": policy,
+             "kj_frames": module.kj_calibration(policy)}  # fmt: skip
+    for name, block in built.items():
+        assert load_codebook(name).calibration.record == block, name
