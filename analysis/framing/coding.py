@@ -18,6 +18,7 @@ documents in its denominator.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from pathlib import Path
@@ -121,11 +122,20 @@ def count_words(text: str, language: str | None = None) -> int:
     """
     if not isinstance(text, str) or not text:
         return 0
+    for_language = _language_layer()
+    if for_language is None:
+        return estimate_words(text, language)
+    return sum(1 for token in for_language(language or "en").tokens(text) if _is_word(token))
+
+
+@functools.cache
+def _language_layer():
+    """``analysis.lang.for_language`` when the language layer is installed, else None."""
     try:
         from analysis.lang import for_language
     except ImportError:
-        return estimate_words(text, language)
-    return sum(1 for token in for_language(language or "en").tokens(text) if _is_word(token))
+        return None
+    return for_language
 
 
 def _sentence_index(docs: pd.DataFrame, sentences: pd.DataFrame | None) -> dict:

@@ -36,6 +36,7 @@ evidence of:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -90,7 +91,16 @@ def _clause_before(text: str, start: int) -> str:
     return window[cut:]
 
 
+_EN_HINT = re.compile(
+    r"\b(?:no|nor|neither|zero|not|never|hardly|scarcely|barely|far|nothing|little|rather|"
+    r"instead)\b|n['\u2019]t\b",
+    re.I,
+)
+
+
 def _denied_en(text: str, start: int, end: int) -> bool:
+    if not _EN_HINT.search(text, max(0, start - _WINDOW), start):
+        return False  # no negator nearby: the common case, decided without the clause rules
     before = _clause_before(text, start)
     if not before.strip() and not before:
         return False
@@ -144,20 +154,20 @@ _QUOTE_PAIRS = {
 _MAX_QUOTE = 2000  # an unclosed mark never swallows the rest of a long text
 
 
+_OPENERS = re.compile("[" + re.escape("".join(_QUOTE_PAIRS)) + "]")
+
+
 def _fallback_quote_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    i, n = 0, len(text)
-    while i < n:
-        close = _QUOTE_PAIRS.get(text[i])
-        if close is None:
-            i += 1
-            continue
-        j = text.find(close, i + 1, min(n, i + 1 + _MAX_QUOTE))
-        if j < 0:
-            i += 1
-            continue
-        spans.append((i, j + 1))
-        i = j + 1
+    spans: list[tuple[int, int]] = []
+    end = 0
+    for m in _OPENERS.finditer(text):
+        i = m.start()
+        if i < end:
+            continue  # inside the previous quotation
+        j = text.find(_QUOTE_PAIRS[m.group()], i + 1, min(len(text), i + 1 + _MAX_QUOTE))
+        if j >= 0:
+            spans.append((i, j + 1))
+            end = j + 1
     return spans
 
 
@@ -175,11 +185,19 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     Returns:
         Sorted, non-overlapping spans.
     """
+    layer = _language_layer_quotes()
+    if layer is None:
+        return _fallback_quote_spans(text)
+    return sorted((int(s), int(e)) for s, e in layer(text))
+
+
+@functools.cache
+def _language_layer_quotes() -> Callable[[str], list] | None:
     try:
         from analysis.lang import quote_spans as lang_quote_spans  # the language layer
     except ImportError:
-        return _fallback_quote_spans(text)
-    return sorted((int(s), int(e)) for s, e in lang_quote_spans(text))
+        return None
+    return lang_quote_spans
 
 
 def in_spans(start: int, spans: list[tuple[int, int]]) -> bool:
