@@ -49,7 +49,7 @@ import pandas as pd
 from IPython.display import Markdown, display
 
 from analysis import config
-from analysis.codebooks import is_codable, load_codebook
+from analysis.codebooks import load_codebook
 from analysis.corpus import load_corpus
 from analysis.display import show_kwic, show_table
 from analysis.events import load_events
@@ -79,18 +79,21 @@ docs = load_corpus(path, exclude_duplicates=True)
 book = load_codebook(codebook)
 sentences = sentence_table(docs)
 coded = code_frames(docs, book, sentences=sentences)
-matches = frame_matches(docs[is_codable(docs)], book, sentences=sentences)  # logged once above
+is_coded = docs["doc_id"].isin(coded["doc_id"])  # in a language the codebook has terms for
+matches = frame_matches(docs[is_coded], book, sentences=sentences)  # left-out count logged above
 display(Markdown(f"**{len(docs)} documents** (duplicates excluded) from `{display_path(path)}`, coded with "
                  f"`{book.path.name}` ({len(book.frames)} frames, {len(matches)} term matches). "
-                 "Non-English documents not coded (left out of every share below): "
+                 "Documents in a language without terms, not coded (left out of every share "
+                 "below): "
                  f"**{coded.attrs['n_uncoded']}**."))  # fmt: skip
 display(
     show_table(
-        docs.assign(is_coded=is_codable(docs))
+        docs.assign(is_coded=is_coded)
         .groupby(group_by)
         .agg(n_docs=("doc_id", "size"), n_coded=("is_coded", "sum"))
         .reset_index(),
-        caption=f"Documents per {group_by} (n_coded: English texts the codebook can read)",
+        caption=f"Documents per {group_by} (n_coded: texts in a language the codebook has "
+        "terms for)",
     )
 )
 
@@ -114,9 +117,10 @@ show_table(frames_table, caption=f"Frames of {book.name}")
 #
 # The share of each group's documents in which the frame is present, with a 95 % Wilson
 # interval (binomial, `statsmodels`). Groups with few documents have wide intervals: read
-# overlaps as "no evidence of a difference", not as equality. Only English documents are
-# coded: the legend's `n` counts them, and names any non-English texts left out (they
-# are not counted as "frame absent").
+# overlaps as "no evidence of a difference", not as equality. "Present" is the codebook's
+# calibrated rule (the last section shows it). Only documents in a language the codebook
+# has terms for are coded: the legend's `n` counts them, and names any texts left out
+# (they are not counted as "frame absent").
 
 # %%
 prevalence = frame_prevalence(coded, docs, by=group_by)
@@ -132,9 +136,9 @@ show_table(
 )
 
 # %% [markdown]
-# How to read it: each dot is the share of that group's texts that use the frame at least
-# once; the horizontal bar is its 95 % interval. A frame appearing in nearly every text of
-# a group (with the Korea–Japan codebook, security in official readouts that always
+# How to read it: each dot is the share of that group's texts in which the frame is
+# present (its counted matches fill at least the codebook's threshold of sentences); the
+# horizontal bar is its 95 % interval. A frame present in nearly every text of a group (with the Korea–Japan codebook, security in official readouts that always
 # mention North Korea) says more about the genre of the texts than about a deliberate
 # framing choice.
 
@@ -282,10 +286,11 @@ for other in ("generic_frames", "policy_frames"):
     ))  # fmt: skip
 
 # %% [markdown]
-# How to read it: shares of documents with at least one indicator of the frame. The
-# generic-frame indicators are dictionary stand-ins for Semetko & Valkenburg's yes/no
-# coder questions (listed in the YAML); presence here means "a coder might answer yes",
-# not that one would.
+# How to read it: shares of documents in which each codebook's calibrated rule finds the
+# frame (enough sentences carry its indicators). The generic-frame indicators are
+# dictionary stand-ins for Semetko & Valkenburg's yes/no coder questions (listed in the
+# YAML); the thresholds were fitted on US climate coverage, so presence here means "a
+# coder of that kind of coverage would probably answer yes", not that one would.
 
 # %% [markdown]
 # ## Validity: the presence rule and its agreement with human coders

@@ -224,3 +224,27 @@ def test_shipped_calibration_blocks_are_rebuilt_identically():
              "kj_frames": module.kj_calibration(policy)}  # fmt: skip
     for name, block in built.items():
         assert load_codebook(name).calibration.record == block, name
+
+
+def test_calibrate_reads_one_coding_sheet_per_coder(book_path, tmp_path, capsys):
+    docs = _docs()
+    sheets = []
+    for coder, eco in (("ann", [1, 1, 0, 0, 1, 0]), ("bob", [1, 1, 1, 0, 1, 0])):
+        sheet = pd.DataFrame({"unit_id": docs["doc_id"], "doc_id": docs["doc_id"],
+                              "sentence_id": "", "text": docs["text"], "eco": eco,
+                              "sec": "", "coder": coder})  # fmt: skip
+        path = tmp_path / f"sheet_{coder}.csv"
+        sheet.to_csv(path, index=False)
+        sheets.append(str(path))
+    from analysis.framing import read_codes
+
+    read, codes = read_codes(sheets)
+    assert read["doc_id"].tolist() == list("abcdef")
+    # the majority of two coders: c is a tie (1 and 0), so absent
+    assert codes.set_index("doc_id")["eco"].to_dict() == dict(zip("abcdef", [1, 1, 0, 0, 1, 0]))
+    out = tmp_path / "cal.yaml"
+    argv = ["frames", "calibrate", "--codes", *sheets, "--codebook", str(book_path),
+            "--out", str(out), "--folds", "2"]  # fmt: skip
+    assert main(argv) == 0
+    assert load_codebook(out).calibration.thresholds == {"eco": 2.0}
+    assert "sheet_ann.csv sheet_bob.csv" in capsys.readouterr().out

@@ -315,16 +315,17 @@ def write_calibrated_codebook(
     return atomic_write(out, text)
 
 
-def read_codes(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Read a file of document-level human codes.
+def read_codes(paths: str | Path | list) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Read document-level human codes.
 
-    Two layouts are accepted: a table with ``doc_id``, ``text`` (optionally ``title``,
-    ``language``) and one 0/1 column per frame id; or a filled-in coding sheet of
+    Two layouts are accepted: one table with ``doc_id``, ``text`` (optionally ``title``,
+    ``language``) and one 0/1 column per frame id; or filled-in coding sheets of
     documents (``analysis.coding``: ``unit_id``, ``coder``, ``text``, frame columns;
-    several coders are reduced to their majority, a tie counting as absent).
+    one file per coder or several coders in one; their codes are reduced to the
+    majority, a tie counting as absent).
 
     Args:
-        path: a CSV file.
+        paths: one CSV file, or several coding sheets.
 
     Returns:
         ``(docs, codes)``: the documents (``doc_id``, ``text`` and the optional
@@ -333,18 +334,33 @@ def read_codes(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     Raises:
         ValueError: a missing column or a bad code (one line naming file, row, field).
     """
-    path = Path(path)
-    table = pd.read_csv(path, dtype={"doc_id": str, "unit_id": str}, keep_default_na=True)
-    if "unit_id" in table.columns and "coder" in table.columns:
-        from analysis.coding import SHEET_COLUMNS, read_coding_sheets
+    files = [Path(p) for p in (paths if isinstance(paths, list | tuple) else [paths])]
+    tables = [pd.read_csv(f, dtype={"doc_id": str, "unit_id": str}) for f in files]
+    if all("unit_id" in t.columns and "coder" in t.columns for t in tables):
+        return _read_sheets(files, tables)
+    if len(files) > 1:
+        raise ValueError(f"{files[1].name}: several files must all be coding sheets "
+                         "(unit_id, coder, text and frame columns)")  # fmt: skip
+    return _read_table(files[0], tables[0])
 
-        long = read_coding_sheets([path])
-        consensus = long.groupby(["unit_id", "frame"])["code"].mean().gt(0.5).astype("int64")
-        codes = consensus.unstack("frame").reset_index().rename(columns={"unit_id": "doc_id"})
-        docs = table.drop_duplicates("unit_id")[["unit_id", "text"]]
-        docs = docs.rename(columns={"unit_id": "doc_id"})
-        codes.columns.name = None
-        return docs.reset_index(drop=True), codes[[c for c in codes if c not in SHEET_COLUMNS[1:]]]
+
+def _read_sheets(files: list[Path], tables: list[pd.DataFrame]) -> tuple:
+    from analysis.coding import SHEET_COLUMNS, read_coding_sheets
+
+    long = read_coding_sheets(files)
+    consensus = long.groupby(["unit_id", "frame"])["code"].mean().gt(0.5).astype("int64")
+    codes = consensus.unstack("frame").reset_index().rename(columns={"unit_id": "doc_id"})
+    codes.columns.name = None
+    for file, table in zip(files, tables, strict=True):
+        if "text" not in table.columns:
+            raise ValueError(f"{file.name}: missing required column(s) ['text']; found "
+                             f"{', '.join(map(str, table.columns))}")  # fmt: skip
+    units = pd.concat([t[["unit_id", "text"]] for t in tables]).drop_duplicates("unit_id")
+    docs = units.rename(columns={"unit_id": "doc_id"}).reset_index(drop=True)
+    return docs, codes[[c for c in codes if c == "doc_id" or c not in SHEET_COLUMNS]]
+
+
+def _read_table(path: Path, table: pd.DataFrame) -> tuple:
     missing = [c for c in ("doc_id", "text") if c not in table.columns]
     if missing:
         raise ValueError(f"{path.name}: missing required column(s) {missing}; found "

@@ -49,7 +49,8 @@ def _run_calibrate(args: argparse.Namespace) -> int:
     if not args.codes:
         raise ValueError("frames calibrate: --codes CODED.csv is required")
     cb = load_codebook(args.codebook)
-    docs, codes = read_codes(args.codes)
+    docs, codes = read_codes(list(args.codes))
+    names = " ".join(Path(p).name for p in args.codes)
     coded = code_frames(docs, cb, decision="any")
     fits = fit_thresholds(coded, codes, feature=args.feature)
     cv = cross_validate_thresholds(coded, codes, feature=args.feature, folds=args.folds)
@@ -57,20 +58,20 @@ def _run_calibrate(args: argparse.Namespace) -> int:
         f"{cb.path.stem}.calibrated.yaml")  # fmt: skip
     block = calibration_block(
         fits, feature=args.feature, cv=cv,
-        fitted_on=f"{Path(args.codes).name} (all {len(codes)} coded documents)",
+        fitted_on=f"{names} (all {len(codes)} coded documents)",
         method=f"per frame, the F1-best threshold on {args.feature}; f1_cv: "
                f"{args.folds}-fold cross-validation",
-        extra={"data_sha256": file_sha256(args.codes)},
+        extra={"data_sha256": [file_sha256(p) for p in args.codes]},
     )  # fmt: skip
     written = write_calibrated_codebook(
         cb.path, block, out,
-        header_comment=f"fitted by: python -m analysis frames calibrate --codes "
-                       f"{Path(args.codes).name} --codebook {args.codebook}",
+        header_comment=f"fitted by: python -m analysis frames calibrate --codes {names} "
+                       f"--codebook {args.codebook}",
     )  # fmt: skip
     table = cv.merge(fits[["frame", "threshold", "f1"]].rename(columns={"f1": "f1_in_sample"}),
                      on="frame", how="left")  # fmt: skip
     lines = [f"{args.folds}-fold cross-validated agreement with the coders "
-             f"({len(codes)} documents, {Path(args.codes).name}):",
+             f"({len(codes)} documents, {names}):",
              table.to_string(index=False, float_format=lambda v: f"{v:.3f}"),
              f"wrote the calibrated copy {written} "
              f"(the original {cb.path.name} is unchanged)"]  # fmt: skip
@@ -112,7 +113,12 @@ def register(subparsers) -> None:
         default="calibrated",
         help="present: the codebook's calibrated rule (default) or any counted match",
     )
-    parser.add_argument("--codes", default=None, help="calibrate: the coders' codes (CSV)")
+    parser.add_argument(
+        "--codes",
+        nargs="+",
+        default=None,
+        help="calibrate: the coders' codes: one CSV, or one filled-in coding sheet per coder",
+    )
     parser.add_argument(
         "--feature",
         default="n_sentences",
