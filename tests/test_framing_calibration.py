@@ -241,7 +241,9 @@ def test_calibrate_reads_one_coding_sheet_per_coder(book_path, tmp_path, capsys)
     read, codes = read_codes(sheets)
     assert read["doc_id"].tolist() == list("abcdef")
     # the majority of two coders: c is a tie (1 and 0), so absent
-    assert codes.set_index("doc_id")["eco"].to_dict() == dict(zip("abcdef", [1, 1, 0, 0, 1, 0]))
+    assert codes.set_index("doc_id")["eco"].to_dict() == dict(
+        zip("abcdef", [1, 1, 0, 0, 1, 0], strict=True)
+    )
     out = tmp_path / "cal.yaml"
     argv = ["frames", "calibrate", "--codes", *sheets, "--codebook", str(book_path),
             "--out", str(out), "--folds", "2"]  # fmt: skip
