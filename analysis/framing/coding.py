@@ -99,19 +99,25 @@ def estimate_words(text: str, language: str | None = None) -> int:
     return len(_WORD.findall(text))
 
 
+# Tags that are not words of their own: symbols (Kiwi S*, Sudachi 補助記号/空白) and the
+# Korean verb endings and affixes (Kiwi E*, XS*, XP*: 열렸다 is one word, not 열리+었+다).
+_NOT_WORDS = ("S", "E", "XS", "XP", "補助記号", "空白")
+
+
 def _is_word(token) -> bool:
-    """A token that is a word: letters or digits, not a symbol/punctuation tag."""
+    """A token that is a word: letters or digits, not a symbol, ending or affix tag."""
     pos = getattr(token, "pos", "") or ""
-    return any(c.isalnum() for c in token.surface) and not pos.startswith(("S", "補助記号", "空白"))
+    return any(c.isalnum() for c in token.surface) and not pos.startswith(_NOT_WORDS)
 
 
 def count_words(text: str, language: str | None = None) -> int:
     """Words in a text, comparable across English, Korean and Japanese (for ``density``).
 
     With the language layer installed (``analysis.lang``), its tokens that hold a letter
-    or digit and are not tagged as symbols (Kiwi ``S*``, Sudachi ``補助記号``) are
-    counted: Korean and Japanese particles count as words, as English prepositions do.
-    Without it, ``estimate_words``.
+    or digit and are not tagged as symbols (Kiwi ``S*``, Sudachi ``補助記号``) or as
+    Korean endings and affixes (Kiwi ``E*``, ``XS*``, ``XP*``) are counted: particles
+    count as words, as English prepositions do ("한일 정상회담이 열렸다" is 한일, 정상,
+    회담, 이, 열리: 5; "日韓首脳会談が開かれた" is 7). Without it, ``estimate_words``.
 
     Args:
         text: any text.
