@@ -160,3 +160,28 @@ def test_denied_matches_are_listed_but_not_counted(codebook):
     assert coded.loc[("ko", "hist"), ["n_matches", "n_negated", "present"]].tolist() == [1, 1, 1]
     assert coded.loc[("ko", "hist"), "matched_terms"] == "약속"
     assert_frame_equal(docs, before)
+
+
+BBS = (
+    '스가 장관은 정례 브리핑에서 "안전보장을 목적으로 한 수출 관리를 적정하게 실시하기 '
+    '위해 운용 방침을 수정한 것으로, 대항조치가 아니다"라며 기존 주장을 되풀이했습니다.'
+)
+QUOTED = [
+    ("en", "“The step we took recently is not an export ban.” Last month, Japan placed "
+     "restrictions on exports.", "export ban", True, "VOA Learning English, 2019-08-08 (sample)"),
+    ("en", "“The step we took recently is not an export ban.” Last month, Japan placed "
+     "restrictions on exports.", "exports", False, "same source, the reporter's own words"),
+    ("ko", BBS, "대항조치", True, "BBS News, 2019-07, news.bbsi.co.kr idxno=944073"),
+    ("ko", BBS, "정례 브리핑", False, "same sentence"),
+    ("ja", "西村氏は「解除というと、これまで取り組んでいた体制がガラッと変わるようなイメージが"
+     "あるが、そうではない」と述べた。", "解除", True, "Asahi Shimbun, 2023-03-17"),
+    ("ja", "西村氏は「解除というと、これまで取り組んでいた体制がガラッと変わるようなイメージが"
+     "あるが、そうではない」と述べた。", "述べた", False, "same sentence"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "sentence", "term", "quoted", "source"), QUOTED)
+def test_quotations_from_real_sentences(language, sentence, term, quoted, source):
+    from analysis.framing.context import in_spans
+
+    assert in_spans(sentence.index(term), quote_spans(sentence)) is quoted, source
