@@ -7,8 +7,9 @@ generic_frames: thresholds fitted on the NFC ``train`` split; policy_frames: FrA
 ``train`` sentence precision with the article bar of economic on NFC ``train``
 (``analysis.framing.validation``); kj_frames: no Korea-Japan text has been coded, so
 its rule is *transferred*: the policy bar ``m`` over the median FrAC sentence precision,
-the same threshold for every frame (say so beside any kj figure; calibrate it on your
-own codes with ``python -m analysis frames calibrate``). Only the trailing
+as a share of the document's sentences (Korea-Japan texts are shorter than NFC
+articles), the same threshold for every frame (say so beside any kj figure; calibrate
+it on your own codes with ``python -m analysis frames calibrate``). Only the trailing
 ``calibration:`` block of each file changes. Deterministic: the same data give the
 same blocks.
 """
@@ -16,7 +17,6 @@ same blocks.
 from __future__ import annotations
 
 import logging
-import math
 import sys
 
 import yaml
@@ -31,21 +31,30 @@ COMMENT = ("Fitted presence rule (analysis.codebooks.calibration).\n"
 
 
 def kj_calibration(policy: dict) -> dict:
-    """kj_frames: the policy bar transferred (no coded Korea-Japan text exists)."""
+    """kj_frames: the policy bar transferred, relative to length (no coded Korea-Japan text).
+
+    The bar ``m`` over the median FrAC sentence precision is a number of sentences in an
+    NFC article (median ``nfc_median_sentences``); official readouts and Korea-Japan news
+    are much shorter (the sample: 10 sentences), so the bar is carried over as a share
+    of the document's sentences rather than as a count.
+    """
     p = sorted(f["p_sentence"] for f in policy["frames"].values() if "p_sentence_source" not in f)
     median_p = p[len(p) // 2] if len(p) % 2 else (p[len(p) // 2 - 1] + p[len(p) // 2]) / 2
-    threshold = max(1, math.ceil(policy["bar_m"] / median_p - 1e-9))
+    share = round(policy["bar_m"] / median_p / policy["nfc_median_sentences"], 4)
     cb = load_codebook("kj_frames")
     return {
-        "feature": "n_sentences",
+        "feature": "sentence_share",
         "fitted_on": "none: TRANSFERRED from policy_frames (no coded Korea-Japan text); "
                      "not validated on Korea-Japan coverage",
         "n_units": 0,
-        "method": f"threshold = ceil(m / median FrAC sentence precision) = ceil({policy['bar_m']} "
-                  f"/ {median_p:.3f}) for every frame; calibrate on your own codes with "
-                  "python -m analysis frames calibrate",
+        "method": f"threshold = m / median FrAC sentence precision / sentences of a median "
+                  f"NFC article = {policy['bar_m']} / {median_p:.3f} / "
+                  f"{policy['nfc_median_sentences']} for every frame (a share of the "
+                  "document's sentences, since Korea-Japan texts are shorter than NFC "
+                  "articles); calibrate on your own codes with python -m analysis frames "
+                  "calibrate",
         "bar_m": policy["bar_m"],
-        "frames": {f: {"threshold": threshold} for f in cb.frame_ids},
+        "frames": {f: {"threshold": share} for f in cb.frame_ids},
     }  # fmt: skip
 
 

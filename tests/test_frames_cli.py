@@ -37,11 +37,15 @@ def test_frames_writes_one_row_per_document_and_frame(corpus, tmp_path):
     assert row.loc[("a", "security"), "matched_terms"] == "North Korea*"
     assert row.loc[("a", "security"), "present"] == 1  # any match
     assert row.loc[("b", "security"), "present"] == 0
-    # the default: kj_frames' calibrated rule wants 4 sentences; "a" has one
-    assert main(["frames", str(corpus), "--out", str(out)]) == 0
-    calibrated = pd.read_csv(out, keep_default_na=False).set_index(["doc_id", "frame"])
-    assert calibrated.loc[("a", "security"), "n_sentences"] == 1
-    assert calibrated.loc[("a", "security"), "present"] == 0
+    # the default: kj_frames' calibrated rule (a share of the sentences, about 1 in 6):
+    # one sentence of eight on North Korea is a mention, not the security frame
+    mention = {"id": "c", "text": "North Korea fired a missile. " + "The weather was mild. " * 7}
+    longer = tmp_path / "longer.jsonl"
+    longer.write_text(json.dumps(mention) + "\n", encoding="utf-8")
+    for decision, expected in (("calibrated", 0), ("any", 1)):
+        assert main(["frames", str(longer), "--out", str(out), "--decision", decision]) == 0
+        row = pd.read_csv(out, keep_default_na=False).set_index("frame").loc["security"]
+        assert (row["n_sentences"], row["sentence_share"], row["present"]) == (1, 1 / 8, expected)
     assert df[df["doc_id"] == "b"]["n_matches"].sum() == 0
 
 

@@ -124,7 +124,10 @@ def test_bad_calibration_blocks_are_one_line_errors(tmp_path, block, message):
 def test_shipped_codebooks_are_calibrated():
     for name in ("generic_frames", "policy_frames", "kj_frames"):
         cb = load_codebook(name)
-        assert cb.calibration is not None and cb.calibration.feature == "n_sentences"
+        assert cb.calibration is not None
+        assert cb.calibration.feature == (
+            "sentence_share" if name == "kj_frames" else "n_sentences"
+        )
         assert cb.calibration.missing == ()
         assert "fitted_on" in cb.calibration.record
     assert "TRANSFERRED" in load_codebook("kj_frames").calibration.record["fitted_on"]

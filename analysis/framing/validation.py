@@ -265,6 +265,8 @@ def policy_calibration() -> dict:
                             econ["economic"].to_numpy(dtype=bool),
                             feature="n_sentences")  # fmt: skip
     bar = k_econ * p["economic"][0]
+    per_doc = econ["n_sentences"] / econ["sentence_share"].where(econ["sentence_share"] > 0)
+    typical = float(per_doc.dropna().median())  # sentences of an NFC train article
     frames = {}
     for frame, (p_f, n) in p.items():
         entry = {"threshold": max(1, math.ceil(bar / p_f - 1e-9)), "p_sentence": round(p_f, 3),
@@ -283,6 +285,7 @@ def policy_calibration() -> dict:
                   "the F1-best n_sentences threshold of economic on NFC train "
                   "(analysis.framing.validation)",
         "bar_m": round(bar, 3), "k_economic_nfc": int(k_econ),
+        "nfc_median_sentences": round(typical, 1),
         "data_sha256": {"frac": file_sha256(validation_path("frac")),
                         "nfc": file_sha256(validation_path("nfc"))},
         "frames": frames,
