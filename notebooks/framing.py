@@ -296,7 +296,8 @@ for other in ("generic_frames", "policy_frames"):
 # ## Validity: the presence rule and its agreement with human coders
 #
 # `present` above is the codebook's calibrated rule, not "any match". The table gives each
-# frame's threshold (sentences with a counted match) and the figures stored with it; the
+# frame's threshold (the number, or share, of sentences with a counted match) and the
+# figures stored with it; the
 # caption names the data and split it was fitted on.
 
 # %%
