@@ -297,8 +297,7 @@ for other in ("generic_frames", "policy_frames"):
 #
 # `present` above is the codebook's calibrated rule, not "any match". The table gives each
 # frame's threshold (the number, or share, of sentences with a counted match) and the
-# figures stored with it; the
-# caption names the data and split it was fitted on.
+# figures stored with it; the caption names the data and split it was fitted on.
 
 # %%
 rule = book.calibration
