@@ -90,7 +90,7 @@ def frame_matches(
     """
     require_columns(docs, ["doc_id", "text"], what="docs")
     cb = load_codebook(codebook)
-    docs, _ = split_codable(docs, what=f"frames ({cb.name})")
+    docs, _ = split_codable(docs, what=f"frames ({cb.name})", languages=cb.languages)
     starts = _sentence_ids(docs, sentences)
     rows = []
     for doc_id, text in zip(docs["doc_id"].tolist(), docs["text"].tolist(), strict=True):
@@ -157,7 +157,7 @@ def code_frames(
     require_columns(docs, ["doc_id", "text"], what="docs")
     cb = load_codebook(codebook)
     all_ids = docs["doc_id"]
-    docs, uncoded = split_codable(docs, what=f"frames ({cb.name})")
+    docs, uncoded = split_codable(docs, what=f"frames ({cb.name})", languages=cb.languages)
     matches = frame_matches(docs, cb, sentences=sentences)
     hits: dict[tuple, tuple[list, dict, dict]] = {}
     columns = (matches[c].tolist() for c in ("doc_id", "frame", "term", "sentence_id"))

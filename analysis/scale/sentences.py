@@ -98,9 +98,10 @@ def code_frames_by_sentence(docs: pd.DataFrame, codebook: str = "kj_frames") -> 
     """
     from analysis.codebooks import load_codebook, split_codable
 
-    docs, _ = split_codable(docs, what="frames")  # as code_frames: English documents only
     path = config.CODEBOOK_DIR / f"{codebook}.yaml"
     book, memo = _book_and_memo("frames", path, lambda: load_codebook(codebook))
+    # as code_frames: only documents in the codebook's languages
+    docs, _ = split_codable(docs, what="frames", languages=book.languages)
     occurrences, uniques = sentence_occurrences(docs)
     found = _find_all(uniques, book.find, ["frame", "term", "s", "e", "match"], memo)
     matches = _place(occurrences, found)
