@@ -29,7 +29,7 @@ from analysis.terms.counting import (
     term_matches,
 )
 from analysis.terms.termlist import SIDES, TermList, Variant, load_terms
-from analysis.terms.usage import USAGES, classify_usage, quote_spans, sentence_bounds
+from analysis.terms.usage import USAGES, classify_usage, sentence_bounds
 
 __all__ = [
     "COUNT_COLUMNS",
@@ -43,7 +43,6 @@ __all__ = [
     "count_term_variants",
     "count_terms_by_document",
     "load_terms",
-    "quote_spans",
     "register",
     "sentence_bounds",
     "summarise_mentions",

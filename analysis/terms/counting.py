@@ -91,7 +91,7 @@ def term_matches(
     if sentences is None:
         from analysis.text import sentence_table
 
-        sentences = sentence_table(codable[["doc_id", "text"]])
+        sentences = sentence_table(codable[["doc_id", "text", *_language(codable)]])
     else:
         require_columns(sentences, ["doc_id", "sentence", "start"], what="sentences")
         sentences = sentences[sentences["doc_id"].isin(set(codable["doc_id"]))]
@@ -101,6 +101,10 @@ def term_matches(
         rows.extend(mention_rows(tl, doc_id, sentence, int(start)))
     out = pd.DataFrame(rows, columns=TERM_MATCH_COLUMNS)
     return out.astype({"start": "int64", "end": "int64"})
+
+
+def _language(docs: pd.DataFrame) -> list[str]:
+    return ["language"] if "language" in docs.columns else []
 
 
 def _check_usage(usage: tuple[str, ...] | list[str] | str) -> tuple[str, ...]:
@@ -251,7 +255,7 @@ def term_examples(
     if sentences is None:
         from analysis.text import sentence_table
 
-        sentences = sentence_table(docs[["doc_id", "text"]])
+        sentences = sentence_table(docs[["doc_id", "text", *_language(docs)]])
     matches = term_matches(docs, terms, sentences=sentences)
     first = matches.drop_duplicates(["referent", "variant", "doc_id"])
     picked = first.groupby(["referent", "variant"], sort=False).head(n)

@@ -23,7 +23,8 @@ from analysis.codebooks import (
     resolve_codebook_path,
     validate_entry,
 )
-from analysis.terms.usage import classify_usage, quote_spans, sentence_bounds
+from analysis.lang import quote_spans
+from analysis.terms.usage import classify_usage, sentence_bounds
 
 __all__ = ["SIDES", "TermList", "Variant", "load_terms"]
 

@@ -9,8 +9,9 @@
            이른바; 韓国が独島と呼ぶ, 竹島（韓国名・独島）, いわゆる. A variant in brackets right
            after another variant of the same referent ("East Sea (Sea of Japan)",
            元徴用工（旧朝鮮半島出身労働者）) glosses it (``TermList.find`` checks that).
-``quote``  inside quotation marks (“ ”, " ", ‘ ’, 「 」, 『 』, « »): a quoted speaker's word
-           or a term the writer holds at a distance ("the 'whitelist'").
+``quote``  inside a quotation (``analysis.lang.quote_spans``: “ ”, " ", ‘ ’, 「 」, 『 』,
+           « », and ' ' around Korean or Japanese): a quoted speaker's word or a term
+           the writer holds at a distance (the ‘whitelist’, '강제징용').
 ``own``    everything else: the text's own choice of name.
 
 The patterns look only at the characters just before and after the mention, inside its
@@ -21,7 +22,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["USAGES", "classify_usage", "quote_spans", "sentence_bounds"]
+from analysis.lang import quote_spans
+
+__all__ = ["USAGES", "classify_usage", "sentence_bounds"]
 
 USAGES = ("own", "gloss", "quote")
 
@@ -114,33 +117,6 @@ def _is_abbreviation(text: str, at: int) -> bool:
         return False
     token = word.group(1)
     return len(token) == 1 or "." in token or token.lower() in _ABBREVIATIONS
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of quoted text (marks included): “…”, "…", ‘…’, '…', 「…」, 『…』, «…».
-
-    Single quotes open only after a space, a bracket or the start, and close only before
-    a non-letter, so apostrophes ("Japan’s", "Korea's") are not quotes.
-
-    Returns:
-        ``(start, end)`` pairs in text order; an unclosed quotation runs to the end.
-    """
-    spans = []
-    pairs = [("\u201c", "\u201d"), ("\u300c", "\u300d"), ("\u300e", "\u300f"), ("\u00ab", "\u00bb")]
-    for opening, closing in pairs:
-        pos = 0
-        while (i := text.find(opening, pos)) != -1:
-            j = text.find(closing, i + 1)
-            spans.append((i, len(text) if j == -1 else j + 1))
-            pos = len(text) if j == -1 else j + 1
-    for m in re.finditer(r'"[^"\n]*("|$)', text):
-        spans.append(m.span())
-    for mark_open, mark_close in (("\u2018", "\u2019"), ("'", "'")):
-        rx = re.compile(
-            rf"(?<![\w]){re.escape(mark_open)}(?=\S)(.*?)(?<=\S){re.escape(mark_close)}(?!\w)"
-        )
-        spans.extend(m.span() for m in rx.finditer(text))
-    return sorted(spans)
 
 
 def _in_spans(spans: list[tuple[int, int]], start: int, end: int) -> bool:
