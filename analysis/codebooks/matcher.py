@@ -220,6 +220,9 @@ class TermMatcher:
     group_keys: dict[str, tuple[tuple[str, str], ...]]
     exclusions: dict[str, tuple[TermMatcher, int]] = field(default_factory=dict)
     checked: frozenset[tuple[str, str]] = frozenset()  # (key, term) an exclusion may contain
+    # scan positions in a text with Korean/Japanese: Latin word starts, and only those
+    # Korean/Japanese characters some term starts with
+    cjk_scan: re.Pattern = _SCAN_KEY
 
     @classmethod
     def build(
@@ -270,7 +273,12 @@ class TermMatcher:
             for term in [*terms, *regexes]
             if _may_be_excluded(term, ex)
         )
+        firsts = "".join(sorted(k for k in compiled if k is not None and _is_cjk(k[0])))
+        cjk_scan = re.compile(
+            rf"(?<!{_LW}){_LW}{_LW}?" + (f"|[{re.escape(firsts)}]" if firsts else "")
+        )
         return cls(
+            cjk_scan=cjk_scan,
             keys=tuple(e[0] for e in entries),
             buckets={k: v for k, v in compiled.items() if k is not None},
             fallback=compiled.get(None),
@@ -285,7 +293,7 @@ class TermMatcher:
         end_pos = len(text) if endpos is None else endpos
         hits, end = [], -1
         buckets = self.buckets
-        keys = _SCAN_KEY if cjk else _SCAN_KEY_NO_CJK
+        keys = self.cjk_scan if cjk else _SCAN_KEY_NO_CJK
         for word in keys.finditer(text, pos, end_pos):
             at = word.start()
             if at < end:
