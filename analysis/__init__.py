@@ -54,6 +54,7 @@ from analysis.framing import (
     predict_frames,
     score_predictions,
 )
+from analysis.invariance import frame_invariance, invariance_summary
 from analysis.language import detect_language, script_shares
 from analysis.pagedump import parse_page_dump
 from analysis.pairs import compare_pair, pair_summary
@@ -73,7 +74,13 @@ from analysis.sentiment import (
     score_text,
     sentiment_agreement,
 )
-from analysis.terms import count_term_variants, load_terms, term_examples, term_matches
+from analysis.terms import (
+    count_term_variants,
+    count_terms_by_document,
+    load_terms,
+    term_examples,
+    term_matches,
+)
 from analysis.text import normalize_text, sentence_table, split_sentences, tokenize
 from analysis.timeseries import poisson_ci, time_series
 from analysis.voices import find_voices, voices_by_country
@@ -93,6 +100,7 @@ __all__ = [
     "compare_pair",
     "count_actor_mentions",
     "count_term_variants",
+    "count_terms_by_document",
     "detect_language",
     "diff_ci",
     "directed_tone",
@@ -109,6 +117,7 @@ __all__ = [
     "format_number",
     "frame_agreement",
     "frame_cooccurrence",
+    "frame_invariance",
     "frame_matches",
     "frame_presence",
     "frame_prevalence",
@@ -118,6 +127,7 @@ __all__ = [
     "is_binary",
     "iter_chunks",
     "krippendorff_alpha",
+    "invariance_summary",
     "kwic",
     "list_codebooks",
     "list_partitions",
