@@ -86,18 +86,18 @@ def test_frames_as_a_process(corpus, tmp_path):
     assert len(pd.read_csv(out)) == 14
 
 
-def test_frames_leaves_out_korean_text_and_says_so(tmp_path, caplog):
-    korean = {
+def test_frames_leaves_out_text_in_a_language_without_terms_and_says_so(tmp_path, caplog):
+    chinese = {  # no codebook has Chinese terms: the document is left out, not coded absent
         "id": "k",
-        "text": "윤석열 대통령과 기시다 총리가 정상회담을 열었다. 북한 미사일.",
-        "outlet_country": "KR",
+        "text": "中国外交部发言人表示，中方关注朝鲜半岛局势。",
+        "outlet_country": "CN",
     }
     path = tmp_path / "mixed.jsonl"
-    path.write_text("\n".join(json.dumps(d) for d in [*DOCS, korean]) + "\n", encoding="utf-8")
+    path.write_text("\n".join(json.dumps(d) for d in [*DOCS, chinese]) + "\n", encoding="utf-8")
     out = tmp_path / "mixed.csv"
     with caplog.at_level("INFO"):
         assert main(["frames", str(path), "--out", str(out)]) == 0
     df = pd.read_csv(out)
     assert sorted(df["doc_id"].unique()) == ["a", "b"]  # no present=0 rows for "k"
-    assert "1 non-English document(s) not coded (languages ko: 1)" in caplog.text
+    assert "1 document(s) in languages the codebook has no terms for not coded" in caplog.text
     assert "2 documents x 7 frames; 1 non-English documents not coded" in caplog.text

@@ -244,7 +244,7 @@ def test_non_english_documents_are_not_searched(docs, terms, caplog):
     with caplog.at_level("WARNING"):
         m = term_matches(mixed, terms)
     assert "k9" not in set(m["doc_id"])
-    assert "contested terms: 1 non-English document(s) not coded" in caplog.text
+    assert "contested terms: 1 document(s) in languages the codebook has no terms" in caplog.text
     counts = count_term_variants(mixed, terms, by="outlet").set_index(["outlet", "variant"])
     assert counts.loc[("KR paper", "Dokdo"), "n_mentions"] == 0
     assert np.isnan(counts.loc[("KR paper", "Dokdo"), "variant_share"])  # never named
