@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "analysis.scale",
     "analysis.browser",
     "analysis.info",
+    "analysis.explore",
 )
 
 
