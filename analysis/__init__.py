@@ -56,6 +56,7 @@ from analysis.framing import (
     predict_frames,
     score_predictions,
 )
+from analysis.invariance import frame_invariance, invariance_summary
 from analysis.language import detect_language, script_shares
 from analysis.models import describe_model, fit_model, fit_models, model_table
 from analysis.pagedump import parse_page_dump
@@ -76,7 +77,13 @@ from analysis.sentiment import (
     score_text,
     sentiment_agreement,
 )
-from analysis.terms import count_term_variants, load_terms, term_examples, term_matches
+from analysis.terms import (
+    count_term_variants,
+    count_terms_by_document,
+    load_terms,
+    term_examples,
+    term_matches,
+)
 from analysis.text import normalize_text, sentence_table, split_sentences, tokenize
 from analysis.timeseries import poisson_ci, time_series
 from analysis.voices import find_voices, voices_by_country
@@ -96,6 +103,7 @@ __all__ = [
     "compare_pair",
     "count_actor_mentions",
     "count_term_variants",
+    "count_terms_by_document",
     "detect_language",
     "diff_ci",
     "directed_tone",
@@ -116,6 +124,7 @@ __all__ = [
     "format_number",
     "frame_agreement",
     "frame_cooccurrence",
+    "frame_invariance",
     "frame_matches",
     "frame_presence",
     "frame_prevalence",
@@ -123,6 +132,7 @@ __all__ = [
     "frame_shares",
     "holm_adjust",
     "ingest_corpus",
+    "invariance_summary",
     "is_binary",
     "iter_chunks",
     "krippendorff_alpha",

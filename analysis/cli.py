@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "analysis.corpus",
     "analysis.sentiment",
     "analysis.framing",
+    "analysis.terms",
     "analysis.coding",
     "analysis.compare",
     "analysis.events",
