@@ -23,6 +23,7 @@ TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 
 # Third-party human-coded sets, shipped with their licences (data/validation/README.md).
 VALIDATION_DIR = DATA_DIR / "validation"
+MODEL_DIR = DATA_DIR / "models"  # the shipped tone model (make tone-model rebuilds it)
 
 # The default corpus of every notebook and of `make report`: the seed page dump plus
 # the 59 official texts, with their licence note (data/sample/LICENSES.md).

