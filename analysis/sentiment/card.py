@@ -18,10 +18,21 @@ import pandas as pd
 from analysis.checks import check_choice, require_columns
 
 CARD_COLUMNS = [
-    "language", "measure", "n_sentences", "zero_share", "dataset", "split", "figure",
-    "value", "ci_low", "ci_high", "n_coded", "r_tone_vader", "r_tone_textblob",
+    "language",
+    "measure",
+    "n_sentences",
+    "zero_share",
+    "dataset",
+    "split",
+    "figure",
+    "value",
+    "ci_low",
+    "ci_high",
+    "n_coded",
+    "r_tone_vader",
+    "r_tone_textblob",
     "r_textblob_vader",
-]  # fmt: skip
+]
 MEASURES = ("tone", "vader_compound", "textblob_polarity")
 _PAIRS = {
     "r_tone_vader": ("tone", "vader_compound"),
@@ -44,10 +55,22 @@ def _figures(measure: str, language: str, tone_model) -> list[dict]:
 
     model = load_tone_model(tone_model)
     wanted = "tone" if measure == "tone" else measure
-    found = [f for f in model.figures if f.get("engine", "tone") == wanted
-             and f.get("language") in (language, "all")]  # fmt: skip
-    return found or [{"dataset": "", "split": "", "measure": "no coded data in this language",
-                      "value": math.nan, "ci_low": math.nan, "ci_high": math.nan, "n": 0}]  # fmt: skip
+    found = [
+        f
+        for f in model.figures
+        if f.get("engine", "tone") == wanted and f.get("language") in (language, "all")
+    ]
+    return found or [
+        {
+            "dataset": "",
+            "split": "",
+            "measure": "no coded data in this language",
+            "value": math.nan,
+            "ci_low": math.nan,
+            "ci_high": math.nan,
+            "n": 0,
+        }
+    ]
 
 
 def validity_card(
@@ -77,12 +100,24 @@ def validity_card(
     rows = []
     for language, part in scored.groupby(scored["language"].astype(str), sort=True):
         values = part[measure].astype("float64")
-        common = {"language": language, "measure": measure, "n_sentences": len(part),
-                  "zero_share": float((values == 0).mean()),
-                  **{k: _r(part, a, b) for k, (a, b) in _PAIRS.items()}}  # fmt: skip
+        common = {
+            "language": language,
+            "measure": measure,
+            "n_sentences": len(part),
+            "zero_share": float((values == 0).mean()),
+            **{k: _r(part, a, b) for k, (a, b) in _PAIRS.items()},
+        }
         for fig in _figures(measure, language, tone_model):
-            rows.append({**common, "dataset": fig["dataset"], "split": fig["split"],
-                         "figure": fig["measure"], "value": fig["value"],
-                         "ci_low": fig["ci_low"], "ci_high": fig["ci_high"],
-                         "n_coded": fig["n"]})  # fmt: skip
+            rows.append(
+                {
+                    **common,
+                    "dataset": fig["dataset"],
+                    "split": fig["split"],
+                    "figure": fig["measure"],
+                    "value": fig["value"],
+                    "ci_low": fig["ci_low"],
+                    "ci_high": fig["ci_high"],
+                    "n_coded": fig["n"],
+                }
+            )
     return pd.DataFrame(rows, columns=CARD_COLUMNS).astype({"n_sentences": "int64"})

@@ -1,4 +1,4 @@
-"""``python -m analysis sentiment PATH --out FILE.csv [--sentences FILE.csv]`` and ``tone train``."""
+"""``python -m analysis sentiment PATH --out FILE.csv [--sentences FILE.csv]``, ``tone train``."""
 
 from __future__ import annotations
 

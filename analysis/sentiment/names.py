@@ -89,9 +89,7 @@ def _actor_aliases(actors: str | Path | None) -> list[str]:
 
 
 @functools.lru_cache(maxsize=8)
-def load_names(
-    names: str | Path | None = None, *, actors: str | Path | None = None
-) -> NameList:
+def load_names(names: str | Path | None = None, *, actors: str | Path | None = None) -> NameList:
     """Load the names that are masked before tone is computed.
 
     Args:

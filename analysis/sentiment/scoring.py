@@ -142,9 +142,15 @@ def _score_document(text: str, language, engines, mask, with_sentences: bool) ->
         sentence = text[start:end]
         lang = _sentence_language(sentence)
         scored = english and lang not in _NOT_ENGLISH_SENTENCE and bool(dictionary)
-        row = {"sentence_id": i, "sentence": sentence, "start": start, "end": end,
-               "language": lang, "is_scored": scored,
-               "tone_ok": lang in TONE_LANGUAGES or language in TONE_LANGUAGES}  # fmt: skip
+        row = {
+            "sentence_id": i,
+            "sentence": sentence,
+            "start": start,
+            "end": end,
+            "language": lang,
+            "is_scored": scored,
+            "tone_ok": lang in TONE_LANGUAGES or language in TONE_LANGUAGES,
+        }
         if scored and wanted:
             row.update(_dictionary_sentence(sentence, mask, with_sentences, wanted))
             if "vader" in engines:
@@ -165,8 +171,9 @@ def _add_tone(docs: list[dict], sentences: list[list[dict]], model, with_drivers
         row["tone"] = float(value)
         row["is_scored"] = True
     if with_drivers:
-        for row, drivers in zip(todo, tone_drivers([r["sentence"] for r in todo], model=model),
-                                strict=True):  # fmt: skip
+        for row, drivers in zip(
+            todo, tone_drivers([r["sentence"] for r in todo], model=model), strict=True
+        ):
             row["tone_drivers"] = drivers
     for doc, rows in zip(docs, sentences, strict=True):
         tones = [row["tone"] for row in rows if "tone" in row]
@@ -211,37 +218,57 @@ def _document_table(rows: list[dict], docs: pd.DataFrame, engines) -> pd.DataFra
     scores = [c for c in SCORES if c in columns]
     table = pd.DataFrame(rows, columns=columns)
     table["is_scored"] = table[scores].notna().any(axis=1) if len(table) else False
-    table = table.astype({**dict.fromkeys(scores, "float64"), "n_sentences": "int64",
-                          "is_scored": "bool"})  # fmt: skip
+    table = table.astype(
+        {**dict.fromkeys(scores, "float64"), "n_sentences": "int64", "is_scored": "bool"}
+    )
     if len(table):
         table["doc_id"] = table["doc_id"].astype(docs["doc_id"].dtype)
     table["language"] = table["language"].astype("string")
     unscored = table.loc[~table["is_scored"], "language"]
     if len(unscored):
         counts = unscored.astype(str).value_counts().sort_index().to_dict()
-        logger.warning("%d of %d documents not scored (no engine covers the language, or no "
-                       "text), by language: %s", len(unscored), len(table), counts)  # fmt: skip
+        logger.warning(
+            "%d of %d documents not scored (no engine covers the language, or no "
+            "text), by language: %s",
+            len(unscored),
+            len(table),
+            counts,
+        )
     return table
 
 
 def _sentence_table(rows: list[list[dict]], docs: pd.DataFrame, engines) -> pd.DataFrame:
     columns = _columns(SENTENCE_COLUMNS, engines)
-    flat = [{"doc_id": doc_id, **row} for doc_id, sentences in zip(docs["doc_id"], rows,
-            strict=True) for row in sentences]  # fmt: skip
+    flat = [
+        {"doc_id": doc_id, **row}
+        for doc_id, sentences in zip(docs["doc_id"], rows, strict=True)
+        for row in sentences
+    ]
     table = pd.DataFrame(flat, columns=columns)
     scores = [c for c in SCORES if c in columns]
     for column in (c for c in ("textblob_drivers", "vader_drivers") if c in columns):
         table[column] = table[column].fillna("")
-    table = table.astype({**dict.fromkeys(scores, "float64"), "is_scored": "bool",
-                          "sentence_id": "int64", "start": "int64", "end": "int64"})  # fmt: skip
+    table = table.astype(
+        {
+            **dict.fromkeys(scores, "float64"),
+            "is_scored": "bool",
+            "sentence_id": "int64",
+            "start": "int64",
+            "end": "int64",
+        }
+    )
     if len(table):
         table["doc_id"] = table["doc_id"].astype(docs["doc_id"].dtype)
     return table
 
 
 def _options(engines, mask_names, tone_model, tone_drivers=False) -> dict:
-    return {"engines": check_engines(engines), "mask_names": bool(mask_names),
-            "tone_model": tone_model, "tone_drivers": bool(tone_drivers)}  # fmt: skip
+    return {
+        "engines": check_engines(engines),
+        "mask_names": bool(mask_names),
+        "tone_model": tone_model,
+        "tone_drivers": bool(tone_drivers),
+    }
 
 
 def score_sentiment(
@@ -276,8 +303,9 @@ def score_sentiment(
     """
     check_choice("level", level, LEVELS)
     if level == "sentence":
-        return score_sentences(docs, engines=engines, mask_names=mask_names,
-                               tone_model=tone_model, keep=keep)  # fmt: skip
+        return score_sentences(
+            docs, engines=engines, mask_names=mask_names, tone_model=tone_model, keep=keep
+        )
     kept = _kept(docs, keep)
     options = _options(engines, mask_names, tone_model)
     doc_rows, _ = _score(docs, options, with_sentences=False)
@@ -308,9 +336,14 @@ def score_sentences(
         ``tone_drivers`` (``"word:+0.50; ..."``), ``language`` (of the sentence),
         ``is_scored``.
     """
-    return score_documents_and_sentences(docs, engines=engines, mask_names=mask_names,
-                                         tone_model=tone_model, tone_drivers=tone_drivers,
-                                         keep=keep)[1]  # fmt: skip
+    return score_documents_and_sentences(
+        docs,
+        engines=engines,
+        mask_names=mask_names,
+        tone_model=tone_model,
+        tone_drivers=tone_drivers,
+        keep=keep,
+    )[1]
 
 
 def score_documents_and_sentences(
@@ -354,10 +387,12 @@ def score_text(text: str, *, language: str | None = None, engines=None, tone_mod
         ``is_scored``) and ``sentences``: a list of dicts with the sentence columns
         of ``score_sentences`` (without ``doc_id``).
     """
-    docs = pd.DataFrame({"doc_id": [0], "text": [text if isinstance(text, str) else ""],
-                         "language": [language]})  # fmt: skip
-    documents, sentences = score_documents_and_sentences(docs, engines=engines,
-                                                         tone_model=tone_model)  # fmt: skip
+    docs = pd.DataFrame(
+        {"doc_id": [0], "text": [text if isinstance(text, str) else ""], "language": [language]}
+    )
+    documents, sentences = score_documents_and_sentences(
+        docs, engines=engines, tone_model=tone_model
+    )
     doc = documents.drop(columns="doc_id").iloc[0].to_dict()
     doc["language"] = str(doc["language"])
     doc["is_scored"] = bool(doc["is_scored"])

@@ -153,8 +153,13 @@ def figure(
     draws = np.asarray([d for d in draws if not math.isnan(d)])
     low, high = np.percentile(draws, [2.5, 97.5]) if len(draws) else (math.nan, math.nan)
     value = compute(truth, score, band) if len(truth) else math.nan
-    return {"measure": measure, "value": value, "ci_low": float(low), "ci_high": float(high),
-            "n": int(len(truth))}  # fmt: skip
+    return {
+        "measure": measure,
+        "value": value,
+        "ci_low": float(low),
+        "ci_high": float(high),
+        "n": int(len(truth)),
+    }
 
 
 def model_from_fit(
@@ -182,7 +187,17 @@ def score_with(model: ToneModel, texts: Sequence[str]) -> np.ndarray:
 MIN_PER_CLASS = 10
 MIN_CONTINUOUS = 30
 MAX_CLASSES = 7
-REPORT_COLUMNS = ["engine", "language", "dataset", "split", "measure", "value", "ci_low", "ci_high", "n"]
+REPORT_COLUMNS = [
+    "engine",
+    "language",
+    "dataset",
+    "split",
+    "measure",
+    "value",
+    "ci_low",
+    "ci_high",
+    "n",
+]
 
 
 def read_codes(path, *, text: str = "text", label: str = "label") -> pd.DataFrame:
@@ -210,8 +225,10 @@ def read_codes(path, *, text: str = "text", label: str = "label") -> pd.DataFram
         raise CorpusError(f"{path}: cannot read the codes file ({error})") from None
     missing = [c for c in (text, label) if c not in df.columns]
     if missing:
-        raise CorpusError(f"{path}: missing column {', '.join(map(repr, missing))}; found "
-                          f"{', '.join(map(repr, df.columns[:8]))}")  # fmt: skip
+        raise CorpusError(
+            f"{path}: missing column {', '.join(map(repr, missing))}; found "
+            f"{', '.join(map(repr, df.columns[:8]))}"
+        )
     codes = pd.to_numeric(df[label].str.strip(), errors="coerce")
     for field, bad in ((text, df[text].str.strip() == ""), (label, codes.isna())):
         if bad.any():
@@ -220,8 +237,14 @@ def read_codes(path, *, text: str = "text", label: str = "label") -> pd.DataFram
             raise CorpusError(f"{path}: row {row}, field {field!r}: {what}")
     unit = df["unit_id"] if "unit_id" in df.columns else df[text].map(lambda t: " ".join(t.split()))
     coder = df["coder"] if "coder" in df.columns else pd.Series("coder", index=df.index)
-    return pd.DataFrame({"unit_id": unit.astype(str), "coder": coder.astype(str),
-                         "text": df[text], "code": codes.astype("float64")})  # fmt: skip
+    return pd.DataFrame(
+        {
+            "unit_id": unit.astype(str),
+            "coder": coder.astype(str),
+            "text": df[text],
+            "code": codes.astype("float64"),
+        }
+    )
 
 
 def _kind(values: np.ndarray) -> tuple[str, np.ndarray]:
@@ -242,11 +265,15 @@ def _check_enough(kind: str, classes: np.ndarray, codes: pd.Series, path) -> Non
         few = {float(c): int(counts.get(c, 0)) for c in classes if counts.get(c, 0) < MIN_PER_CLASS}
         if few:
             shown = ", ".join(f"{c:g}: {n}" for c, n in few.items())
-            raise ValueError(f"{path}: too few codes per class to train a tone model ({shown}; "
-                             f"at least {MIN_PER_CLASS} units per class are needed)")  # fmt: skip
+            raise ValueError(
+                f"{path}: too few codes per class to train a tone model ({shown}; "
+                f"at least {MIN_PER_CLASS} units per class are needed)"
+            )
     elif len(codes) < MIN_CONTINUOUS or len(classes) < 2:
-        raise ValueError(f"{path}: too few coded units to train a tone model ({len(codes)}; "
-                         f"at least {MIN_CONTINUOUS} with varying codes are needed)")  # fmt: skip
+        raise ValueError(
+            f"{path}: too few coded units to train a tone model ({len(codes)}; "
+            f"at least {MIN_CONTINUOUS} with varying codes are needed)"
+        )
 
 
 def _choose_penalty(x, y, folds, train_rows) -> float:
@@ -285,8 +312,14 @@ def _nearest_class(preds: np.ndarray, classes: np.ndarray) -> np.ndarray:
 def _alpha(codes: pd.DataFrame, model_codes: pd.Series, level: str) -> float:
     from analysis.coding import krippendorff_alpha
 
-    model_rows = pd.DataFrame({"unit_id": model_codes.index, "coder": "__model__",
-                               "frame": "tone", "code": model_codes.to_numpy()})  # fmt: skip
+    model_rows = pd.DataFrame(
+        {
+            "unit_id": model_codes.index,
+            "coder": "__model__",
+            "frame": "tone",
+            "code": model_codes.to_numpy(),
+        }
+    )
     human = codes.assign(frame="tone")[["unit_id", "coder", "frame", "code"]]
     human = human.groupby(["unit_id", "coder", "frame"], as_index=False)["code"].mean()
     both = pd.concat([human, model_rows], ignore_index=True)
@@ -306,20 +339,39 @@ def _agreement(units, preds, kind, classes, codes, name, band, seed) -> list[dic
         truth, p = units["code"].to_numpy()[part], preds[part]
         found = []
         if kind == "classes":
-            predicted = classes[three_class(p, band) + 1] if len(classes) == 3 else (
-                _nearest_class(p, classes))  # fmt: skip
+            predicted = (
+                classes[three_class(p, band) + 1]
+                if len(classes) == 3
+                else (_nearest_class(p, classes))
+            )
             hits = (predicted == truth).astype(float)
             low, high = _bootstrap_mean(hits, seed)
-            found.append({"measure": f"accuracy_{len(classes)}class", "value": float(hits.mean()),
-                          "ci_low": low, "ci_high": high, "n": int(part.sum())})  # fmt: skip
+            found.append(
+                {
+                    "measure": f"accuracy_{len(classes)}class",
+                    "value": float(hits.mean()),
+                    "ci_low": low,
+                    "ci_high": high,
+                    "n": int(part.sum()),
+                }
+            )
         found.append(figure(truth, p, measure="pearson_r", seed=seed))
         model_codes = pd.Series(_from_unit_scale(p, classes, kind), index=units["unit_id"][part])
         alpha = _alpha(codes[codes["unit_id"].isin(model_codes.index)], model_codes, level)
-        found.append({"measure": f"krippendorff_alpha_{level}", "value": alpha,
-                      "ci_low": math.nan, "ci_high": math.nan, "n": int(part.sum())})  # fmt: skip
+        found.append(
+            {
+                "measure": f"krippendorff_alpha_{level}",
+                "value": alpha,
+                "ci_low": math.nan,
+                "ci_high": math.nan,
+                "n": int(part.sum()),
+            }
+        )
         split = f"{FOLDS}-fold cross-validation"
-        rows += [{**r, "engine": "tone", "language": lang, "dataset": name, "split": split}
-                 for r in found]  # fmt: skip
+        rows += [
+            {**r, "engine": "tone", "language": lang, "dataset": name, "split": split}
+            for r in found
+        ]
     return [{c: r[c] for c in REPORT_COLUMNS} for r in rows]
 
 
@@ -379,19 +431,33 @@ def train_tone_model(
     folds = np.array([fold_of(u, seed=seed) for u in units["unit_id"]])
     preds = _cross_validated(x, y, folds)
     band = _choose_band(preds, units["code"].to_numpy(), classes) if len(classes) == 3 else 0.0
-    report = pd.DataFrame(_agreement(units, preds, kind, classes, codes, name, band, seed),
-                          columns=REPORT_COLUMNS)  # fmt: skip
+    report = pd.DataFrame(
+        _agreement(units, preds, kind, classes, codes, name, band, seed), columns=REPORT_COLUMNS
+    )
     penalty = _choose_penalty(x, y, folds, np.ones(len(y), bool))
     weights, bias = fit_ridge(x, y, penalty=penalty)
-    provenance = {"data": {name: {"sha256": source_sha256, "n_units": int(len(units)),
-                                  "n_codes": int(len(codes)), "kind": kind,
-                                  "classes": [float(c) for c in classes] if kind == "classes"
-                                  else [float(classes.min()), float(classes.max())]}},
-                  "split": f"all units (figures: {FOLDS}-fold cross-validation, nested penalty)",
-                  "solver": "ridge, closed form (numpy.linalg.solve), intercept unpenalised",
-                  "penalty": penalty, "seed": seed, "built_by": "python -m analysis tone train"}  # fmt: skip
-    rounded = [{k: (round(v, 4) if isinstance(v, float) else v) for k, v in r.items()}
-               for r in report.to_dict("records")]  # fmt: skip
+    provenance = {
+        "data": {
+            name: {
+                "sha256": source_sha256,
+                "n_units": int(len(units)),
+                "n_codes": int(len(codes)),
+                "kind": kind,
+                "classes": [float(c) for c in classes]
+                if kind == "classes"
+                else [float(classes.min()), float(classes.max())],
+            }
+        },
+        "split": f"all units (figures: {FOLDS}-fold cross-validation, nested penalty)",
+        "solver": "ridge, closed form (numpy.linalg.solve), intercept unpenalised",
+        "penalty": penalty,
+        "seed": seed,
+        "built_by": "python -m analysis tone train",
+    }
+    rounded = [
+        {k: (round(v, 4) if isinstance(v, float) else v) for k, v in r.items()}
+        for r in report.to_dict("records")
+    ]
     model = model_from_fit(weights, bias, band, provenance=provenance, figures=rounded)
     return model, report
 
