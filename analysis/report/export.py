@@ -155,6 +155,7 @@ def provenance_html(provenance: dict) -> str:
         "corpus sha256": provenance["corpus_sha256"],
         "codebooks sha256": provenance["codebooks_sha256"],
         "package versions": versions,
+        "requirements.lock sha256": provenance.get("lock_sha256", "not recorded"),
         "git commit": provenance["git_commit"],
         "rendered (UTC)": provenance["rendered_utc"],
         "input hash": provenance["input_hash"],

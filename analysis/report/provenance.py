@@ -74,6 +74,14 @@ def codebook_hash() -> str:
     return hash_paths(_files_under(config.CODEBOOK_DIR), root=config.CODEBOOK_DIR)
 
 
+def lock_hash() -> str:
+    """Return the sha256 of requirements.lock (the exact versions ``make env`` installed),
+    or ``"no lock file (installed package)"`` outside a checkout."""
+    if not config.LOCK_FILE.is_file():
+        return "no lock file (installed package)"
+    return hashlib.sha256(config.LOCK_FILE.read_bytes()).hexdigest()
+
+
 def package_versions() -> dict[str, str]:
     """Return the versions of python, the text-analysis libraries and this package."""
     versions = {"python": platform.python_version()}

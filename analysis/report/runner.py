@@ -215,6 +215,7 @@ class _Hashes:
         self.codebooks = prov.codebook_hash()
         self.commit = prov.git_commit()
         self.versions = prov.package_versions()
+        self.lock = prov.lock_hash()
         self._corpus: dict[Path, str] = {}
 
     def corpus(self, path: Path) -> str:
@@ -313,6 +314,7 @@ def _provenance(job: ReportJob, hashes: _Hashes, digest: str) -> dict:
         "corpus_sha256": hashes.corpus(job.corpus_path),
         "codebooks_sha256": hashes.codebooks,
         "versions": hashes.versions,
+        "lock_sha256": hashes.lock,
         "git_commit": hashes.commit,
         "rendered_utc": prov.utc_now(),
         "input_hash": digest,
