@@ -32,6 +32,7 @@ import sys
 import time
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")  # before the encoder loads: one core
+os.environ["KJ_TONE_MEMO"] = "0"  # no on-disk memo: cold means cold
 
 from threadpoolctl import threadpool_limits  # noqa: E402
 

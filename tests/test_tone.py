@@ -246,3 +246,24 @@ def test_sentiment_command_imports_only_what_it_uses(tmp_path):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout.replace("'", '"')) == []
+
+
+def test_disk_memo_gives_exactly_the_computed_value(tmp_path, monkeypatch):
+    from analysis.sentiment import model as tone_model
+    from analysis.sentiment import store
+
+    monkeypatch.setattr(config, "PROCESSED_DIR", tmp_path)
+    sentence = "The ministers pledged to rebuild trust after years of friction."
+    tone_model._MEMO.data.clear()
+    first = tone_scores([sentence])[0]
+    key = load_tone_model().key
+    assert store.lookup(key, [mask_names(sentence)]) == {mask_names(sentence): first}
+    tone_model._MEMO.data.clear()
+    monkeypatch.setattr(tone_model, "embed_sentences", lambda texts: pytest.fail("re-embedded"))
+    assert tone_scores([sentence])[0] == first  # from disk, not recomputed
+    monkeypatch.setenv("KJ_TONE_MEMO", "0")
+    assert store.lookup(key, [mask_names(sentence)]) == {}
+    monkeypatch.delenv("KJ_TONE_MEMO")
+    monkeypatch.setattr(store, "MAX_ROWS", 2)
+    store.remember("other", {"a": 0.1, "b": 0.2, "c": 0.3})
+    assert store.lookup("other", ["a", "b", "c"]) == {"b": 0.2, "c": 0.3}  # oldest dropped

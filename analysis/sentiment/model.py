@@ -17,9 +17,10 @@ weights, the encoder and its version, the provenance (training data, split,
 seed, solver) and the agreement figures measured on held-out data; the validity
 card (``analysis.sentiment.card``) prints them beside every report.
 
-Speed: embeddings are computed in batches with one BLAS thread (per-core
-throughput; processes give the parallelism) and every sentence's tone is kept
-in a bounded memo, so repeated sentences (wire copies) cost nothing.
+Speed: embeddings are computed in batches and every sentence's tone is kept in
+a bounded memo in memory and on disk (``analysis.sentiment.store``, shared by
+processes), so repeated sentences (wire copies, re-runs, report kernels) cost
+no embedding.
 """
 
 from __future__ import annotations
@@ -46,8 +47,9 @@ DEFAULT_MODEL = "tone.json"
 BATCH_SIZE = 256
 _CACHE_SIZE = 1 << 17  # sentences whose tone is remembered (a float each: a few MB)
 _DIGITS = 6  # significant digits kept in the model file: the same bytes on any machine
-# Words for leave-one-word-out: Latin and Hangul words by spaces; Japanese by script
-# runs (kanji with their okurigana, katakana words), until the language layer lands.
+# Words for leave-one-word-out: Latin and Hangul words by spaces (a Korean eojeol,
+# particles attached); Japanese words from the language layer (Sudachi), with this
+# script-run rule as the fallback where no tokenizer is installed.
 _WORD = re.compile(
     r"[\u3400-\u9fff\uf900-\ufaff々〆ヶ]+[\u3041-\u309f]*|[\u30a0-\u30ffー]+|[\u3041-\u309f]+"
     r"|[^\s\u3000-\u303f\u3040-\u9fff\uff00-\uffef]+"
@@ -86,9 +88,10 @@ class ToneModel:
 
     @property
     def key(self) -> str:
-        """A short hash of the weights: memoised tones are never shared between models."""
+        """A hash of the weights and encoder: memoised tones are never shared between models."""
         data = np.round(self.weights, 6).tobytes() + repr(round(self.bias, 6)).encode()
-        return hashlib.sha256(data).hexdigest()[:12]
+        data += f"{self.encoder} {self.encoder_version}".encode()
+        return hashlib.sha256(data).hexdigest()[:16]
 
     def predict(self, embeddings: np.ndarray) -> np.ndarray:
         """Tone of each row of an embedding matrix, clipped to -1..1."""
@@ -290,16 +293,37 @@ def tone_scores(
         else:
             out[i] = cached
     if todo:
-        unique = list(todo)
-        values = model.predict(embed_sentences(unique))
-        for text, value in zip(unique, values, strict=True):
-            _MEMO.put((model.key, text), float(value))
+        from analysis.sentiment import store
+
+        stored = store.lookup(model.key, todo)
+        unique = [t for t in todo if t not in stored]
+        values = model.predict(embed_sentences(unique)) if unique else []
+        computed = dict(zip(unique, map(float, values), strict=True))
+        store.remember(model.key, computed)
+        for text, value in {**stored, **computed}.items():
+            _MEMO.put((model.key, text), value)
             out[todo[text]] = value
     return out
 
 
-def sentence_words(sentence: str) -> list[tuple[int, int]]:
-    """Spans of the words leave-one-word-out removes (punctuation-only pieces skipped)."""
+def sentence_words(sentence: str, *, language: str | None = None) -> list[tuple[int, int]]:
+    """Spans of the words leave-one-word-out removes (punctuation-only pieces skipped).
+
+    Args:
+        sentence: one sentence.
+        language: its language (None: detected); Japanese is cut into Sudachi's
+            words, every other language at spaces.
+
+    Returns:
+        ``(start, end)`` offsets into ``sentence``, in order.
+    """
+    from analysis.lang import detect_language, for_language
+
+    if (language or detect_language(sentence)) == "ja":
+        try:
+            return [(t.start, t.end) for t in for_language("ja").tokens(sentence)]
+        except ImportError:  # pragma: no cover - sudachipy missing: script runs below
+            pass
     spans = []
     for m in _WORD.finditer(sentence):
         word = m.group().strip(_STRIP)

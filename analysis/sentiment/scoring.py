@@ -19,8 +19,9 @@ What the numbers are:
   ``vader_drivers`` each word's valence after VADER's rules (-4..+4).
 - Languages: ``tone`` scores English, Korean and Japanese; TextBlob and VADER
   only English documents, and inside them not a sentence detected as Korean,
-  Japanese or Chinese. ``language`` is the corpus column, else
-  ``analysis.language.detect_language``. A document or sentence no engine
+  Japanese or Chinese. ``language`` is the corpus column, else detected; each
+  document is split once by the language layer (``analysis.lang``), which gives
+  every sentence its own language. A document or sentence no engine
   scored has NaN scores and ``is_scored`` False (the count is logged); so does
   a document with no text: nothing to score is not "neutral".
 - ``mask_names=True`` masks names (``analysis.sentiment.names``) before TextBlob
@@ -44,6 +45,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.checks import check_choice, require_columns
+from analysis.lang import document_sentences
 from analysis.language import detect_language
 from analysis.sentiment.dictionary import (
     _document_textblob,
@@ -51,7 +53,6 @@ from analysis.sentiment.dictionary import (
     textblob_scores,
     vader_scores,
 )
-from analysis.text import sentence_spans
 
 logger = logging.getLogger(__name__)
 
@@ -95,6 +96,7 @@ def _columns(columns: list[str], engines: tuple[str, ...]) -> list[str]:
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
 def _sentence_language(sentence: str) -> str:
+    """Language of one sentence alone (memoised; sentences of a document come from the layer)."""
     return detect_language(sentence)
 
 
@@ -126,10 +128,14 @@ def _dictionary_sentence(sentence: str, mask, with_drivers: bool, engines) -> di
 
 
 def _score_document(text: str, language, engines, mask, with_sentences: bool) -> tuple[dict, list]:
-    """Dictionary scores of one document and its sentences; tone is filled in later."""
+    """Dictionary scores of one document and its sentences; tone is filled in later.
+
+    The document is split once by the language layer, which also gives every
+    sentence its own language (``analysis.lang.document_sentences``).
+    """
     text = text if isinstance(text, str) else ""
     language = language if isinstance(language, str) and language else detect_language(text)
-    spans = sentence_spans(text)
+    spans = document_sentences(text, language=language)
     english = language == "en" and bool(spans)
     doc = {"n_sentences": len(spans), "language": language}
     if "textblob" in engines:
@@ -138,9 +144,8 @@ def _score_document(text: str, language, engines, mask, with_sentences: bool) ->
     sentences, compounds = [], []
     dictionary = tuple(e for e in engines if e != "tone")
     wanted = dictionary if with_sentences else tuple(e for e in dictionary if e == "vader")
-    for i, (start, end) in enumerate(spans):
+    for i, (start, end, lang) in enumerate(spans):
         sentence = text[start:end]
-        lang = _sentence_language(sentence)
         scored = english and lang not in _NOT_ENGLISH_SENTENCE and bool(dictionary)
         row = {
             "sentence_id": i,
