@@ -229,6 +229,8 @@ def held_out_figures(
     """
     rows = []
     for n, (language, _, measures) in SETS.items():
+        if n not in scores:
+            continue
         for m in measures:
             fig = figure(_truth_for(n, m, truth[n]), scores[n], measure=m, band=band, seed=SEED)
             fig = {k: (round(v, 4) if isinstance(v, float) else v) for k, v in fig.items()}
@@ -266,6 +268,8 @@ def all_held_out_figures(model: ToneModel) -> list[dict]:
             raw[changed] = embed_sentences([texts[i] for i in changed])
         scores.setdefault("tone", {})[n] = model.predict(masked)
         scores.setdefault("tone (names not masked)", {})[n] = model.predict(raw)
+        if SETS[n][0] != "en":
+            continue  # TextBlob and VADER do not read Korean or Japanese (the package: NaN)
         for masked_names, suffix in ((False, ""), (True, " (names masked)")):
             for engine, values in _dictionary_scores(texts, masked_names).items():
                 scores.setdefault(engine + suffix, {})[n] = values
