@@ -1,6 +1,6 @@
 """Speed of ``tone`` per core, as a ratio to VADER in the same run, on real unique sentences.
 
-    .venv/bin/python bench/bench_tone.py [--sentences 600]
+    .venv/bin/python bench/bench_tone.py [--sentences 300]
 
 Text: real sentences that never repeat: the NYT editorial sentences, the
 NewsMTSC sentences, the Economy Watchers comments (Japanese) and the NSMC
@@ -17,9 +17,10 @@ shared; say so beside any figure):
   (embedding in batches of 256: the real cost on new text);
 - tone warm: the same sentences again (every one memoised: what wire copies
   and re-runs cost);
-- tone unbatched: one ``tone_scores`` call per sentence, cold (what batching buys);
-- tone drivers: leave-one-word-out on a tenth of the sentences (one embedding
-  per word: why drivers are computed only for the sentences a report shows).
+- tone unbatched: one ``tone_scores`` call per sentence, cold (what batching
+  buys), on a twentieth of the sentences;
+- tone drivers: leave-one-word-out on the same twentieth (one embedding per
+  word: why drivers are computed only for the sentences a report shows).
 
 Prints sentences/s, characters/s and each row's time relative to VADER's.
 """
@@ -68,7 +69,7 @@ def _time(func) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sentences", type=int, default=600)
+    parser.add_argument("--sentences", type=int, default=300)
     args = parser.parse_args(argv)
     sentences, english = real_sentences(args.sentences)
     chars = sum(map(len, sentences))
@@ -86,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
                 _time(lambda: tone_scores(sentences))
             )
         _clear()
-        some = sentences[: max(len(sentences) // 10, 1)]
+        some = sentences[: max(len(sentences) // 20, 1)]
         rows["tone unbatched (cold)"] = [_time(lambda: [tone_scores([s]) for s in some])]
         _clear()
         rows["tone drivers (cold)"] = [_time(lambda: tone_drivers(some))]
