@@ -37,11 +37,19 @@ NEGATIVE = [
     "日本政府は韓国をホワイト国から除外し、韓国政府は強く反発した。",
     "한일 관계는 수교 이후 최악의 상황으로 치닫고 있다.",
     "日韓関係は国交正常化以来最悪の状態に陥っている。",
+    "外務省は韓国大法院の判決に対し極めて遺憾であると抗議した。",
 ]
 POSITIVE = [
     "The summit produced a breakthrough on the long-running labour dispute.",
     "양국 정상은 정상회담에서 관계 개선에 합의하며 새로운 협력의 시대를 열었다.",
     "両首脳は関係改善で一致し、首脳会談は大きな成果を上げた。",
+    # the wording of Korean wire reports of the 2022 New York summit (as in test_lang_ko)
+    "양 정상은 현안을 해결해 양국 관계를 개선할 필요성에 공감했다.",
+]
+READOUTS = [  # neutral readout sentences: within the neutral band
+    "윤석열 대통령은 21일(현지시간) 뉴욕에서 기시다 후미오 일본 총리와 약식 회담을 했다.",
+    "日韓外相会談は予定通り行われた。",
+    "The two foreign ministers met in Tokyo on Monday.",
 ]
 
 
@@ -66,6 +74,11 @@ def test_shipped_model_has_provenance_and_held_out_figures(model):
 def test_names_only_sentences_are_near_neutral(model):
     values = tone_scores(NAMES_ONLY)
     assert np.all(np.abs(values) <= model.neutral_band + 0.05), values
+
+
+def test_neutral_readouts_are_near_zero(model):
+    values = tone_scores(READOUTS)
+    assert np.all(np.abs(values) <= model.neutral_band), values
 
 
 def test_a_name_does_not_move_tone():
