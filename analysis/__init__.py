@@ -69,6 +69,10 @@ _MODULES = {
         "load_events",
         "resolve_event",
     ),
+    "analysis.exports": (
+        "export_table",
+        "save_figure",
+    ),
     "analysis.framing": (
         "code_frames",
         "code_sentences",
@@ -86,7 +90,15 @@ _MODULES = {
         "detect_language",
         "script_shares",
     ),
-    "analysis.pagedump": ("parse_page_dump",),
+    "analysis.models": (
+        "describe_model",
+        "fit_model",
+        "fit_models",
+        "model_table",
+    ),
+    "analysis.pagedump": (
+        "parse_page_dump",
+    ),
     "analysis.pairs": (
         "compare_pair",
         "pair_summary",

@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "analysis.scale",
     "analysis.browser",
     "analysis.info",
+    "analysis.explore",
 )
 
 
