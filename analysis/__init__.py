@@ -96,9 +96,7 @@ _MODULES = {
         "fit_models",
         "model_table",
     ),
-    "analysis.pagedump": (
-        "parse_page_dump",
-    ),
+    "analysis.pagedump": ("parse_page_dump",),
     "analysis.pairs": (
         "compare_pair",
         "pair_summary",
