@@ -176,3 +176,22 @@ def test_readme_static_column_is_the_model_file(model):
         if f["engine"] == "tone":
             cell = f"{f['value']:.3f} [{f['ci_low']:.2f}, {f['ci_high']:.2f}]"
             assert cell in readme, cell
+
+
+def test_scoring_and_validity_card_with_the_static_model(model):
+    import pandas as pd
+
+    from analysis.sentiment import score_documents_and_sentences
+    from analysis.sentiment.card import validity_card
+
+    docs = pd.DataFrame(
+        {"doc_id": ["en", "ko", "ja"], "text": [NEGATIVE[0], POSITIVE[1], POSITIVE[2]]}
+    )
+    documents, sentences = score_documents_and_sentences(docs, tone_model=STATIC)
+    assert documents["tone"].notna().all() and documents.loc[1:, "tone"].gt(0).all()
+    card = validity_card(sentences, tone_model=STATIC)
+    nyt = card[(card["language"] == "en") & (card["dataset"] == "nyt_editorial")]
+    stored = next(
+        f for f in model.figures if f["engine"] == "tone" and f["dataset"] == "nyt_editorial"
+    )
+    assert nyt["value"].tolist() == [stored["value"]]
