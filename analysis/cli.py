@@ -5,6 +5,13 @@ exposes ``register(subparsers)`` which adds its parser and sets ``func``. This
 module only owns the shared contract: a one-line ``error: ...`` on stderr and
 exit status 2 for bad input (1 for an unexpected failure), a traceback only
 with ``--debug``.
+
+Start-up imports only what the command uses: ``COMMANDS`` names the module
+that registers each command, and ``main`` imports that module alone (so
+``python -m analysis sentiment`` never imports scipy, statsmodels or
+matplotlib). Without a command (``--help``), or for a command missing from
+``COMMANDS``, every module in ``COMMAND_MODULES`` is registered, as before.
+A new command is a line in both (tests/test_cli.py checks they agree).
 """
 
 from __future__ import annotations
@@ -27,13 +34,56 @@ COMMAND_MODULES = (
     "analysis.browser",
     "analysis.info",
 )
+# command -> the module whose register() adds it
+COMMANDS = {
+    "corpus": "analysis.corpus",
+    "sentiment": "analysis.sentiment",
+    "frames": "analysis.framing",
+    "coding": "analysis.coding",
+    "compare": "analysis.compare",
+    "events": "analysis.events",
+    "report": "analysis.report",
+    "scale": "analysis.scale",
+    "check-browser": "analysis.browser",
+    "info": "analysis.info",
+}
+_GLOBAL_FLAGS = frozenset({"--debug", "-v", "--verbose", "-h", "--help"})
 
 
 class UserError(Exception):
     """Bad input from the user: reported as one line, exit status 2."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _register(sub, name: str) -> None:
+    try:
+        module = importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name == name:
+            return  # module not written yet
+        raise
+    register = getattr(module, "register", None)
+    if register is not None:
+        register(sub)
+
+
+def command_of(argv: list[str]) -> str | None:
+    """The command named in ``argv`` (the first word that is not a global flag), or None."""
+    for word in argv:
+        if word not in _GLOBAL_FLAGS:
+            return None if word.startswith("-") else word
+    return None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser: only ``command``'s module when it is in ``COMMANDS``, else all.
+
+    Args:
+        command: the command about to run (``command_of(argv)``); None registers
+            every command (what ``--help`` lists).
+
+    Returns:
+        The parser; each subcommand sets ``func``.
+    """
     invoked = Path(sys.argv[0]).name
     parser = argparse.ArgumentParser(
         prog=invoked if invoked == "kj-discourse" else "python -m analysis",
@@ -42,21 +92,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue  # module not written yet
-            raise
-        register = getattr(module, "register", None)
-        if register is not None:
-            register(sub)
+    module = COMMANDS.get(command) if command else None
+    for name in [module] if module in COMMAND_MODULES else COMMAND_MODULES:
+        _register(sub, name)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(command_of(argv))
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,

@@ -64,10 +64,10 @@ _DOCUMENT_CACHE_SIZE = 1 << 12
 
 @functools.lru_cache(maxsize=1)
 def _pattern():
-    """TextBlob's default analyzer (what ``TextBlob(text).sentiment`` calls)."""
-    from textblob.en import sentiment
+    """TextBlob's default analyzer (what ``TextBlob(text).sentiment`` calls), without nltk."""
+    from analysis.sentiment.pattern import textblob_sentiment
 
-    return sentiment
+    return textblob_sentiment()
 
 
 @functools.lru_cache(maxsize=1)
