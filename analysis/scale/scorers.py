@@ -49,7 +49,7 @@ def score_sentiment_partition(docs: pd.DataFrame) -> pd.DataFrame:
     """Document-level TextBlob and VADER scores (``analysis.sentiment.score_sentiment``)."""
     from analysis.sentiment import score_sentiment
 
-    return score_sentiment(docs, level="document")
+    return score_sentiment(docs, level="document", n_workers=1)  # the engine runs partitions
 
 
 def code_frames_partition(docs: pd.DataFrame) -> pd.DataFrame:

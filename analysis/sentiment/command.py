@@ -26,6 +26,13 @@ def register(subparsers) -> None:
         action="store_true",
         help="leave out documents flagged is_duplicate (wire copies); default: score all",
     )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        metavar="N",
+        help="processes to score with (default: all cores; a small corpus uses one)",
+    )
     parser.set_defaults(func=_run_cli)
 
 
@@ -35,10 +42,10 @@ def _run_cli(args) -> int:
 
     docs = load_corpus(args.path, exclude_duplicates=args.exclude_duplicates)
     if args.sentences:
-        documents, sentences = score_documents_and_sentences(docs)
+        documents, sentences = score_documents_and_sentences(docs, n_workers=args.workers)
         write_csv(sentences, args.sentences)
     else:
-        documents = score_sentiment(docs)
+        documents = score_sentiment(docs, n_workers=args.workers)
     write_csv(documents, args.out)
     logger.info("scored %d documents -> %s", len(documents), args.out)
     return 0

@@ -251,7 +251,12 @@ def _doc_inputs(docs: pd.DataFrame) -> list[tuple]:
     return list(zip(docs["doc_id"].tolist(), docs["text"].tolist(), languages, strict=True))
 
 
+_SUMMARY = {"log": True}  # off while a worker scores one chunk: the parent logs the total
+
+
 def _log_unscored(table: pd.DataFrame) -> None:
+    if not _SUMMARY["log"]:
+        return
     unscored = table.loc[~table["is_scored"], "language"]
     if len(unscored):
         counts = unscored.astype(str).value_counts().sort_index().to_dict()
@@ -275,8 +280,37 @@ def _document_table(rows: list[dict], docs: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+def _in_parallel(docs: pd.DataFrame, func, n_workers: int | None):
+    """``func(docs)`` on all cores (``analysis.scale.engine.map_documents``), logged once."""
+    from analysis.scale.engine import map_documents
+
+    require_columns(docs, ["doc_id", "text"], what="docs")
+    task = functools.partial(_chunk, func)
+    out = map_documents(docs, task, n_workers=n_workers, prepare=_load_analyzers)
+    _log_unscored(out[0] if isinstance(out, tuple) else out)  # once, for the whole corpus
+    return out
+
+
+def _chunk(func, docs: pd.DataFrame):
+    """``func(docs)`` for one chunk, without the per-call log line."""
+    _SUMMARY["log"] = False
+    try:
+        return func(docs)
+    finally:
+        _SUMMARY["log"] = True
+
+
+def _load_analyzers() -> None:
+    """Load both lexicons (before forking workers, so that they share them)."""
+    _pattern()("")
+    _vader()
+
+
 def score_sentiment(
-    docs: pd.DataFrame, *, level: Literal["document", "sentence"] = "document"
+    docs: pd.DataFrame,
+    *,
+    level: Literal["document", "sentence"] = "document",
+    n_workers: int | None = None,
 ) -> pd.DataFrame:
     """TextBlob and VADER scores of every document, or of every sentence.
 
@@ -284,6 +318,8 @@ def score_sentiment(
         docs: corpus rows with ``doc_id`` and ``text`` (``language`` used if present).
         level: ``"document"`` (one row per document) or ``"sentence"``
             (same as ``score_sentences``).
+        n_workers: processes (None: all cores; 1: this process; a small corpus
+            always runs in this process). Results do not depend on it.
 
     Returns:
         Document level: ``doc_id``, ``textblob_polarity``,
@@ -294,7 +330,9 @@ def score_sentiment(
     """
     check_choice("level", level, LEVELS)
     if level == "sentence":
-        return score_sentences(docs)
+        return score_sentences(docs, n_workers=n_workers)
+    if n_workers != 1:
+        return _in_parallel(docs, functools.partial(score_sentiment, n_workers=1), n_workers)
     rows = [
         {"doc_id": doc_id, **_document_scores(text if isinstance(text, str) else "", lang)[0]}
         for doc_id, text, lang in _doc_inputs(docs)
@@ -302,11 +340,12 @@ def score_sentiment(
     return _document_table(rows, docs)
 
 
-def score_sentences(docs: pd.DataFrame) -> pd.DataFrame:
+def score_sentences(docs: pd.DataFrame, *, n_workers: int | None = None) -> pd.DataFrame:
     """One row per sentence with TextBlob and VADER scores and the words that drove them.
 
     Args:
         docs: corpus rows with ``doc_id`` and ``text`` (``language`` used if present).
+        n_workers: processes (as in ``score_sentiment``).
 
     Returns:
         ``doc_id``, ``sentence_id``, ``sentence``, ``start``, ``end``,
@@ -314,19 +353,25 @@ def score_sentences(docs: pd.DataFrame) -> pd.DataFrame:
         ``textblob_drivers``, ``vader_drivers`` (``"word:+0.50; ..."``),
         ``language`` (of the sentence), ``is_scored``.
     """
-    return score_documents_and_sentences(docs)[1]
+    return score_documents_and_sentences(docs, n_workers=n_workers)[1]
 
 
-def score_documents_and_sentences(docs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def score_documents_and_sentences(
+    docs: pd.DataFrame, *, n_workers: int | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Both tables in one pass (what the ``sentiment`` command writes).
 
     Args:
         docs: corpus rows with ``doc_id`` and ``text`` (``language`` used if present).
+        n_workers: processes (as in ``score_sentiment``).
 
     Returns:
         ``(documents, sentences)`` with the columns of ``score_sentiment`` and
         ``score_sentences``.
     """
+    if n_workers != 1:
+        serial = functools.partial(score_documents_and_sentences, n_workers=1)
+        return _in_parallel(docs, serial, n_workers)
     doc_rows, sentence_rows = [], []
     for doc_id, text, language in _doc_inputs(docs):
         result = score_text(text, language=language)
