@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import sys
 import warnings
 
 import pandas as pd
@@ -136,6 +137,20 @@ def test_sentiment_on_workers_logs_the_unscored_count_once(real_docs, always_par
     lines = [r.getMessage() for r in caplog.records if "not scored" in r.getMessage()]
     assert lines == ["12 of 52 documents not scored (not English, or no text), by language: "
                      "{'ko': 12}"]  # fmt: skip
+
+
+def test_in_a_jupyter_kernel_workers_come_from_a_forkserver(real_docs, always_parallel,
+                                                            monkeypatch):  # fmt: skip
+    import types
+
+    expected = score_sentiment(real_docs.head(12), n_workers=1)
+    monkeypatch.setitem(sys.modules, "ipykernel", types.ModuleType("ipykernel"))
+    with engine._pool(2) as pool:
+        assert pool._mp_context.get_start_method() == "forkserver"
+    assert_frame_equal(score_sentiment(real_docs.head(12), n_workers=2), expected)
+    monkeypatch.delitem(sys.modules, "ipykernel")
+    with engine._pool(2) as pool:
+        assert pool._mp_context.get_start_method() == "fork"
 
 
 def test_sentiment_with_workers_leaves_its_input_alone(real_docs, always_parallel):

@@ -25,10 +25,10 @@ cores and concatenates the outputs in document order. The measures
 engine. A corpus under ``PARALLEL_MIN_CHARS`` characters runs in-process:
 starting workers would cost more than they save.
 
-Worker processes are forked from this process when it runs one thread (a
-command, a script), so they start with its imports and loaded lexicons; from a
-process with several threads (a Jupyter kernel), where forking is unsafe,
-they come from a ``forkserver`` that has imported the package once.
+Worker processes are forked from this process (a command, a script), so they
+start with its imports and loaded lexicons; in a Jupyter kernel, whose threads
+make forking unsafe, they come from a ``forkserver`` that has imported the
+package once.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ import functools
 import logging
 import multiprocessing
 import os
-import threading
+import sys
 import warnings
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -46,7 +46,6 @@ from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
-from tqdm.auto import tqdm
 
 logger = logging.getLogger(__name__)
 
@@ -123,12 +122,17 @@ def _check_workers(n_workers: int | None) -> int:
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
-    """A process pool: forked when this process has one thread, else from a forkserver."""
-    if threading.active_count() == 1:
-        context = multiprocessing.get_context("fork")
-    else:
+    """A process pool: forked, except in a Jupyter kernel, where workers come from a forkserver.
+
+    A kernel runs threads (heartbeat, output) whose locks a forked child could
+    inherit held; a command or script forks safely and its workers start with
+    its imports and loaded lexicons.
+    """
+    if "ipykernel" in sys.modules:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(FORKSERVER_PRELOAD)
+    else:
+        context = multiprocessing.get_context("fork")
     level = logging.getLogger().getEffectiveLevel()
     return ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_mark_worker, initargs=(level,)
@@ -192,6 +196,23 @@ def map_partitions(
     return _map_local(paths, task, n_workers=n_workers, progress=progress, what="partitions")
 
 
+class _NoBar:
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _bar(total: int, what: str, progress: bool):
+    """A tqdm bar, or nothing (tqdm starts a monitor thread even for a disabled bar)."""
+    if not progress:
+        return _NoBar()
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc=what, unit="part")
+
+
 def _check_engine(engine: str, address: str | None) -> None:
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; valid: {list(ENGINES)}")
@@ -202,7 +223,7 @@ def _check_engine(engine: str, address: str | None) -> None:
 def _map_local(items: list, task, *, n_workers, progress, what: str) -> list[Any]:
     """``task(item)`` for every item, in item order, on up to ``n_workers`` processes."""
     workers = min(_check_workers(n_workers), len(items))
-    bar = tqdm(total=len(items), desc=what, unit="part", disable=not progress)
+    bar = _bar(len(items), what, progress)
     try:
         if workers == 1:
             outputs = []
@@ -247,7 +268,7 @@ def _map_dask(items, func, *, reader, address, n_workers, progress) -> list[pd.D
         outputs = frames.map_partitions(func, meta=pd.DataFrame(), enforce_metadata=False)
         futures = client.compute(outputs.to_delayed())
         logger.info("dask engine: %d partitions on %s", len(items), client.scheduler.address)
-        bar = tqdm(total=len(futures), desc="partitions (dask)", unit="part", disable=not progress)
+        bar = _bar(len(futures), "partitions (dask)", progress)
         for _ in dask_as_completed(futures):
             bar.update()
         bar.close()
