@@ -69,6 +69,10 @@ _MODULES = {
         "load_events",
         "resolve_event",
     ),
+    "analysis.exports": (
+        "export_table",
+        "save_figure",
+    ),
     "analysis.framing": (
         "code_frames",
         "code_sentences",
@@ -85,6 +89,12 @@ _MODULES = {
     "analysis.language": (
         "detect_language",
         "script_shares",
+    ),
+    "analysis.models": (
+        "describe_model",
+        "fit_model",
+        "fit_models",
+        "model_table",
     ),
     "analysis.pagedump": ("parse_page_dump",),
     "analysis.pairs": (

@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "analysis.scale",
     "analysis.browser",
     "analysis.info",
+    "analysis.explore",
 )
 # command -> the module whose register() adds it
 COMMANDS = {
@@ -46,6 +47,7 @@ COMMANDS = {
     "scale": "analysis.scale",
     "check-browser": "analysis.browser",
     "info": "analysis.info",
+    "explore": "analysis.explore",
 }
 _GLOBAL_FLAGS = frozenset({"--debug", "-v", "--verbose", "-h", "--help"})
 

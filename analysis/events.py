@@ -27,6 +27,7 @@ from analysis import config
 from analysis.checks import require_columns
 from analysis.codebooks import CodebookError, load_yaml_entries
 from analysis.compare import compare_groups
+from analysis.small_groups import warn_small_groups
 
 logger = logging.getLogger(__name__)
 
@@ -257,14 +258,10 @@ def compare_event_window(
     result = result[
         ["event_id", "group", *[c for c in result.columns if c not in ("event_id", "group")]]
     ]
-    small = result.loc[result["other"].isna() & (result["warning"] != ""), ["group", "window"]]
-    if len(small):
-        pairs = ", ".join(f"{g}/{w}" for g, w in small.itertuples(index=False))
-        warnings.warn(
-            f"compare_event_window({value!r}): too small to say anything: {pairs}",
-            UserWarning,
-            stacklevel=2,
-        )
+    rows = result.loc[result["other"].isna(), ["group", "window", "n_obs"]]
+    sizes = {f"{g}/{w}": n for g, w, n in rows.itertuples(index=False)}
+    min_n = options.get("min_n", 5)
+    warn_small_groups(f"compare_event_window({value!r})", sizes, min_n=min_n)
     result.attrs = dict(inside.attrs)
     return result.astype({"group": "string", "event_id": "string"})
 

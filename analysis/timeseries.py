@@ -36,7 +36,7 @@ logger = logging.getLogger(__name__)
 
 PERIODS = {"week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
 AGGS = ("mean", "median")
-SERIES_COLUMNS = ["period_start", "group", "n", "value", "ci_low", "ci_high"]
+SERIES_COLUMNS = ["period_start", "group", "n_obs", "value", "ci_low", "ci_high"]
 
 
 def _check(df: pd.DataFrame, value, by, period, agg, date_col) -> None:
@@ -126,9 +126,10 @@ def time_series(
         Tidy table, one row per period and group (all periods from ``start`` (or the
         first dated row) to ``end`` (or the last), for every group). Columns:
         ``period_start`` (datetime64, first day of the period), ``group`` (string),
-        ``n`` (rows with a value; for attention, documents), ``value`` (mean/median,
+        ``n_obs`` (rows with a value; for attention, documents), ``value`` (mean/median,
         or the count), ``ci_low``, ``ci_high`` (95 % interval; NaN with fewer than two
-        values, except Wilson intervals of a share). ``attrs``: ``n_undated``,
+        values, except Wilson intervals of a share), ``n`` (deprecated alias of ``n_obs``).
+        ``attrs``: ``n_undated``,
         ``n_outside`` (rows outside ``start``..``end``), ``period``, ``value``,
         ``ci_method`` ("poisson exact", "wilson" or "bootstrap percentile").
     """
@@ -164,13 +165,14 @@ def time_series(
     result = pd.DataFrame(rows, columns=SERIES_COLUMNS).astype(
         {
             "group": "string",
-            "n": "int64",
+            "n_obs": "int64",
             "value": "float64",
             "ci_low": "float64",
             "ci_high": "float64",
         }
     )
     result["period_start"] = pd.to_datetime(result["period_start"]).astype("datetime64[ns]")
+    result["n"] = result["n_obs"]  # deprecated alias of n_obs (counts are n_*), for old callers
     result.attrs = {
         "n_undated": n_undated,
         "n_outside": n_outside,

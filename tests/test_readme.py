@@ -42,9 +42,20 @@ def test_python_example_runs():
     code = next(body for lang, body in BLOCKS if lang == "python")
     namespace: dict = {}
     # the sample has groups of 1-2 documents (IN, INTL): the README's call must say so
-    with pytest.warns(UserWarning, match="too small to say anything"):
+    with pytest.warns(UserWarning) as caught:
         exec(compile(code, "README.md", "exec"), namespace)  # noqa: S102 - the README's own example
-    assert set(namespace["by_country"].columns) >= {"n", "mean"}
+    messages = [str(w.message) for w in caught]
+    assert any("too small to say anything" in m for m in messages)
+    # ~20 outlets: the model says its clustered errors are not to be trusted, and nothing else
+    assert (
+        [m for m in messages if m.startswith("fit_model")]
+        == [m for m in messages if "too few clusters" in m and "collinear" not in m]
+        != []
+    )
+    assert set(namespace["by_country"].columns) >= {"n_obs", "mean"}
+    assert namespace["model"]["n_clusters"].iloc[0] > 1 and "JP / statement" in set(
+        namespace["by_both"]["group"]
+    )
     assert len(namespace["tone"]) == len(namespace["docs"])
 
 

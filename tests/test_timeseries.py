@@ -42,7 +42,7 @@ def test_attention_counts_every_month_including_empty_ones():
 
 def test_tone_by_group_known_means_and_empty_periods():
     ts = time_series(DOCS, value="tone", by="outlet_country")
-    assert list(ts.columns) == ["period_start", "group", "n", "value", "ci_low", "ci_high"]
+    assert list(ts.columns) == ["period_start", "group", "n_obs", "value", "ci_low", "ci_high", "n"]
     assert ts["group"].tolist() == ["JP"] * 3 + ["KR"] * 3
     assert ts["n"].tolist() == [2, 0, 0, 1, 0, 1]  # f has no tone, d no date
     jp_jan = ts.iloc[0]

@@ -26,10 +26,29 @@ def run(args) -> int:
     for result in results:
         if result.status != "failed":
             sys.stdout.write(f"{result.status}: {result.html}\n")
+    if args.export:
+        _export(results, out_dir, Path(args.export))
     for result in failed:
         sys.stderr.write(f"error: {result.message}\n")
     sys.stdout.write(f"index: {out_dir / 'index.html'}\n")
     return 1 if failed else 0
+
+
+def _export(results, out_dir: Path, export_dir: Path) -> None:
+    """Write each report's tables, figures and provenance into ``export_dir/<report>/``."""
+    from analysis.report.artifacts import export_report
+    from analysis.report.index import EXECUTED_DIR, record_path
+
+    for result in results:
+        if result.status == "failed":
+            continue
+        slug = result.html.stem
+        executed = out_dir / EXECUTED_DIR / f"{slug}.ipynb"
+        written = export_report(
+            executed=executed, html=result.html, record=record_path(out_dir, slug),
+            export_dir=export_dir,
+        )  # fmt: skip
+        sys.stdout.write(f"exported: {export_dir / slug} ({len(written)} files)\n")
 
 
 def register(subparsers) -> None:
@@ -78,4 +97,10 @@ def register(subparsers) -> None:
         help=f"where notebooks live (default {config.NOTEBOOK_DIR})",
     )
     parser.add_argument("--force", action="store_true", help="re-render even when up to date")
+    parser.add_argument(
+        "--export",
+        metavar="DIR",
+        help="also write every table (CSV) and figure (SVG, PNG) of each report, named by "
+        "section, with a provenance.json sidecar, into DIR/<report>/",
+    )
     parser.set_defaults(func=run)

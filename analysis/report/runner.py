@@ -25,6 +25,7 @@ from papermill.exceptions import PapermillExecutionError
 from analysis import config
 from analysis.io import atomic_path
 from analysis.report import provenance as prov
+from analysis.report.artifacts import FIGURE_FORMATS
 from analysis.report.export import export_html, format_parameters, notebook_title
 from analysis.report.index import (
     EXECUTED_DIR,
@@ -49,6 +50,10 @@ log = logging.getLogger(__name__)
 
 CORPUS_PARAMETER = "corpus_path"
 CELL_TIMEOUT_S = 600
+# Not the kernel's TCP notice; figures in PNG (the HTML) and SVG (`report --export`).
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"] + [
+    f"--InlineBackend.figure_formats={fmt}" for fmt in FIGURE_FORMATS
+]
 
 
 @dataclass(frozen=True)
@@ -293,7 +298,7 @@ def execute_job(job: ReportJob, executed: Path):
                 progress_bar=False,
                 cwd=str(job.path.parent),
                 execution_timeout=CELL_TIMEOUT_S,
-                extra_arguments=["--IPKernelApp.log_level=ERROR"],  # not its TCP notice
+                extra_arguments=KERNEL_ARGUMENTS,
             )
     except PapermillExecutionError:
         if tmp.stat().st_size:
