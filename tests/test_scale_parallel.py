@@ -32,6 +32,7 @@ def real_docs() -> pd.DataFrame:
 @pytest.fixture
 def always_parallel(monkeypatch):
     monkeypatch.setattr(engine, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(engine, "KERNEL_PARALLEL_MIN_CHARS", 0)
 
 
 def _chunk_sizes(frame: pd.DataFrame) -> pd.DataFrame:
@@ -80,6 +81,16 @@ def test_map_documents_runs_small_corpora_in_process(real_docs):
     out = engine.map_documents(real_docs, func, n_workers=2, min_chars=10**9)
     assert len(seen) == 1 and seen[0] is real_docs
     assert out["doc_id"].tolist() == real_docs["doc_id"].tolist()
+
+
+def test_in_a_kernel_only_a_large_corpus_starts_workers(real_docs, monkeypatch):
+    import types
+
+    monkeypatch.setattr(engine, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setitem(sys.modules, "ipykernel", types.ModuleType("ipykernel"))
+    assert real_docs["text"].str.len().sum() < engine.KERNEL_PARALLEL_MIN_CHARS
+    out = engine.map_documents(real_docs, _chunk_sizes, n_workers=2)
+    assert out["n"].tolist() == [len(real_docs)]  # one call, in this process
 
 
 def test_map_documents_on_workers_keeps_document_order(real_docs, always_parallel):

@@ -22,8 +22,9 @@ contiguous chunks of about equal text length, runs ``func`` on each on all
 cores and concatenates the outputs in document order. The measures
 (``score_sentiment``, ``code_frames``, ...) call ``map_documents`` for their
 ``n_workers`` option, so a command, a notebook and ``scale run`` share one
-engine. A corpus under ``PARALLEL_MIN_CHARS`` characters runs in-process:
-starting workers would cost more than they save.
+engine. A corpus under ``PARALLEL_MIN_CHARS`` characters
+(``KERNEL_PARALLEL_MIN_CHARS`` in a Jupyter kernel) runs in-process: starting
+workers would cost more than they save.
 
 Worker processes are forked from this process (a command, a script), so they
 start with its imports and loaded lexicons; in a Jupyter kernel, whose threads
@@ -53,6 +54,9 @@ ENGINES = ("local", "dask")
 Engine = Literal["local", "dask"]
 PartitionFunc = Callable[[pd.DataFrame], pd.DataFrame]
 PARALLEL_MIN_CHARS = 300_000  # below this, a corpus is scored in-process
+# In a Jupyter kernel workers come from a forkserver and load their own lexicons
+# (about 2-3 s each on this machine): worth it only for a larger corpus.
+KERNEL_PARALLEL_MIN_CHARS = 5_000_000
 CHUNKS_PER_WORKER = 4  # chunks per worker: finished workers take the next chunk
 # What a forkserver imports once before forking workers (a kernel's pools).
 FORKSERVER_PRELOAD = ["analysis.sentiment", "analysis.text", "analysis.codebooks"]
@@ -121,6 +125,10 @@ def _check_workers(n_workers: int | None) -> int:
     return n_workers or default_workers()
 
 
+def _in_kernel() -> bool:
+    return "ipykernel" in sys.modules
+
+
 def _pool(workers: int) -> ProcessPoolExecutor:
     """A process pool: forked, except in a Jupyter kernel, where workers come from a forkserver.
 
@@ -128,7 +136,7 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     inherit held; a command or script forks safely and its workers start with
     its imports and loaded lexicons.
     """
-    if "ipykernel" in sys.modules:
+    if _in_kernel():
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(FORKSERVER_PRELOAD)
     else:
@@ -382,13 +390,17 @@ def map_documents(
         prepare: called once before workers start (load a lexicon here, and
             forked workers share it instead of each loading their own).
         min_chars: below this many characters of text, run in-process
-            (default ``PARALLEL_MIN_CHARS``).
+            (default ``PARALLEL_MIN_CHARS``; ``KERNEL_PARALLEL_MIN_CHARS`` in a
+            Jupyter kernel).
 
     Returns:
         What ``func(docs)`` returns.
     """
     workers = _check_workers(n_workers)
-    threshold = PARALLEL_MIN_CHARS if min_chars is None else min_chars
+    if min_chars is None:
+        threshold = KERNEL_PARALLEL_MIN_CHARS if _in_kernel() else PARALLEL_MIN_CHARS
+    else:
+        threshold = min_chars
     if workers == 1 or len(docs) < 2 or docs["text"].str.len().sum() < threshold:
         return func(docs)
     if prepare is not None:
