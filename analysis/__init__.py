@@ -81,6 +81,7 @@ _MODULES = {
         "frame_matches",
         "frame_presence",
         "frame_prevalence",
+        "frame_sentences",
         "frame_shares",
         "match_kwic",
         "predict_frames",

@@ -24,6 +24,7 @@
 
 # %% tags=["parameters"]
 corpus_path: str = ""  # corpus file or folder; empty: the sample corpus (data/sample)
+corpus_columns: str = ""  # your own column names as for --columns (docs/inputs.md); empty: none
 country: str = ""  # only documents of this publisher country (JP, KR, US, ...); empty: all
 period: str = "quarter"  # bins of the coverage-over-time plot: week, month, quarter or year
 top_outlets: int = 15  # outlets shown in the outlet chart (the rest are summed)
@@ -48,7 +49,7 @@ from analysis.timeseries import time_series
 warnings.simplefilter("ignore", UserWarning)
 use_style()
 path = corpus_path or config.SAMPLE_CORPUS
-corpus = load_corpus(path)
+corpus = load_corpus(path, columns=corpus_columns or None)
 docs = corpus[corpus["outlet_country"] == country] if country else corpus
 scope = f"publisher country {country}" if country else "all publisher countries"
 display(Markdown(f"**{len(docs)} documents** ({scope}; {len(corpus)} in `{display_path(path)}`)."))

@@ -28,6 +28,7 @@
 
 # %% tags=["parameters"]
 corpus_path: str = ""  # corpus file or folder; empty: the sample corpus (data/sample)
+corpus_columns: str = ""  # your own column names as for --columns (docs/inputs.md); empty: none
 event: str = (
     "2023-03-06-compensation-plan"  # event id from data/codebooks/events.yaml, or a date YYYY-MM-DD
 )
@@ -76,7 +77,7 @@ tone_label = {
 }[tone]
 
 # %%
-docs = load_corpus(path, exclude_duplicates=True)
+docs = load_corpus(path, columns=corpus_columns or None, exclude_duplicates=True)
 scores = score_sentiment(docs)
 columns = list(dict.fromkeys(["doc_id", "published", "outlet", group_by, "kind", "title"]))
 measures = docs[columns].merge(scores, on="doc_id", how="left")

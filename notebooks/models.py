@@ -31,6 +31,7 @@
 
 # %% tags=["parameters"]
 corpus_path: str = ""  # corpus file or folder; empty: the sample corpus (data/sample)
+corpus_columns: str = ""  # your own column names as for --columns (docs/inputs.md); empty: none
 codebook: str = "kj_frames"  # frame codebook whose frames are modelled
 reference_country: str = "JP"  # the country every other is compared with (if present)
 cluster: str = "outlet"  # column whose groups get clustered standard errors
@@ -66,7 +67,7 @@ use_style()
 
 # %%
 path = corpus_path or config.SAMPLE_CORPUS
-docs = load_corpus(path, exclude_duplicates=exclude_duplicates)
+docs = load_corpus(path, columns=corpus_columns or None, exclude_duplicates=exclude_duplicates)
 scores = score_sentiment(docs)
 everything = model_table(docs, scores=scores, coded=code_frames(docs, codebook))
 levels = [c for c in ("outlet_country", "kind") if c in everything.columns]

@@ -28,6 +28,7 @@
 
 # %% tags=["parameters"]
 corpus_path: str = ""  # corpus file or folder; empty: the sample corpus (data/sample)
+corpus_columns: str = ""  # your own column names as for --columns (docs/inputs.md); empty: none
 group_by: str = (
     "outlet_country"  # corpus column that defines the groups (outlet_country, outlet, kind)
 )
@@ -72,7 +73,7 @@ tone_label = {
 }[tone]
 
 # %%
-docs = load_corpus(path, exclude_duplicates=True)
+docs = load_corpus(path, columns=corpus_columns or None, exclude_duplicates=True)
 if group not in set(docs[group_by].dropna().astype(str)):
     raise ValueError(
         f"group {group!r} not in column {group_by!r}: {sorted(docs[group_by].dropna().unique())}"

@@ -28,6 +28,7 @@
 
 # %% tags=["parameters"]
 corpus_path: str = ""  # your CSV (or JSONL, Parquet, folder); empty: the sample corpus as a CSV
+corpus_columns: str = ""  # your own column names, e.g. "text=body,published=date"; empty: none
 out_dir: str = ""  # absolute folder for the exported figure and table; empty: a temporary folder
 outcome: str = "vader_compound"  # the score to model: vader_compound or textblob_polarity
 min_n: int = 5  # countries and kinds with fewer documents are left out of the model
@@ -67,7 +68,9 @@ use_style()
 # One row per article. Two columns are required: `doc_id` (any unique id) and `text`.
 # Everything else is optional but makes the analysis richer: `title`, `outlet`,
 # `outlet_country` (JP, KR, US, ...), `published` (a date such as 2023-03-16),
-# `kind` (news, statement, ...), `url`. Extra columns are kept as metadata.
+# `kind` (news, statement, ...), `url`. Extra columns are kept as metadata. If your
+# columns have other names (`body`, `date`, `source`), say which is which with
+# `corpus_columns`, e.g. `-p corpus_columns=text=body,published=date,outlet=source`.
 
 # %%
 work = Path(out_dir) if out_dir else Path(tempfile.mkdtemp(prefix="kj-tutorial-"))
@@ -89,7 +92,7 @@ show_text(f"Reading {display_path(csv)}.")
 # counted, never silently turned into zeros.
 
 # %%
-docs = load_corpus(csv)
+docs = load_corpus(csv, columns=corpus_columns or None)
 counts = docs.groupby(["outlet_country", "kind"], dropna=False).size().rename("n_docs")
 show_table(counts.reset_index(), caption="Documents per country and kind")
 show_text(

@@ -34,6 +34,7 @@
 
 # %% tags=["parameters"]
 corpus_path: str = ""  # corpus file or folder; empty: the sample corpus (data/sample)
+corpus_columns: str = ""  # your own column names as for --columns (docs/inputs.md); empty: none
 group_by: str = "outlet_country"  # corpus column that defines the publisher groups
 group_a: str = "JP"  # first group of the distinctive-words comparison (positive z)
 group_b: str = "KR"  # second group of the distinctive-words comparison (negative z)
@@ -66,7 +67,7 @@ use_style()
 
 # %%
 path = corpus_path or config.SAMPLE_CORPUS
-docs = load_corpus(path, exclude_duplicates=True)
+docs = load_corpus(path, columns=corpus_columns or None, exclude_duplicates=True)
 book = load_actors()
 labels = dict(zip(book.table["actor_id"], book.table["label"], strict=True))
 display(Markdown(f"**{len(docs)} documents** (duplicates excluded) from `{display_path(path)}`."))

@@ -23,3 +23,9 @@ def seed_path() -> Path:
 def validation_dir() -> Path:
     """data/validation: the third-party human-coded sets shipped with their licences."""
     return config.VALIDATION_DIR
+
+
+@pytest.fixture(scope="session")
+def test_data() -> Path:
+    """tests/data: the input fixtures (saved pages, archive exports) with their README."""
+    return Path(__file__).resolve().parent / "data"

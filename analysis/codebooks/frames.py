@@ -7,8 +7,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analysis import config
+from analysis.codebooks.calibration import Calibration, parse_calibration
 from analysis.codebooks.matcher import TermMatcher
-from analysis.codebooks.schema import CodebookError, _read_yaml, load_yaml_entries
+from analysis.codebooks.schema import (
+    DEFAULT_HEADER,
+    CodebookError,
+    _read_yaml,
+    load_yaml_entries,
+)
 
 __all__ = ["Codebook", "Frame", "list_codebooks", "load_codebook", "resolve_codebook_path"]
 
@@ -53,6 +59,7 @@ class Codebook:
     description: str
     frames: tuple[Frame, ...]
     matcher: TermMatcher
+    calibration: Calibration | None = None  # the fitted presence rule (None: any match)
 
     @property
     def frame_ids(self) -> list[str]:
@@ -123,6 +130,7 @@ def _load(path_name: str, mtime_ns: int, size: int) -> Codebook:
         list_key="frames",
         terms=("terms", "exclusions"),
         regexes=("regex",),
+        header={**DEFAULT_HEADER, "calibration": dict},
     )
     for i, e in enumerate(entries, start=1):
         if not e["terms"] and not e.get("regex"):
@@ -135,10 +143,14 @@ def _load(path_name: str, mtime_ns: int, size: int) -> Codebook:
         [(f.id, list(f.terms), list(f.regex), list(f.exclusions)) for f in frames]
     )
     header = _read_yaml(path, "frames")
+    block = header.get("calibration")
+    ids = [f.id for f in frames]
+    calibration = None if block is None else parse_calibration(block, file=path.name, frame_ids=ids)
     return Codebook(
         name=str(header.get("name", path.stem)),
         path=path,
         description=str(header.get("description", "")),
         frames=frames,
         matcher=matcher,
+        calibration=calibration,
     )

@@ -6,6 +6,12 @@ import sys
 from pathlib import Path
 
 from analysis import config
+from analysis.corpus.command import add_columns_argument
+
+
+def _columns_parameter(columns: str | None) -> list[str]:
+    """``--columns`` as the notebooks' ``corpus_columns`` parameter (``-p`` form)."""
+    return [f"corpus_columns={columns}"] if columns else []
 
 
 def run(args) -> int:
@@ -15,7 +21,7 @@ def run(args) -> int:
     jobs = plan_reports(
         notebooks=args.notebook,
         params=Path(args.params) if args.params else None,
-        cli_parameters=args.parameter,
+        cli_parameters=[*args.parameter, *_columns_parameter(args.columns)],
         corpus=Path(args.corpus) if args.corpus else None,
         notebook_dir=Path(args.notebook_dir) if args.notebook_dir else None,
     )
@@ -103,4 +109,5 @@ def register(subparsers) -> None:
         help="also write every table (CSV) and figure (SVG, PNG) of each report, named by "
         "section, with a provenance.json sidecar, into DIR/<report>/",
     )
+    add_columns_argument(parser)  # sets corpus_columns in every notebook
     parser.set_defaults(func=run)

@@ -49,6 +49,7 @@ from analysis.report.parameters import (
 log = logging.getLogger(__name__)
 
 CORPUS_PARAMETER = "corpus_path"
+COLUMNS_PARAMETER = "corpus_columns"  # the researcher's column names (--columns)
 CELL_TIMEOUT_S = 600
 # Not the kernel's TCP notice; figures in PNG (the HTML) and SVG (`report --export`).
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"] + [
@@ -207,9 +208,10 @@ def _check_corpora(jobs: list[ReportJob]) -> None:
             raise ReportError(
                 f"{job.source}: parameter 'corpus_path': no such file or folder {path!r}"
             )
-        if job.corpus_path.resolve() not in checked:
-            load_corpus(job.corpus_path)
-            checked.add(job.corpus_path.resolve())
+        columns = job.parameters.get(COLUMNS_PARAMETER) or None
+        if (job.corpus_path.resolve(), columns) not in checked:
+            load_corpus(job.corpus_path, columns=columns)
+            checked.add((job.corpus_path.resolve(), columns))
 
 
 class _Hashes:

@@ -1,24 +1,13 @@
-"""Frames: dictionary coding of documents and sentences with a YAML codebook.
+"""Frame tables from the coded table: presence, shares, dominance, co-occurrence, prevalence.
 
-Every number is traceable: ``frame_matches`` lists each counted match (document,
-sentence, frame, term, offsets), and ``code_frames`` aggregates them into the long
-table of the design contract (one row per document and frame, zero rows included).
-Matching is one combined regular expression per codebook (``analysis.codebooks``):
-a span counts once, for the longest term found there.
-
-The codebooks are English: a document whose ``language`` is known and is not ``en`` is
-not coded. It has no rows in ``frame_matches`` / ``code_frames`` (their number is logged
-and in ``code_frames(...).attrs["n_uncoded"]``; ``analysis.codebooks.is_codable`` marks
-them), so every share computed from the coded table (``frame_prevalence``,
-``frame_presence``, ``frame_shares``, ``dominant_frame``) has only coded documents in its
-denominator, and ``frame_prevalence`` reports the left-out documents per group in
-``n_uncoded``.
+Every function reads the long table of ``analysis.framing.code_frames`` (``present`` is
+its calibrated decision), so shares computed here have only coded documents in their
+denominators. ``predict_frames`` and ``score_predictions`` serve single-label sentence
+validation (``analysis.framing.validation``).
 """
 
 from __future__ import annotations
 
-import argparse
-import logging
 from pathlib import Path
 from typing import Literal
 
@@ -27,182 +16,22 @@ import pandas as pd
 from statsmodels.stats.proportion import proportion_confint
 
 from analysis.checks import check_choice, require_columns
-from analysis.codebooks import Codebook, load_codebook, split_codable
+from analysis.codebooks import Codebook
+from analysis.framing.coding import code_sentences
 
 __all__ = [
-    "FRAME_COLUMNS",
-    "MATCH_COLUMNS",
-    "code_frames",
-    "code_sentences",
     "dominant_frame",
     "frame_cooccurrence",
-    "frame_matches",
     "frame_presence",
     "frame_prevalence",
     "frame_shares",
-    "match_kwic",
     "predict_frames",
-    "register",
     "score_predictions",
 ]
 
-log = logging.getLogger(__name__)
-
-FRAME_COLUMNS = ["doc_id", "frame", "n_matches", "present", "matched_terms", "sentence_ids"]
-MATCH_COLUMNS = ["doc_id", "sentence_id", "frame", "term", "match", "start", "end"]
 CI_METHODS = ("wilson", "beta", "agresti_coull", "normal", "jeffreys")
 PREVALENCE_COLUMNS = ["n_docs", "n_present", "present_share", "ci_low", "ci_high", "n_uncoded"]
 CIMethod = Literal["wilson", "beta", "agresti_coull", "normal", "jeffreys"]
-
-
-def _sentence_ids(docs: pd.DataFrame, sentences: pd.DataFrame | None) -> dict:
-    """doc_id -> array of sentence start offsets (index = sentence_id)."""
-    if sentences is None:
-        from analysis.text import sentence_table
-
-        sentences = sentence_table(docs[["doc_id", "text"]])
-    require_columns(sentences, ["doc_id", "sentence_id", "start"], what="sentences")
-    ordered = sentences.sort_values(["doc_id", "sentence_id"])
-    return {
-        doc_id: (grp["start"].to_numpy(), grp["sentence_id"].to_numpy())
-        for doc_id, grp in ordered.groupby("doc_id", sort=False)
-    }
-
-
-def frame_matches(
-    docs: pd.DataFrame,
-    codebook: str | Path | Codebook = "kj_frames",
-    *,
-    sentences: pd.DataFrame | None = None,
-) -> pd.DataFrame:
-    """One row per counted match of a codebook term, for KWIC and transparency.
-
-    Args:
-        docs: needs ``doc_id`` and ``text``.
-        codebook: a codebook name, path or loaded ``Codebook``.
-        sentences: ``analysis.text.sentence_table(docs)`` if already computed.
-
-    Returns:
-        DataFrame with ``doc_id``, ``sentence_id`` (-1 if outside every sentence),
-        ``frame``, ``term`` (the codebook term), ``match`` (the text matched),
-        ``start``, ``end`` (offsets into ``text``), in document order. Non-English
-        documents are not searched (count logged).
-    """
-    require_columns(docs, ["doc_id", "text"], what="docs")
-    cb = load_codebook(codebook)
-    docs, _ = split_codable(docs, what=f"frames ({cb.name})")
-    starts = _sentence_ids(docs, sentences)
-    rows = []
-    for doc_id, text in zip(docs["doc_id"].tolist(), docs["text"].tolist(), strict=True):
-        if not isinstance(text, str) or not text:
-            continue
-        found = cb.find(text)
-        if not found:
-            continue
-        offsets, ids = starts.get(doc_id, (np.array([], dtype=int), np.array([], dtype=int)))
-        pos = np.searchsorted(offsets, [f[2] for f in found], side="right") - 1
-        for (frame, term, start, end, match), p in zip(found, pos, strict=True):
-            rows.append((doc_id, int(ids[p]) if p >= 0 else -1, frame, term, match, start, end))
-    out = pd.DataFrame(rows, columns=MATCH_COLUMNS)
-    return out.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
-
-
-def match_kwic(matches: pd.DataFrame, docs: pd.DataFrame, *, width: int = 60) -> pd.DataFrame:
-    """Keyword-in-context lines for match tables (``frame_matches``, ``term_matches``).
-
-    Args:
-        matches: needs ``doc_id``, ``start``, ``end``; other columns are kept in front.
-        docs: needs ``doc_id`` and ``text``.
-        width: characters of context on each side (whitespace collapsed).
-
-    Returns:
-        ``matches`` columns except ``start``/``end``, then ``left``, ``keyword``, ``right``
-        (the form ``analysis.display.show_kwic`` shows).
-    """
-    require_columns(matches, ["doc_id", "start", "end"], what="matches")
-    require_columns(docs, ["doc_id", "text"], what="docs")
-    texts = dict(zip(docs["doc_id"].tolist(), docs["text"].tolist(), strict=True))
-    parts = {"left": [], "keyword": [], "right": []}
-    for doc_id, start, end in zip(matches["doc_id"], matches["start"], matches["end"], strict=True):
-        text = texts.get(doc_id) or ""
-        parts["left"].append(" ".join(text[max(0, start - width) : start].split()))
-        parts["keyword"].append(text[start:end])
-        parts["right"].append(" ".join(text[end : end + width].split()))
-    keep = [c for c in matches.columns if c not in ("start", "end", "match")]
-    return matches[keep].reset_index(drop=True).assign(**parts)
-
-
-def code_frames(
-    docs: pd.DataFrame,
-    codebook: str | Path | Codebook = "kj_frames",
-    *,
-    sentences: pd.DataFrame | None = None,
-) -> pd.DataFrame:
-    """Code every document with every frame of a codebook.
-
-    Args:
-        docs: needs ``doc_id`` and ``text``.
-        codebook: a codebook name (``config.CODEBOOK_DIR`` stem), path or ``Codebook``.
-        sentences: ``analysis.text.sentence_table(docs)`` if already computed.
-
-    Returns:
-        Long DataFrame, one row per (coded document, frame) in document then codebook
-        order, zero-match pairs included: ``doc_id``, ``frame``, ``n_matches`` (int),
-        ``present`` (0/1), ``matched_terms`` (distinct matched terms, ``;``-joined, in
-        order of first match), ``sentence_ids`` (distinct sentence ids, ``;``-joined).
-        Non-English documents (``language`` set and not ``en``) have no rows: their
-        count is logged and kept in ``attrs["n_uncoded"]`` (a count: pandas copies
-        ``attrs`` on every operation).
-    """
-    require_columns(docs, ["doc_id", "text"], what="docs")
-    cb = load_codebook(codebook)
-    all_ids = docs["doc_id"]
-    docs, uncoded = split_codable(docs, what=f"frames ({cb.name})")
-    matches = frame_matches(docs, cb, sentences=sentences)
-    hits: dict[tuple, tuple[list, dict, dict]] = {}
-    columns = (matches[c].tolist() for c in ("doc_id", "frame", "term", "sentence_id"))
-    for doc_id, frame, term, sid in zip(*columns, strict=True):
-        entry = hits.setdefault((doc_id, frame), ([0], {}, {}))
-        entry[0][0] += 1
-        entry[1][term] = None  # dicts keep first-match order, without repeats
-        entry[2][str(sid)] = None
-    none = ([0], {}, {})
-    rows = [
-        (doc_id, frame, *_summarise(hits.get((doc_id, frame), none)))
-        for doc_id in pd.unique(docs["doc_id"]).tolist()
-        for frame in cb.frame_ids
-    ]
-    out = pd.DataFrame(rows, columns=FRAME_COLUMNS)
-    out = out.astype({"doc_id": all_ids.dtype, "n_matches": "int64", "present": "int64"})
-    out.attrs["n_uncoded"] = len(uncoded)
-    return out
-
-
-def _summarise(entry: tuple[list, dict, dict]) -> tuple[int, int, str, str]:
-    n = entry[0][0]
-    return n, int(n > 0), ";".join(entry[1]), ";".join(entry[2])
-
-
-def code_sentences(texts: pd.Series | list[str], codebook: str | Path | Codebook) -> pd.DataFrame:
-    """Code short texts (sentences) one by one: match counts per frame.
-
-    Args:
-        texts: the sentences (a Series keeps its index).
-        codebook: a codebook name, path or ``Codebook``.
-
-    Returns:
-        Wide DataFrame, one row per text (same index as a Series input), one int column
-        per frame id (number of matches), in codebook order.
-    """
-    cb = load_codebook(codebook)
-    series = texts if isinstance(texts, pd.Series) else pd.Series(list(texts))
-    counts = np.zeros((len(series), len(cb.frame_ids)), dtype="int64")
-    col = {f: j for j, f in enumerate(cb.frame_ids)}
-    for i, text in enumerate(series.tolist()):
-        if isinstance(text, str):
-            for frame, *_ in cb.find(text):
-                counts[i, col[frame]] += 1
-    return pd.DataFrame(counts, index=series.index, columns=cb.frame_ids)
 
 
 def _wide(coded: pd.DataFrame, value: str) -> pd.DataFrame:
@@ -417,43 +246,3 @@ def score_predictions(gold: pd.Series, predicted: pd.Series) -> pd.DataFrame:
     table = pd.DataFrame(rows, columns=cols)
     macro = ["macro", *table[["precision", "recall", "f1"]].mean().tolist(), len(g), len(p)]
     return pd.concat([table, pd.DataFrame([macro], columns=cols)], ignore_index=True)
-
-
-# ---------------------------------------------------------------- command line
-
-
-def _run(args: argparse.Namespace) -> int:
-    from analysis.corpus import load_corpus
-    from analysis.io import write_csv
-
-    cb = load_codebook(args.codebook)
-    docs = load_corpus(args.path)
-    coded = code_frames(docs, cb)
-    write_csv(coded, args.out)
-    log.info(
-        "wrote %d rows (%d documents x %d frames; %d non-English documents not coded) to %s",
-        len(coded),
-        len(docs) - coded.attrs["n_uncoded"],
-        len(cb.frames),
-        coded.attrs["n_uncoded"],
-        args.out,
-    )
-    return 0
-
-
-def register(subparsers) -> None:
-    """Add ``frames PATH --out FILE.csv [--codebook NAME]`` to the CLI."""
-    parser = subparsers.add_parser(
-        "frames",
-        help="code a corpus with a frame codebook (one row per document and frame)",
-        description="Write doc_id, frame, n_matches, present, matched_terms, sentence_ids. "
-        "Non-English documents are not coded (no rows; their number is logged).",
-    )
-    parser.add_argument("path", help="corpus file or folder")
-    parser.add_argument("--out", required=True, help="CSV file to write")
-    parser.add_argument(
-        "--codebook",
-        default="kj_frames",
-        help="codebook name in data/codebooks (e.g. generic_frames) or a YAML path",
-    )
-    parser.set_defaults(func=_run)
