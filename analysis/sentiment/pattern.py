@@ -14,6 +14,15 @@ elsewhere loads the real package as usual. When TextBlob is already imported,
 its own ``textblob.en.sentiment`` is returned. Either way the analyzer is
 TextBlob's, so the scores are TextBlob's (tests compare them with
 ``TextBlob(text).sentiment`` in a fresh interpreter).
+
+One change of speed, not of result, on the private copy only: pattern's
+lexicon is a ``lazydict`` that routes every ``word in lexicon`` and
+``lexicon[word]`` through a Python method checking whether the file is loaded
+yet (its own shortcut for that sets instance attributes, which Python's
+operators never look up). Once the lexicon is loaded, the private analyzer is
+given a subclass whose ``__contains__``, ``__getitem__`` and ``get`` are
+``dict``'s: the same lookups in the same dictionary, about 30 % less time for
+TextBlob on real news (bench/bench_real.py).
 """
 
 from __future__ import annotations
@@ -58,4 +67,16 @@ def textblob_sentiment():
         finally:
             for name in _textblob_names():
                 del sys.modules[name]
-        return english.sentiment
+        return _with_dict_lookups(english.sentiment)
+
+
+def _with_dict_lookups(analyzer):
+    """The private analyzer, loaded, with ``dict``'s own lookups (see the module docstring)."""
+    len(analyzer)  # loads en-sentiment.xml
+    lazy = type(analyzer)
+    analyzer.__class__ = type(
+        lazy.__name__,
+        (lazy,),
+        {"__contains__": dict.__contains__, "__getitem__": dict.__getitem__, "get": dict.get},
+    )
+    return analyzer

@@ -117,18 +117,23 @@ def vader_scores(text: str) -> tuple[float, tuple]:
     from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
 
     analyzer = _vader()
+    lexicon = analyzer.lexicon
     text = _vader_demojize(analyzer, text)
     sentitext = SentiText(text)
     words = sentitext.words_and_emoticons
     sentiments: list[float] = []
     for i, item in enumerate(words):
         lowered = item.lower()
-        if lowered in BOOSTER_DICT or (
-            lowered == "kind" and i < len(words) - 1 and words[i + 1].lower() == "of"
+        if (
+            lowered not in lexicon  # sentiment_valence would append 0: skip the call
+            or lowered in BOOSTER_DICT
+            or (lowered == "kind" and i < len(words) - 1 and words[i + 1].lower() == "of")
         ):
             sentiments.append(0)
             continue
         sentiments = analyzer.sentiment_valence(0, sentitext, item, i, sentiments)
+    if not any(sentiments):  # no valence: VADER's compound is 0.0 (normalize(0), rounded)
+        return 0.0, ()
     sentiments = analyzer._but_check(words, sentiments)
     compound = analyzer.score_valence(sentiments, text)["compound"]
     drivers = tuple((w, float(v)) for w, v in zip(words, sentiments, strict=True) if v != 0)
@@ -137,7 +142,7 @@ def vader_scores(text: str) -> tuple[float, tuple]:
 
 def _vader_demojize(analyzer, text: str) -> str:
     """VADER's own emoji-to-description step (as in ``polarity_scores``)."""
-    if text.isascii():
+    if text.isascii() or analyzer.emojis.keys().isdisjoint(text):
         return text.strip()
     pieces, prev_space = [], True
     for char in text:
@@ -300,10 +305,18 @@ def _chunk(func, docs: pd.DataFrame):
         _SUMMARY["log"] = True
 
 
+_WARM_UP = "The talks in Seoul went well.\nMr. Kim did not agree, but it was good news."
+
+
 def _load_analyzers() -> None:
-    """Load both lexicons (before forking workers, so that they share them)."""
-    _pattern()("")
-    _vader()
+    """Load the lexicons and rules (before forking workers, so that they share them).
+
+    TextBlob's lexicon is read on its first lookup, the splitter's word lists
+    on first use: scoring one short text loads them all.
+    """
+    _pattern()(_WARM_UP)
+    vader_scores.__wrapped__(_WARM_UP)
+    sentence_spans(_WARM_UP)
 
 
 def score_sentiment(
