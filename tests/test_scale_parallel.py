@@ -175,3 +175,20 @@ def test_partial_of_a_measure_pickles_for_the_workers():
 
     task = functools.partial(score_sentiment, n_workers=1)
     assert pickle.loads(pickle.dumps(task)).func is score_sentiment
+
+
+def test_duplicate_flags_on_two_workers_equal_one_process(always_parallel):
+    from analysis.duplicates import flag_duplicates
+
+    nfc = read_validation_set("nfc", split="all").head(30)
+    texts = nfc["text"].astype(str).tolist()
+    near = [t[: int(len(t) * 0.95)] for t in texts[:5]]  # wire copies with the tail cut
+    docs = pd.DataFrame(
+        {
+            "doc_id": [f"d{i}" for i in range(len(texts) + 6)],
+            "text": [*texts, *near, texts[7].upper()],
+        }
+    )
+    serial = flag_duplicates(docs, n_workers=1)
+    assert serial["is_duplicate"].iloc[30:].all() and serial["is_duplicate"].sum() >= 6
+    assert_frame_equal(flag_duplicates(docs, n_workers=2), serial)
