@@ -87,6 +87,10 @@ _MODULES = {
         "predict_frames",
         "score_predictions",
     ),
+    "analysis.invariance": (
+        "frame_invariance",
+        "invariance_summary",
+    ),
     "analysis.language": (
         "detect_language",
         "script_shares",
@@ -124,6 +128,7 @@ _MODULES = {
     ),
     "analysis.terms": (
         "count_term_variants",
+        "count_terms_by_document",
         "load_terms",
         "term_examples",
         "term_matches",

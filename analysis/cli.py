@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "analysis.corpus",
     "analysis.sentiment",
     "analysis.framing",
+    "analysis.terms",
     "analysis.coding",
     "analysis.compare",
     "analysis.events",
@@ -40,7 +41,9 @@ COMMAND_MODULES = (
 COMMANDS = {
     "corpus": "analysis.corpus",
     "sentiment": "analysis.sentiment",
+    "tone": "analysis.sentiment",
     "frames": "analysis.framing",
+    "terms": "analysis.terms",
     "coding": "analysis.coding",
     "compare": "analysis.compare",
     "events": "analysis.events",
@@ -51,6 +54,7 @@ COMMANDS = {
     "explore": "analysis.explore",
 }
 _GLOBAL_FLAGS = frozenset({"--debug", "-v", "--verbose", "-h", "--help"})
+COMMAND_HOMES = COMMANDS  # the name main's tone merge used for the same table
 
 
 class UserError(Exception):

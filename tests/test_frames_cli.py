@@ -109,5 +109,5 @@ def test_frames_leaves_out_text_in_a_language_without_terms_and_says_so(tmp_path
         assert main(["frames", str(path), "--out", str(out)]) == 0
     df = pd.read_csv(out)
     assert sorted(df["doc_id"].unique()) == ["a", "b"]  # no present=0 rows for "k"
-    assert "not coded (languages zh: 1" in caplog.text
+    assert "1 document(s) in languages the codebook has no terms for not coded" in caplog.text
     assert "2 documents x 7 frames; present: calibrated" in caplog.text

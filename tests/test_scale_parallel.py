@@ -15,6 +15,8 @@ from analysis.scale import engine
 from analysis.sentiment import score_documents_and_sentences, score_sentiment
 from analysis.validation_sets import read_validation_set
 
+LEXICONS = ["textblob", "vader"]  # tone (slow to embed) only where it is the subject
+
 
 @pytest.fixture(scope="module")
 def real_docs() -> pd.DataFrame:
@@ -131,11 +133,11 @@ def test_bad_worker_counts_are_refused(real_docs, bad):
 
 
 def test_sentiment_on_two_workers_equals_one_process(real_docs, always_parallel):
-    serial = score_sentiment(real_docs, n_workers=1)
+    serial = score_sentiment(real_docs, engines=LEXICONS, n_workers=1)
     assert serial["is_scored"].sum() == 40 and (~serial["is_scored"]).sum() == 12
-    assert_frame_equal(score_sentiment(real_docs, n_workers=2), serial)
-    documents, sentences = score_documents_and_sentences(real_docs, n_workers=1)
-    pooled = score_documents_and_sentences(real_docs, n_workers=2)
+    assert_frame_equal(score_sentiment(real_docs, engines=LEXICONS, n_workers=2), serial)
+    documents, sentences = score_documents_and_sentences(real_docs, engines=LEXICONS, n_workers=1)
+    pooled = score_documents_and_sentences(real_docs, engines=LEXICONS, n_workers=2)
     assert_frame_equal(pooled[0], documents)
     assert_frame_equal(pooled[1], sentences)
     assert len(sentences) > 800
@@ -144,21 +146,35 @@ def test_sentiment_on_two_workers_equals_one_process(real_docs, always_parallel)
 
 def test_sentiment_on_workers_logs_the_unscored_count_once(real_docs, always_parallel, caplog):
     with caplog.at_level(logging.WARNING, logger="analysis.sentiment"):
-        score_sentiment(real_docs, n_workers=2)
+        score_sentiment(real_docs, engines=LEXICONS, n_workers=2)
     lines = [r.getMessage() for r in caplog.records if "not scored" in r.getMessage()]
-    assert lines == ["12 of 52 documents not scored (not English, or no text), by language: "
-                     "{'ko': 12}"]  # fmt: skip
+    assert lines == ["12 of 52 documents not scored (no engine covers the language, or no "
+                     "text), by language: {'ko': 12}"]  # fmt: skip
+
+
+def test_tone_with_workers_equals_one_process(real_docs, always_parallel):
+    # tone runs in the calling process (its encoder uses every core; it must not run
+    # in a forked worker), TextBlob and VADER on the workers: the same tables
+    small = pd.concat([real_docs.head(3), real_docs.tail(2)], ignore_index=True)
+    small = small.assign(text=small["text"].str.slice(0, 600))  # few sentences to embed
+    documents, sentences = score_documents_and_sentences(small, n_workers=1)
+    assert documents["tone"].notna().all()  # Korean too
+    assert documents["vader_compound"].isna().sum() == 2
+    pooled = score_documents_and_sentences(small, n_workers=2)
+    assert_frame_equal(pooled[0], documents)
+    assert_frame_equal(pooled[1], sentences)
+    assert_frame_equal(score_sentiment(small, n_workers=2), documents)
 
 
 def test_in_a_jupyter_kernel_workers_come_from_a_forkserver(real_docs, always_parallel,
                                                             monkeypatch):  # fmt: skip
     import types
 
-    expected = score_sentiment(real_docs.head(12), n_workers=1)
+    expected = score_sentiment(real_docs.head(12), engines=LEXICONS, n_workers=1)
     monkeypatch.setitem(sys.modules, "ipykernel", types.ModuleType("ipykernel"))
     with engine._pool(2) as pool:
         assert pool._mp_context.get_start_method() == "forkserver"
-    assert_frame_equal(score_sentiment(real_docs.head(12), n_workers=2), expected)
+    assert_frame_equal(score_sentiment(real_docs.head(12), engines=LEXICONS, n_workers=2), expected)
     monkeypatch.delitem(sys.modules, "ipykernel")
     with engine._pool(2) as pool:
         assert pool._mp_context.get_start_method() == "fork"
@@ -166,7 +182,7 @@ def test_in_a_jupyter_kernel_workers_come_from_a_forkserver(real_docs, always_pa
 
 def test_sentiment_with_workers_leaves_its_input_alone(real_docs, always_parallel):
     before = real_docs.copy()
-    score_sentiment(real_docs, n_workers=2)
+    score_sentiment(real_docs, engines=LEXICONS, n_workers=2)
     assert_frame_equal(real_docs, before)
 
 

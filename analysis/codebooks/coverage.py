@@ -62,13 +62,12 @@ def split_codable(
         return docs, []
     uncoded = docs.loc[~mask, "doc_id"].tolist()
     found = docs.loc[~mask, "language"].astype("string").value_counts().to_dict()
-    kind = "non-English" if languages == ("en",) else "other-language"
     log.warning(
-        "%s: %d %s document(s) not coded (languages %s); the codebook has terms in %s "
-        "only; they are left out of the table and of every share's denominator",
+        "%s: %d document(s) in languages the codebook has no terms for not coded "
+        "(languages %s; codebook: %s); they are left out of the table and of every "
+        "share's denominator",
         what,
         len(uncoded),
-        kind,
         ", ".join(f"{k}: {v}" for k, v in found.items()),
         ", ".join(languages),
     )

@@ -104,11 +104,10 @@ def code_frames_by_sentence(docs: pd.DataFrame, codebook: str = "kj_frames") -> 
         summarise_matches,
     )
 
-    book = load_codebook(codebook)
-    languages = tuple(getattr(book, "languages", ("en",)))
-    docs, _ = split_codable(docs, what="frames", languages=languages)  # as code_frames
     path = config.CODEBOOK_DIR / f"{codebook}.yaml"
     book, memo = _book_and_memo("frames", path, lambda: load_codebook(codebook))
+    # as code_frames: only documents in the codebook's languages
+    docs, _ = split_codable(docs, what="frames", languages=book.languages)
     occurrences, uniques = sentence_occurrences(docs)
     found = _find_all(uniques, book.find, ["frame", "term", "s", "e", "match"], memo)
     placed = _place(occurrences, found).sort_values(["doc_id", "start"], kind="stable")
@@ -150,25 +149,25 @@ def count_terms_by_sentence(docs: pd.DataFrame, terms: str = "contested_terms") 
     """Contested-term mentions per document, each distinct sentence matched once.
 
     Returns:
-        doc_id, referent, variant, side, n_mentions — only pairs with mentions;
-        group sums reproduce ``analysis.terms.count_term_variants``.
+        ``analysis.terms.DOCUMENT_COLUMNS``: doc_id, referent, variant, side, n_mentions,
+        n_own, n_gloss, n_quote — only pairs with mentions; group sums of ``n_own``
+        reproduce ``analysis.terms.count_term_variants`` (usage and context are decided
+        within the sentence, by the same ``TermList.find``).
     """
     from analysis.codebooks import split_codable
-    from analysis.terms import load_terms
+    from analysis.terms import load_terms, summarise_mentions
 
-    docs, _ = split_codable(docs, what="contested terms")  # as term_matches
     path = config.CODEBOOK_DIR / f"{terms}.yaml"
     book, memo = _book_and_memo("terms", path, lambda: load_terms(terms))
+    docs, _ = split_codable(docs, what="contested terms", languages=book.languages)
     occurrences, uniques = sentence_occurrences(docs)
-    columns = ["variant_key", "term", "s", "e", "match"]
-    found = _find_all(uniques, book.matcher.find, columns, memo)
+    columns = ["variant_key", "term_language", "term", "s", "e", "match", "usage"]
+    found = _find_all(uniques, book.find, columns, memo)
     variants = book.variants
+    keyed = [variants[int(k)] for k in found["variant_key"]]
     found = found.assign(
-        referent=[variants[int(k)].referent for k in found["variant_key"]],
-        variant=[variants[int(k)].variant for k in found["variant_key"]],
-        side=[variants[int(k)].side for k in found["variant_key"]],
+        referent=[v.referent for v in keyed],
+        variant=[v.variant for v in keyed],
+        side=[v.side_in(lang) for v, lang in zip(keyed, found["term_language"], strict=True)],
     )
-    matches = _place(occurrences, found)
-    keys = ["doc_id", "referent", "variant", "side"]
-    counts = matches.groupby(keys, sort=False, dropna=False).size().rename("n_mentions")
-    return counts.reset_index().astype({"n_mentions": "int64"})
+    return summarise_mentions(_place(occurrences, found), docs)
