@@ -500,7 +500,7 @@ def test_terms_command_writes_the_table(tmp_path):
 
 def test_scale_path_gives_the_same_counts():
     from analysis.corpus import load_corpus
-    from analysis.scale.sentences import count_terms_by_sentence
+    from analysis.scale.scorers import count_terms_partition
 
     docs = load_corpus()
     extra = pd.DataFrame(
@@ -512,7 +512,7 @@ def test_scale_path_gives_the_same_counts():
     )
     both = pd.concat([docs[["doc_id", "text", "language"]], extra], ignore_index=True)
     expected = count_terms_by_document(both)
-    got = count_terms_by_sentence(both)
+    got = count_terms_partition(both)
     key = ["doc_id", "referent", "variant", "side"]
     assert_frame_equal(
         got.astype({"doc_id": object}).sort_values(key).reset_index(drop=True),
