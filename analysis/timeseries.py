@@ -8,9 +8,10 @@ counted (logged, and in ``attrs["n_undated"]`` of the result).
 
 Uncertainty per period:
 
-- a measure (``value`` given): seeded percentile bootstrap CI of the mean or median
-  (``analysis.compare.bootstrap_ci``); a 0/1 flag (an integer or boolean column
-  holding only 0 and 1: frame present, variant used) gives the share of documents
+- a measure (``value`` given): the Student t interval of the mean
+  (``analysis.intervals.mean_ci``, honest at small n) or a seeded percentile bootstrap
+  interval of the median (``analysis.compare.bootstrap_ci``); a 0/1 flag (an integer or
+  boolean column holding only 0 and 1: frame present, variant used) gives the share of documents
   with its **Wilson** score interval (``analysis.proportions.wilson_ci``), which, unlike
   the bootstrap, does not collapse to a point at 0/n or n/n;
 - attention (``value=None``): the document count with an exact Poisson (Garwood)
@@ -30,6 +31,7 @@ from scipy import stats
 from analysis import config
 from analysis.checks import check_choice, require_columns
 from analysis.compare import bootstrap_ci
+from analysis.intervals import mean_ci, method_label
 from analysis.proportions import is_binary, wilson_ci
 
 logger = logging.getLogger(__name__)
@@ -71,6 +73,8 @@ def _cell(values: np.ndarray | None, n: int, method: str, agg: str, n_resamples,
         return (np.nan, np.nan, np.nan)
     if method == "wilson":
         return wilson_ci(int(values.sum()), n)
+    if agg == "mean":
+        return (float(values.mean()), *mean_ci(values))
     return bootstrap_ci(values, stat=agg, n_resamples=n_resamples, seed=seed)
 
 
@@ -79,7 +83,7 @@ def _ci_method(df: pd.DataFrame, value: str | None, agg: str) -> str:
         return "poisson exact"
     if agg == "mean" and is_binary(df[value]):
         return "wilson"
-    return "bootstrap percentile"
+    return method_label("t") if agg == "mean" else "bootstrap percentile"
 
 
 def _periods(dated: pd.Series, start, end, freq: str) -> pd.PeriodIndex:
@@ -130,7 +134,8 @@ def time_series(
         or the count), ``ci_low``, ``ci_high`` (95 % interval; NaN with fewer than two
         values, except Wilson intervals of a share). ``attrs``: ``n_undated``,
         ``n_outside`` (rows outside ``start``..``end``), ``period``, ``value``,
-        ``ci_method`` ("poisson exact", "wilson" or "bootstrap percentile").
+        ``ci_method`` ("poisson exact", "wilson", "student t" or, for the median,
+        "bootstrap percentile").
     """
     _check(df, value, by, period, agg, date_col)
     dates = pd.to_datetime(df[date_col])
