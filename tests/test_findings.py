@@ -1,0 +1,166 @@
+"""analysis.findings: sentences computed from the tables, known answers and two real corpora."""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.compare import compare_groups, format_interval
+from analysis.corpus import load_corpus
+from analysis.events import compare_event_window
+from analysis.findings import (
+    cannot_show,
+    comparison_finding,
+    period_label,
+    prevalence_finding,
+    series_finding,
+    share_cell,
+    share_change_finding,
+    window_finding,
+)
+from analysis.framing import code_frames, frame_prevalence
+from analysis.sample_policy import apply_min_n
+from analysis.sentiment import score_sentiment
+from analysis.timeseries import time_series
+
+CLEAR = pd.DataFrame(
+    {"tone": [0.5, 0.6, 0.7, 0.55, 0.65, 0.0, 0.1, -0.1, 0.05, -0.05], "g": ["A"] * 5 + ["B"] * 5}
+)
+
+
+def _quiet(func, *args, **kwargs):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        return func(*args, **kwargs)
+
+
+def test_clear_difference_sentence_quotes_the_table_cells():
+    table = _quiet(compare_groups, CLEAR, value="tone", by="g")
+    pair = table.iloc[2]
+    cell = format_interval(pair["diff"], pair["diff_ci_low"], pair["diff_ci_high"])
+    assert comparison_finding(table, measure="tone") == (
+        f"A is higher than B on tone: difference {cell}, 5 vs 5 documents."
+    )
+
+
+def test_overlapping_groups_cannot_be_told_apart():
+    mixed = CLEAR.assign(g=["A", "B"] * 5)
+    text = comparison_finding(_quiet(compare_groups, mixed, value="tone", by="g"), measure="tone")
+    assert text.startswith("A and B cannot be told apart on tone: difference ")
+
+
+def test_small_groups_are_described_not_compared():
+    table = _quiet(compare_groups, CLEAR.head(7), value="tone", by="g")
+    text = comparison_finding(apply_min_n(table), measure="tone")
+    assert "No two groups both have 5 or more documents" in text
+    assert "(1 group(s) below 5)" in text
+    tiny = _quiet(compare_groups, CLEAR.iloc[[0, 5]], value="tone", by="g")
+    assert comparison_finding(tiny, measure="tone").startswith("No group has 5 or more")
+
+
+def test_several_groups_name_highest_lowest_and_the_holm_verdict():
+    three = pd.concat([CLEAR, CLEAR.head(5).assign(g="C", tone=lambda d: d["tone"] + 0.01)])
+    text = comparison_finding(_quiet(compare_groups, three, value="tone", by="g"), measure="tone")
+    assert text.startswith("Highest mean tone: C ") and "lowest: B " in text
+    assert "2 of 3 comparisons are clear after Holm's adjustment: A vs B" in text
+
+
+def test_share_cell_and_period_label_and_cannot_show():
+    assert share_cell(0.4123, 0.3, 0.52) == "41% [30%, 52%]"
+    assert share_cell(0.5) == "50%" and share_cell(np.nan) == "NA"
+    assert period_label(pd.Timestamp("2019-07-01"), "quarter") == "2019-Q3"
+    assert period_label(pd.Timestamp("2019-07-01"), "month") == "2019-07"
+    assert cannot_show("no time series", "no document is dated.") == (
+        "No time series: no document is dated."
+    )
+
+
+def test_series_finding_counts_peak_and_empty_periods():
+    docs = pd.DataFrame({"published": pd.to_datetime(["2019-01-03", "2019-01-09", "2019-03-01"])})
+    text = series_finding(time_series(docs, period="month"), measure="documents")
+    assert text == "Documents per month, all: most in 2019-01 (2); 1 of 3 months have none."
+
+
+@pytest.fixture(scope="module")
+def corpora(tmp_path_factory):
+    """Two real corpora: the sample, and its Japanese-government texts only."""
+    import corpora as builders  # tests/corpora.py
+
+    folder = tmp_path_factory.mktemp("findings")
+    sample = load_corpus(builders.config.SAMPLE_CORPUS, exclude_duplicates=True)
+    japan = load_corpus(builders.one_country(folder))
+    return {"sample": sample, "japan": japan}
+
+
+def _numbers(text: str) -> list[str]:
+    """Decimal numbers and percentages quoted in a sentence (counts and dates left out)."""
+    return re.findall(r"-?\d+\.\d+|\d+%", text)
+
+
+def _measures(docs):
+    return docs[["doc_id", "published", "outlet", "outlet_country"]].merge(
+        score_sentiment(docs), on="doc_id"
+    )
+
+
+def _cells(table: pd.DataFrame) -> str:
+    """Every cell a report would show for a comparison table, as text."""
+    out = []
+    for _, r in table.iterrows():
+        out.append(format_interval(r["mean"], r["ci_low"], r["ci_high"]))
+        out.append(format_interval(r["diff"], r["diff_ci_low"], r["diff_ci_high"]))
+    return " ".join(out)
+
+
+def test_findings_change_with_the_corpus_and_quote_its_numbers(corpora):
+    texts = {}
+    for name, docs in corpora.items():
+        table = apply_min_n(_quiet(compare_groups, _measures(docs), value="vader_compound",
+                                   by="outlet"))  # fmt: skip
+        texts[name] = comparison_finding(table, measure="VADER tone")
+        for number in _numbers(texts[name]):
+            assert number in _cells(table), f"{number} of {texts[name]!r} not in the table"
+    assert texts["sample"] != texts["japan"]
+    assert "MOFA Japan" in texts["japan"]
+
+
+def test_prevalence_finding_on_two_corpora(corpora):
+    texts = {}
+    for name, docs in corpora.items():
+        coded = code_frames(docs, "kj_frames")
+        prevalence = frame_prevalence(coded, docs, by="outlet_country")
+        texts[name] = prevalence_finding(prevalence, by="outlet_country")
+        top = coded.groupby("frame")["present"].mean().idxmax()
+        assert f"The most common frame is {top}:" in texts[name]
+    assert texts["sample"] != texts["japan"]
+    assert "Fewer than two groups" in texts["japan"]  # one country: nothing to compare
+
+
+def test_window_findings_on_two_corpora(corpora):
+    texts = {}
+    for name, docs in corpora.items():
+        table = _quiet(compare_event_window, _measures(docs), "2019-07-01", value="vader_compound",
+                       before=900, after=1800)  # fmt: skip
+        texts[name] = window_finding(apply_min_n(table), measure="VADER tone", event="2019-07-01")
+        before = table[(table["window"] == "before") & table["other"].isna()].iloc[0]
+        assert f"{int(before['n'])} vs" in texts[name]
+    assert texts["sample"] != texts["japan"]
+
+
+def test_share_change_finding_says_no_clear_change_and_gives_the_largest(corpora):
+    docs = corpora["sample"]
+    coded = code_frames(docs, "kj_frames").merge(docs[["doc_id", "published"]], on="doc_id")
+    table = pd.concat(
+        [_quiet(compare_event_window, part, "2018-10-30", value="present", before=1500,
+                after=2000).assign(frame=frame)
+         for frame, part in coded.groupby("frame")]
+    )  # fmt: skip
+    text = share_change_finding(apply_min_n(table), event="2018-10-30")
+    assert text.startswith("No frame share changed clearly after 2018-10-30") or text.startswith(
+        "After 2018-10-30"
+    )
+    assert "documents before" in text
