@@ -80,7 +80,9 @@ ALLOWED_ATTRIBUTES = {
     "table": ["border"],
 }
 CSS = """
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
+  "Noto Sans CJK KR", "Noto Sans CJK JP", "Apple SD Gothic Neo", "Hiragino Sans",
+  "Malgun Gothic", "Yu Gothic", sans-serif; }
 .kj-banner { padding: 0.5em 1em; margin: 0 0 1em; background: #f3f3f3; font-size: 0.85em; }
 .kj-code > summary { cursor: pointer; color: #777; font-size: 0.8em; padding-left: 1em; }
 .kj-provenance { margin: 2em 1em 1em; padding: 0.5em 1em; border-top: 1px solid #ccc;

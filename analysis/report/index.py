@@ -51,7 +51,8 @@ PAGE = """<!DOCTYPE html>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>Reports</title>
 <style>
-body {{ font-family: system-ui, sans-serif; margin: 2em auto; max-width: 70em; padding: 0 1em; }}
+body {{ font-family: system-ui, "Noto Sans", "Noto Sans CJK KR", "Noto Sans CJK JP", sans-serif;
+  margin: 2em auto; max-width: 70em; padding: 0 1em; }}
 table {{ border-collapse: collapse; width: 100%; margin-bottom: 2em; font-size: 0.9em; }}
 th, td {{ border-bottom: 1px solid #ddd; padding: 0.3em 0.6em; text-align: left;
   vertical-align: top; overflow-wrap: anywhere; }}
