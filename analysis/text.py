@@ -1,71 +1,41 @@
-"""Text units: normalisation, sentences with offsets, and word tokens, without NLTK data.
+"""Text units for a corpus: the sentence table, and the string helpers every module uses.
 
-Sentence splitting works in three steps, so that page dumps split sensibly:
+The rules live in the language layer (``analysis.lang``); this module asks it
+per document:
 
-1. **Lines.** The text is cut at line breaks; every non-blank line is its own
-   block, so headlines, captions, bylines and datelines without a full stop are
-   their own sentences. A line that starts with a lowercase letter after a line
-   without closing punctuation is joined to it (hard-wrapped prose).
-2. **Run-together sentences.** Inside a block, ``agreed.The`` or
-   ``years.President`` (two lowercase letters or digits, ``.``/``!``/``?``, then a
-   capitalised word) is a sentence boundary, which pysbd alone misses.
-3. **pysbd** (rule-based, no model data) splits each piece, handling
-   abbreviations (``Mr.``, ``H.E.``, ``U.S.``, ``p.m.``, ``No. 5``) and curly
-   apostrophes. A segment that is only a list marker (``1.``, ``(b)``, ``iv)``)
-   is joined to the item it numbers; a segment with no letter or digit (a stray
-   quote or bracket) is joined to its neighbour.
+- ``sentence_table(docs)`` splits each document ONCE, by the rules of its
+  language (the ``language`` column when present, else detected), and gives
+  every sentence its own ``language`` (``analysis.lang.document_sentences``);
+- ``sentence_spans`` / ``split_sentences`` / ``tokenize`` take a
+  ``language=`` keyword (None: detected from the text);
+- ``normalize_text`` keeps its English-era definition (NFC) unless a
+  ``language`` is given, which gives the layer's matching form (NFKC).
 
 Every sentence is an exact substring of the input (``text[start:end]``), with
-surrounding whitespace stripped, in order; results are memoised per block, so
-repeated paragraphs (wire copies) are split once.
+surrounding whitespace stripped, in order.
 """
 
 from __future__ import annotations
 
-import functools
-import logging
 import re
 import unicodedata
 
 import pandas as pd
 
 from analysis.checks import require_columns
+from analysis.lang import detect_language, document_sentences, for_language
+from analysis.lang.base import QUOTE_MAP
+from analysis.lang.en_split import _block_spans  # noqa: F401 - bench_sentiment clears its memo
 
-logger = logging.getLogger(__name__)
+SENTENCE_COLUMNS = ["doc_id", "sentence_id", "sentence", "start", "end", "language"]
 
-SENTENCE_COLUMNS = ["doc_id", "sentence_id", "sentence", "start", "end"]
-
-# One-for-one replacements (same length), so offsets survive them.
-_QUOTE_MAP = str.maketrans(
-    {
-        "\u2018": "'",  # left single quotation mark
-        "\u2019": "'",  # right single quotation mark / curly apostrophe
-        "\u201a": "'",  # single low-9 quotation mark
-        "\u201b": "'",  # single high-reversed-9 quotation mark
-        "\u2032": "'",  # prime
-        "\u02bc": "'",  # modifier letter apostrophe
-        "\uff07": "'",  # fullwidth apostrophe
-        "\u201c": '"',  # left double quotation mark
-        "\u201d": '"',  # right double quotation mark
-        "\u201e": '"',  # double low-9 quotation mark
-        "\u201f": '"',  # double high-reversed-9 quotation mark
-        "\u2033": '"',  # double prime
-        "\uff02": '"',  # fullwidth quotation mark
-    }
-)
 _WHITESPACE = re.compile(r"\s+")
-_LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
-_RUN_TOGETHER = re.compile(r"(?<=[a-z0-9][a-z0-9][.!?])(?=[A-Z][a-z])")
-_BREAKS_TO_SPACE = str.maketrans(dict.fromkeys("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029", " "))
-_LIST_MARKER = re.compile(r"\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})[.)]")
-_HAS_WORD = re.compile(r"[^\W_]")
-_LINE_END_PUNCT = frozenset(".!?:;\"')]\u201d\u2019")
 
 
-def normalize_text(text: str) -> str:
+def normalize_text(text: str, *, language: str | None = None) -> str:
     """Normalise ``text`` for matching words and phrases.
 
-    Exactly three changes, in this order:
+    Without ``language``, exactly three changes, in this order:
 
     1. Unicode NFC composition (``e`` + combining acute -> ``é``).
     2. Curly quotes and apostrophes to straight ones: ``‘ ’ ‚ ‛ ′ ʼ ＇`` -> ``'``
@@ -74,340 +44,110 @@ def normalize_text(text: str) -> str:
        Unicode spaces) becomes one space; leading and trailing whitespace is
        removed.
 
-    Case, dashes, accents and all other characters are left alone.
+    Case, dashes, accents and all other characters are left alone. With a
+    ``language``, the layer's form is used instead
+    (``for_language(language).normalise``: NFKC in place of NFC, which also
+    turns full-width letters and digits into ASCII).
 
     Args:
         text: any string.
+        language: ISO 639-1 code, or None for the NFC form above.
 
     Returns:
         The normalised string.
     """
-    text = unicodedata.normalize("NFC", text).translate(_QUOTE_MAP)
+    if language is not None:
+        return for_language(language).normalise(text)
+    text = unicodedata.normalize("NFC", text).translate(QUOTE_MAP)
     return _WHITESPACE.sub(" ", text).strip()
 
 
-@functools.lru_cache(maxsize=1)
-def _segmenter():
-    import pysbd
-
-    return pysbd.Segmenter(language="en", clean=False)
-
-
-def _line_spans(text: str) -> list[tuple[int, int]]:
-    """Non-blank lines as (start, end) spans, joining hard-wrapped continuation lines."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for match in [*_LINE_BREAK.finditer(text), None]:
-        stop = match.start() if match else len(text)
-        line = text[pos:stop]
-        stripped = line.strip()
-        if stripped:
-            start = pos + (len(line) - len(line.lstrip()))
-            end = start + len(stripped)
-            if spans and stripped[0].islower() and text[spans[-1][1] - 1] not in _LINE_END_PUNCT:
-                spans[-1] = (spans[-1][0], end)  # continuation of a wrapped line
-            else:
-                spans.append((start, end))
-        if match:
-            pos = match.end()
-    return spans
-
-
-def _pysbd_spans(block: str) -> list[tuple[int, int]]:
-    """Sentence spans of one block according to pysbd, located in ``block``."""
-    try:  # pysbd's processor alone: its own span search recompiles a regex per sentence
-        segments = _segmenter().processor(block).process() if block.strip() else []
-    except Exception:  # noqa: BLE001 - pysbd has regex corner cases; fall back, never crash
-        logger.warning("pysbd failed on a %d-character block; kept as one sentence", len(block))
-        segments = [block]
-    spans, pos = [], 0
-    for segment in segments:
-        piece = segment.strip()
-        if not piece:
-            continue
-        start = block.find(piece, pos)
-        if start < 0:  # pysbd changed the text: keep the rest as one sentence
-            rest = block[pos:].strip()
-            if rest:
-                start = block.index(rest, pos)
-                spans.append((start, start + len(rest)))
-            return spans
-        spans.append((start, start + len(piece)))
-        pos = start + len(piece)
-    return spans
-
-
-def _merge_fragments(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Join list markers to the item they number and punctuation-only pieces to a neighbour."""
-    merged: list[tuple[int, int]] = []
-    pending_start: int | None = None
-    for start, end in spans:
-        piece = block[start:end]
-        if pending_start is not None:
-            start, pending_start = pending_start, None
-        if _LIST_MARKER.fullmatch(piece):
-            pending_start = start
-        elif not _HAS_WORD.search(piece) and merged:
-            merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
-    if pending_start is not None:
-        merged.append((pending_start, spans[-1][1]))
-    return merged
-
-
-@functools.lru_cache(maxsize=1)
-def _abbreviations() -> frozenset[str]:
-    from pysbd.lang.english import English
-
-    known = English.Abbreviation
-    return frozenset(
-        [*known.ABBREVIATIONS, *known.PREPOSITIVE_ABBREVIATIONS, *known.NUMBER_ABBREVIATIONS]
-    )
-
-
-# Fast path: a piece whose every . ! ? is an unambiguous sentence end ("word. The")
-# is split by this regex, giving what pysbd gives (tested on real text); any other
-# piece (abbreviations, initials, numbers, ellipses, lists, unusual characters) goes
-# to pysbd, which is ~50x slower.
-_UNSAFE_CHAR = re.compile(
-    r"[^\w\s,;:'\u2019\-\u2013\u2014/&%$.!?]|_|\.\."  # quotes, brackets, symbols, ellipses
-    r"|(?<![^\W\d_])['\u2019]|['\u2019](?![^\W\d_])"  # an apostrophe not inside a word
-)
-_TERMINAL = re.compile(r"[.!?]")
-_TRAILING_TERMINAL = re.compile(r"(?:\.|[!?]+)\s*$")
-_EASY_END = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})[.!?]+()(?:\s+(?=[A-Z])|$)")
-_LIST_PAREN = re.compile(r"(?:^|\s)\(?\w{1,3}\)")
-
-
-# A bracketed or quoted stretch without . ! ? inside cannot hide a sentence end.
-_HARMLESS_SPAN = re.compile(
-    r"\([^()\[\]\"\u201c\u201d.!?]*\)|\"[^\"()\u201c\u201d.!?]*\"|\u201c[^\"()\u201c\u201d.!?]*\u201d"
-)
-
-
-def _mask_harmless(piece: str) -> str:
-    """Same-length copy of ``piece`` with harmless brackets/quotes turned into letters."""
-    return _HARMLESS_SPAN.sub(lambda m: "x" * len(m.group()), piece)
-
-
-_LEADING_NUMBER = re.compile(r"\d{1,3}\.\s+(?=[A-Z])")
-
-
-def _fast_spans(piece: str) -> list[tuple[int, int]] | None:
-    """Spans by the regex fast path, or None when pysbd is needed."""
-    marker = _LEADING_NUMBER.match(piece)  # "4. The two ..." stays one sentence, as in pysbd
-    if marker:
-        rest = _fast_spans(piece[marker.end() :])
-        if rest is None:
-            return None
-        return [
-            (0 if i == 0 else marker.end() + s, marker.end() + e) for i, (s, e) in enumerate(rest)
-        ]
-    piece = _mask_harmless(piece)
-    if _UNSAFE_CHAR.search(piece) or _LIST_PAREN.search(piece):
-        return None
-    # the final . ! ? run decides nothing (the text ends there), whatever precedes it
-    trailing = _TRAILING_TERMINAL.search(piece)
-    body_end = trailing.start() if trailing else len(piece)
-    body = piece[:body_end]
-    ends = list(_EASY_END.finditer(body))
-    if len(ends) != len(_TERMINAL.findall(body)) or any(_ROMAN.fullmatch(m.group(1)) for m in ends):
-        return None  # some . ! ? is not an unambiguous sentence end
-    abbreviations = _abbreviations()
-    spans, start = [], 0
-    for match in ends:
-        if match.group(1).lower() in abbreviations:
-            return None
-        spans.append((start, match.end(2)))
-        start = match.end()
-    if start < len(piece):
-        spans.append((start, body_end + (len(trailing.group().rstrip()) if trailing else 0)))
-    return [(s, e) for s, e in spans if piece[s:e].strip()]
-
-
-_QUOTE_OR_BRACKET = re.compile(r"[\"\u201c\u201d\u2018()\[\]{}<>]|(?<![^\W\d_])['\u2019]")
-_SAFE_CUT = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})[.!?](?<!\.\.)(\s+)(?=[A-Z])")
-_ROMAN = re.compile(r"[ivxlcdm]+", re.IGNORECASE)
-
-
-def _safe_cuts(piece: str) -> list[tuple[int, int]]:
-    """(end of sentence, start of next) at unambiguous ends: 'agreed. The', not 'Mr. Abe'."""
-    abbreviations = _abbreviations()
-    return [
-        (m.start(2), m.end(2))
-        for m in _SAFE_CUT.finditer(piece)
-        if m.group(1).lower() not in abbreviations and not _ROMAN.fullmatch(m.group(1))
-    ]
-
-
-# pysbd's time grows faster than length: a piece longer than _MAX_PYSBD_CHARS (a
-# 10 MB line from a scraper) is first cut at unambiguous sentence ends, even inside
-# quotes, into stretches of about _STRETCH_CHARS, and a stretch with no such end is
-# chopped at a space.
-_MAX_PYSBD_CHARS = 20_000
-_STRETCH_CHARS = 2_000
-
-
-def _split_long_piece(piece: str, masked: str) -> list[tuple[int, int]]:
-    """Split a very long piece stretch by stretch (stretches end at unambiguous ends)."""
-    stretches, start, previous = [], 0, None
-    for end, next_start in [*_safe_cuts(masked), (len(piece), len(piece))]:
-        if end - start > _STRETCH_CHARS and previous is not None:
-            stretches.append((start, previous[0]))
-            start = previous[1]
-        previous = (end, next_start)
-    stretches.append((start, len(piece)))
-    spans = []
-    for left, right in stretches:
-        for a, b in _chop(piece, left, right):
-            spans.extend((a + s, a + e) for s, e in _split_piece(piece[a:b]))
-    return spans
-
-
-def _chop(text: str, left: int, right: int) -> list[tuple[int, int]]:
-    """Cut [left, right) at a space into chunks of at most _STRETCH_CHARS (last resort)."""
-    chunks = []
-    while right - left > _STRETCH_CHARS:
-        cut = text.rfind(" ", left + 1, left + _STRETCH_CHARS)
-        cut = cut if cut > left else left + _STRETCH_CHARS
-        chunks.append((left, cut))
-        left = cut
-    chunks.append((left, right))
-    return chunks
-
-
-def _pysbd_or_fast(part: str) -> list[tuple[int, int]]:
-    found = _fast_spans(part)
-    return _pysbd_spans(part) if found is None else found
-
-
-def _split_piece(piece: str) -> list[tuple[int, int]]:
-    """Fast path if possible; else pysbd, only on the stretches between unambiguous ends.
-
-    pysbd treats quotes and brackets as units that can span sentences, so a
-    piece containing any goes to pysbd whole.
-    """
-    spans = _fast_spans(piece)
-    if spans is not None:
-        return spans
-    masked = _mask_harmless(piece)
-    if len(piece) > _MAX_PYSBD_CHARS:
-        return _split_long_piece(piece, masked)
-    if _QUOTE_OR_BRACKET.search(masked):
-        return _pysbd_spans(piece)
-    spans, start = [], 0
-    for end, next_start in [*_safe_cuts(masked), (len(piece), len(piece))]:
-        part = piece[start:end]
-        spans.extend((start + s, start + e) for s, e in _pysbd_or_fast(part))
-        start = next_start
-    return spans
-
-
-@functools.lru_cache(maxsize=65536)
-def _block_spans(block: str) -> tuple[tuple[int, int], ...]:
-    """Sentence spans inside one line-block (memoised: repeated paragraphs split once)."""
-    spans: list[tuple[int, int]] = []
-    cuts = [0, *(m.start() for m in _RUN_TOGETHER.finditer(block)), len(block)]
-    for left, right in zip(cuts, cuts[1:], strict=False):
-        piece = block[left:right]
-        spans.extend((left + s, left + e) for s, e in _split_piece(piece))
-    return tuple(_merge_fragments(block, spans))
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
+def sentence_spans(text: str, *, language: str | None = None) -> list[tuple[int, int]]:
     """Return (start, end) character offsets of each sentence of ``text``.
 
     Args:
         text: a document; ``None``/NaN counts as empty.
+        language: the document's language (None: detected from the text).
 
     Returns:
         Offsets such that ``text[start:end]`` is each sentence, in order.
     """
-    if not isinstance(text, str) or not text:
-        return []
-    spans = []
-    for line_start, line_end in _line_spans(text):
-        block = text[line_start:line_end].translate(_BREAKS_TO_SPACE)  # same length
-        spans.extend((line_start + s, line_start + e) for s, e in _block_spans(block))
-    return spans
+    return [(s.start, s.end) for s in document_sentences(text, language=language)]
 
 
-def split_sentences(text: str) -> list[str]:
-    """Split ``text`` into sentences (see the module docstring for the rules).
+def split_sentences(text: str, *, language: str | None = None) -> list[str]:
+    """Split ``text`` into sentences by the rules of its language (``analysis.lang``).
 
     Args:
         text: a document; ``None``/NaN counts as empty.
+        language: the document's language (None: detected from the text).
 
     Returns:
         The sentences, each an exact, whitespace-stripped substring of ``text``,
         in order.
     """
-    return [text[start:end] for start, end in sentence_spans(text)]
+    return [text[start:end] for start, end in sentence_spans(text, language=language)]
+
+
+def _document_language(value) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def sentence_table(docs: pd.DataFrame) -> pd.DataFrame:
-    """One row per sentence of every document.
+    """One row per sentence of every document, each document split once.
 
     Args:
-        docs: needs columns ``doc_id`` and ``text`` (missing text gives no rows).
+        docs: needs columns ``doc_id`` and ``text`` (missing text gives no
+            rows); an optional ``language`` column chooses each document's
+            rules (NA or absent: detected).
 
     Returns:
         DataFrame with columns ``doc_id``, ``sentence_id`` (0-based within the
-        document), ``sentence``, ``start``, ``end`` (offsets into ``text``).
+        document), ``sentence``, ``start``, ``end`` (offsets into ``text``),
+        ``language`` (of the sentence itself: ``en``, ``ko``, ``ja``, ``zh``,
+        ``und``; see ``analysis.lang.document_sentences``).
     """
     require_columns(docs, ["doc_id", "text"], what="sentence_table")
+    languages = docs["language"].tolist() if "language" in docs.columns else [None] * len(docs)
     rows: dict[str, list] = {name: [] for name in SENTENCE_COLUMNS}
-    for doc_id, text in zip(docs["doc_id"].tolist(), docs["text"].tolist(), strict=True):
-        for i, (start, end) in enumerate(sentence_spans(text)):
+    for doc_id, text, language in zip(
+        docs["doc_id"].tolist(), docs["text"].tolist(), languages, strict=True
+    ):
+        for i, sentence in enumerate(
+            document_sentences(text, language=_document_language(language))
+        ):
             rows["doc_id"].append(doc_id)
             rows["sentence_id"].append(i)
-            rows["sentence"].append(text[start:end])
-            rows["start"].append(start)
-            rows["end"].append(end)
+            rows["sentence"].append(text[sentence.start : sentence.end])
+            rows["start"].append(sentence.start)
+            rows["end"].append(sentence.end)
+            rows["language"].append(sentence.language)
     out = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
     out["doc_id"] = out["doc_id"].astype(docs["doc_id"].dtype) if len(out) else out["doc_id"]
     for column in ("sentence_id", "start", "end"):
         out[column] = out[column].astype("int64")
+    out["language"] = out["language"].astype("string")
     return out
 
 
-# Word tokens: letters/digits, joined by inner hyphens or apostrophes.
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[-'][^\W_]+)*")
-# "inSingapore", "onJune", "twoMinisters": a lowercase word glued to a capitalised one.
-_GLUED = re.compile(r"(?<![^\W\d_])([a-z]{2,})(?=[A-Z][a-z])")
-# A change of script inside a run of letters ("Korean한일관계").
-_LATIN = r"A-Za-z0-9\u00c0-\u024f"
-_SCRIPT_CHANGE = re.compile(rf"(?<=[{_LATIN}])(?=[^\W{_LATIN}_])|(?<=[^\W{_LATIN}_])(?=[{_LATIN}])")
-_POSSESSIVE = re.compile(r"^(.+?)'s$")
+def tokenize(text: str, *, language: str | None = "en") -> list[str]:
+    """Word tokens for counting (framing, log-odds, actors): the bases of ``Language.tokens``.
 
-
-def tokenize(text: str) -> list[str]:
-    """Lowercased word tokens for counting (framing, log-odds, actors).
-
-    Rules: the text is normalised (``normalize_text``: curly apostrophes become
-    ``'``); run-together words are separated (``inSingapore`` -> ``in``,
-    ``singapore``; ``agreed.The`` -> ``agreed``, ``the``) as is a change between
-    Latin and another script (``Korean한일관계`` -> ``korean``, ``한일관계``);
-    a token is a run of letters/digits, possibly joined by inner hyphens or
-    apostrophes (``yoon-kishida``, ``1910-45``, ``wasn't``, ``o'brien``), or a
-    dotted initialism (``U.S.`` -> ``u.s.``, ``p.m.``); the
-    possessive ``'s`` and a trailing apostrophe are dropped (``Japan's`` ->
-    ``japan``, ``countries'`` -> ``countries``). Punctuation is not a token.
+    English (the default, as before): lowercased words with the possessive
+    dropped (``Japan's`` -> ``japan``; rules in ``analysis.lang.en``). Korean:
+    Kiwi lemmas (강하게 -> ``강하다``, ``게``); Japanese: Sudachi dictionary
+    forms; other codes: the default rules of ``analysis.lang.base``.
 
     Args:
         text: any string; ``None``/NaN gives ``[]``.
+        language: ISO 639-1 code; None detects it from the text.
 
     Returns:
         The tokens, in order.
     """
     if not isinstance(text, str) or not text:
         return []
-    text = normalize_text(text)
-    text = _GLUED.sub(r"\1 ", text)
-    text = _SCRIPT_CHANGE.sub(" ", text)
-    tokens = []
-    for token in _TOKEN.findall(text.lower()):
-        match = _POSSESSIVE.match(token)
-        tokens.append(match.group(1) if match else token)
-    return tokens
+    rules = for_language(language if language is not None else detect_language(text))
+    if rules.code == "en":
+        return rules.words(text)
+    return [token.base for token in rules.tokens(text)]

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import config
+from analysis.lang import for_language
 from analysis.text import normalize_text, sentence_spans, sentence_table, split_sentences, tokenize
 
 SEED = config.SAMPLE_DIR / "business-standard-2022-09-22-yoon-kishida.txt"
@@ -126,12 +127,13 @@ def test_sentence_table_offsets_and_schema():
             "sentence": ["One.", "Two!", "Headline", "Body here."],
             "start": [0, 5, 0, 9],
             "end": [4, 9, 8, 19],
+            "language": ["en", "en", "en", "en"],
         }
     )
     expected["doc_id"] = expected["doc_id"].astype(docs["doc_id"].dtype)
     pd.testing.assert_frame_equal(table, expected, check_dtype=False)
     assert table["sentence_id"].dtype == "int64"
-    assert list(table.columns) == ["doc_id", "sentence_id", "sentence", "start", "end"]
+    assert list(table.columns) == ["doc_id", "sentence_id", "sentence", "start", "end", "language"]
 
 
 def test_sentence_table_requires_columns():
@@ -223,8 +225,9 @@ def test_tokenize_property(text):
 
 
 def _real_pieces(validation_dir, sample_corpus_path) -> list[str]:
-    from analysis import text
     from analysis.corpus import load_corpus
+    from analysis.lang import en_split as text
+    from analysis.lang.base import BREAKS_TO_SPACE, line_spans
 
     nyt = pd.read_csv(
         validation_dir / "nyt_editorial_snippets.tsv", sep="\t", header=None, quoting=3
@@ -232,7 +235,11 @@ def _real_pieces(validation_dir, sample_corpus_path) -> list[str]:
     frac = pd.read_csv(validation_dir / "frac_sentences.csv")["sentence"]
     blocks = [*nyt, *frac]
     for doc in load_corpus(sample_corpus_path)["text"]:
-        blocks += [doc[s:e].translate(text._BREAKS_TO_SPACE) for s, e in text._line_spans(doc)]
+        english = for_language("en")
+        blocks += [
+            doc[s:e].translate(BREAKS_TO_SPACE)
+            for s, e in line_spans(doc, joins_next=english.joins_lines)
+        ]
     pieces = []
     for block in blocks:
         cuts = [0, *(m.start() for m in text._RUN_TOGETHER.finditer(block)), len(block)]
@@ -249,7 +256,7 @@ def test_fast_paths_give_what_pysbd_gives_on_real_text(validation_dir, sample_co
     where pysbd runs "a historic moment. And I believe that to be true. The --"
     together.
     """
-    from analysis.text import _fast_spans, _pysbd_spans, _split_piece
+    from analysis.lang.en_split import _fast_spans, _pysbd_spans, _split_piece
 
     pieces = _real_pieces(validation_dir, sample_corpus_path)
     applied = [(p, s) for p in pieces if (s := _fast_spans(p)) is not None]
@@ -274,7 +281,7 @@ _WORDS = st.sampled_from(
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_WORDS, min_size=1, max_size=25).map(" ".join))
 def test_fast_path_property_matches_pysbd(piece):
-    from analysis.text import _fast_spans, _pysbd_spans, _split_piece
+    from analysis.lang.en_split import _fast_spans, _pysbd_spans, _split_piece
 
     spans = _fast_spans(piece)
     assert spans is None or spans == _pysbd_spans(piece)
