@@ -24,6 +24,7 @@ from analysis.sample_policy import MIN_N
 __all__ = [
     "cannot_show",
     "comparison_finding",
+    "counts_finding",
     "period_label",
     "prevalence_finding",
     "series_finding",
@@ -317,3 +318,29 @@ def share_change_finding(
         f"compared, Holm-adjusted); the largest difference: {frame}, {_percent(b['mean'])} "
         f"before and {_percent(a['mean'])} after (change {_cell(c, 'diff')})."
     )
+
+
+def counts_finding(counts: pd.Series, *, what: str, unit: str = "documents") -> str:
+    """What a count per group shows: the largest groups and how many are tiny.
+
+    Args:
+        counts: Count per group (e.g. documents per publisher country).
+        what: What the groups are ("publisher country").
+        unit: What is counted.
+
+    Returns:
+        One sentence: the largest group(s) with their share, and how many groups hold a
+        single item.
+    """
+    counts = counts[counts > 0].sort_values(ascending=False, kind="stable")
+    total = int(counts.sum())
+    if total == 0:
+        return f"No {unit} to count by {what}."
+    if len(counts) == 1:
+        return f"All {total} {unit} have the same {what}: {counts.index[0]}."
+    top = [f"{name} {int(n)} ({_percent(n / total)})" for name, n in counts.head(3).items()]
+    singles = int((counts == 1).sum())
+    text = f"{len(counts)} values of {what} among {total} {unit}; the largest: {_listing(top)}."
+    if singles:
+        text += f" {singles} of them hold a single {unit.rstrip('s')}."
+    return text

@@ -103,6 +103,9 @@ body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
   white-space: nowrap; font-variant-numeric: tabular-nums; }
 .jp-RenderedHTMLCommon .kj-block .kj-table td.kj-left { text-align: right; }
 .kj-text { white-space: pre-wrap; font-family: inherit; background: #f7f7f7; padding: 0.5em; }
+.kj-finding { border-left: 4px solid #0072B2; padding: 0.3em 0.8em; background: #f2f7fb; }
+.kj-limit { border-left: 4px solid #999999; padding: 0.3em 0.8em; color: #444; }
+.kj-policy { font-size: 0.9em; color: #333; border: 1px solid #ddd; padding: 0.4em 0.8em; }
 """
 _STYLE_BLOCK = re.compile(r"<style\b[^>]*>.*?</style\s*>", re.IGNORECASE | re.DOTALL)
 
