@@ -20,6 +20,7 @@ import pandas as pd
 
 from analysis.compare import format_interval, format_number
 from analysis.sample_policy import MIN_N
+from analysis.timeseries import period_label
 
 __all__ = [
     "cannot_show",
@@ -183,19 +184,6 @@ def prevalence_finding(
     )
 
 
-def period_label(start: pd.Timestamp, period: str) -> str:
-    """``2019-07-01`` as its period: week ``week of 2019-07-01``, month ``2019-07``,
-    quarter ``2019-Q3``, year ``2019``."""
-    start = pd.Timestamp(start)
-    if period == "week":
-        return f"week of {start:%Y-%m-%d}"
-    if period == "month":
-        return f"{start:%Y-%m}"
-    if period == "quarter":
-        return f"{start.year}-Q{start.quarter}"
-    return f"{start.year}"
-
-
 def _series_clause(part: pd.DataFrame, *, period: str, min_n: int, count: bool) -> str:
     n = part["n_obs"] if "n_obs" in part.columns else part["n"]
     if count:
@@ -338,6 +326,9 @@ def counts_finding(counts: pd.Series, *, what: str, unit: str = "documents") -> 
         return f"No {unit} to count by {what}."
     if len(counts) == 1:
         return f"All {total} {unit} have the same {what}: {counts.index[0]}."
+    if counts.nunique() == 1:
+        each = int(counts.iloc[0])
+        return f"{len(counts)} values of {what}, {each} {unit if each > 1 else unit[:-1]} each."
     top = [f"{name} {int(n)} ({_percent(n / total)})" for name, n in counts.head(3).items()]
     singles = int((counts == 1).sum())
     text = f"{len(counts)} values of {what} among {total} {unit}; the largest: {_listing(top)}."

@@ -11,6 +11,8 @@ groups and documents it pools; it is drawn in the "rest" grey
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
 from analysis.checks import require_columns
@@ -33,17 +35,23 @@ def is_other_label(label: object) -> bool:
 
 
 def lump_groups(
-    df: pd.DataFrame, column: str, *, top: int = 8, unit: str = "doc_id"
+    df: pd.DataFrame,
+    column: str,
+    *,
+    top: int = 8,
+    unit: str = "doc_id",
+    prefer: Sequence[str] = (),
 ) -> pd.DataFrame:
     """Keep the ``top`` largest groups of ``column``; pool the others as one "other" group.
 
     Args:
         df: Any table with ``column`` (and ``unit`` when given); not modified.
         column: Grouping column (``outlet_country``, ``outlet``, ...).
-        top: Groups kept by name (the largest by number of distinct ``unit``; ties in
-            name order). Nothing is pooled when at most ``top + 1`` groups exist (one
-            pooled group would only rename it).
+        top: Groups kept by name (the largest by number of distinct ``unit``; ties go to
+            the groups in ``prefer``, then in name order). Nothing is pooled when at most
+            ``top + 1`` groups exist (one pooled group would only rename it).
         unit: Column counted to rank the groups (distinct values); None counts rows.
+        prefer: Groups that win ties, in this order (e.g. the countries a study is about).
 
     Returns:
         A copy whose ``column`` is a string column with the pooled groups relabelled
@@ -58,7 +66,9 @@ def lump_groups(
         sizes = df.assign(_g=values).dropna(subset=["_g"]).groupby("_g")[unit].nunique()
     else:
         sizes = values.dropna().value_counts()
-    ranked = sizes.sort_index().sort_values(ascending=False, kind="stable")
+    rank = {name: i for i, name in enumerate(prefer)}
+    order = sorted(sizes.index, key=lambda g: (-sizes[g], rank.get(g, len(rank)), str(g)))
+    ranked = sizes.reindex(order)
     out = df.copy()
     out.attrs = {**df.attrs, "lumped": [], "other_label": None}
     if len(ranked) <= top + 1:

@@ -184,3 +184,25 @@ def time_series(
         "ci_method": method,
     }
     return result
+
+
+def period_label(start, period: str) -> str:
+    """A period by its first day, as a reader names it: week ``week of 2019-07-01``,
+    month ``2019-07``, quarter ``2019-Q3``, year ``2019``."""
+    start = pd.Timestamp(start)
+    if period == "week":
+        return f"week of {start:%Y-%m-%d}"
+    if period == "month":
+        return f"{start:%Y-%m}"
+    if period == "quarter":
+        return f"{start.year}-Q{start.quarter}"
+    return f"{start.year}"
+
+
+def label_periods(series: pd.DataFrame) -> pd.DataFrame:
+    """A ``time_series`` table with a first column ``period`` naming each period as
+    ``period_label`` does (for tables a reader can match to the findings); not modified."""
+    period = series.attrs.get("period", "month")
+    labels = [period_label(start, period) for start in series["period_start"]]
+    out = series.assign(period=labels)
+    return out[["period", *[c for c in series.columns if c != "period"]]]

@@ -40,6 +40,12 @@ def test_ties_broken_by_name_and_documents_counted_once():
     assert other_label(1, 1) == "other (1 group, 1 doc)"
 
 
+def test_preferred_groups_win_ties():
+    one_each = pd.DataFrame({"doc_id": list("abcd"), "outlet_country": ["AU", "CA", "KR", "JP"]})
+    out = lump_groups(one_each, "outlet_country", top=2, prefer=("JP", "KR", "US"))
+    assert out["outlet_country"].tolist() == ["other (2 groups, 2 docs)"] * 2 + ["KR", "JP"]
+
+
 def test_input_not_mutated_and_bad_arguments():
     before = DOCS.copy()
     lump_groups(DOCS, "outlet_country", top=1)

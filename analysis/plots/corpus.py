@@ -111,7 +111,7 @@ def plot_documents_by_period(
     Returns:
         The Axes.
     """
-    from analysis.findings import period_label
+    from analysis.timeseries import period_label
 
     _require(docs, ["published", COUNTRY], "plot_documents_by_period")
     check_choice("period", period, FREQ)

@@ -232,6 +232,10 @@ def plot_series(
         ax.set_xlabel("")
     for ax in list(axes.flat)[len(order) :]:
         ax.set_visible(False)
+    locator = mdates.AutoDateLocator(minticks=2, maxticks=4)
+    for ax in axes.flat:
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     fig.supylabel(ylabel, fontsize=10)
     if title:
         fig.suptitle(title, x=0.02, ha="left")
