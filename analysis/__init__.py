@@ -1,8 +1,14 @@
 """Tone and framing of Korea-Japan relations coverage: DataFrame in, DataFrame out.
 
 This module only re-exports the public names; each lives in the module named
-after its concept (see README, "Layout"); `__all__` lists them.
+after its concept (see README, "Layout"); `__all__` lists them. The package's
+logger gets a ``NullHandler`` (the standard library's advice for libraries): its
+notices reach the command line (``analysis.cli`` configures logging) or a
+researcher's own logging set-up, but never land as stderr boxes in a notebook or
+report, which say the same things in their text.
 """
+
+import logging
 
 from analysis.actors import (
     count_actor_mentions,
@@ -77,6 +83,8 @@ from analysis.terms import count_term_variants, load_terms, term_examples, term_
 from analysis.text import normalize_text, sentence_table, split_sentences, tokenize
 from analysis.timeseries import poisson_ci, time_series
 from analysis.voices import find_voices, voices_by_country
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = [
     "CORPUS_COLUMNS",

@@ -23,3 +23,18 @@ def seed_path() -> Path:
 def validation_dir() -> Path:
     """data/validation: the third-party human-coded sets shipped with their licences."""
     return config.VALIDATION_DIR
+
+
+@pytest.fixture(scope="session")
+def sample_reports(tmp_path_factory) -> dict:
+    """Every notebook rendered with its defaults on the sample corpus, two at a time, into one
+    folder (shared by tests/test_notebooks.py and tests/test_report_matrix.py).
+
+    Returns:
+        ``{notebook: ReportResult}``.
+    """
+    from analysis.report.runner import plan_reports, render_reports
+
+    out = tmp_path_factory.mktemp("sample_reports") / "reports"
+    results = render_reports(plan_reports(), out_dir=out, n_jobs=2)
+    return {result.job.notebook: result for result in results}

@@ -10,16 +10,18 @@ import pandas as pd
 import pytest
 
 from analysis.compare import compare_groups, format_interval
+from analysis.contrasts import compare_shares
 from analysis.corpus import load_corpus
-from analysis.events import compare_event_window
+from analysis.events import compare_event_window, event_window
 from analysis.findings import (
     cannot_show,
     comparison_finding,
+    contrast_finding,
+    interval_table,
     period_label,
     prevalence_finding,
     series_finding,
     share_cell,
-    share_change_finding,
     window_finding,
 )
 from analysis.framing import code_frames, frame_prevalence
@@ -151,16 +153,43 @@ def test_window_findings_on_two_corpora(corpora):
     assert texts["sample"] != texts["japan"]
 
 
-def test_share_change_finding_says_no_clear_change_and_gives_the_largest(corpora):
+def test_contrast_finding_on_frames_before_and_after(corpora):
     docs = corpora["sample"]
     coded = code_frames(docs, "kj_frames").merge(docs[["doc_id", "published"]], on="doc_id")
-    table = pd.concat(
-        [_quiet(compare_event_window, part, "2018-10-30", value="present", before=1500,
-                after=2000).assign(frame=frame)
-         for frame, part in coded.groupby("frame")]
-    )  # fmt: skip
-    text = share_change_finding(apply_min_n(table), event="2018-10-30")
-    assert text.startswith("No frame share changed clearly after 2018-10-30") or text.startswith(
-        "After 2018-10-30"
-    )
-    assert "documents before" in text
+    inside = event_window(coded, "2018-10-30", before=1500, after=2000)
+    table = compare_shares(inside.assign(window=inside["window"].astype(str)), by="window",
+                           a="after", b="before")  # fmt: skip
+    text = contrast_finding(table, context="2018-10-30")
+    n_after, n_before = int(table["n_a"].max()), int(table["n_b"].max())
+    assert text.startswith(f"after ({n_after} documents) vs before ({n_before}) 2018-10-30: ")
+    for number in re.findall(r"\d+%", text):
+        shown = {share_cell(v) for v in table[["share_a", "share_b"]].to_numpy().ravel()}
+        assert number in shown
+    small = compare_shares(inside.head(8).assign(window=inside["window"].head(8).astype(str)),
+                           by="window", a="after", b="before")  # fmt: skip
+    assert "fewer than 5 documents, so no frame share is compared" in contrast_finding(small)
+
+
+def test_compare_shares_known_answer():
+    rows = pd.DataFrame({"doc_id": list("abcdefghij") * 2,
+                         "frame": ["law"] * 10 + ["trade"] * 10,
+                         "present": [1, 1, 1, 1, 1, 0, 0, 0, 0, 0] + [0] * 10,
+                         "side": (["KR"] * 5 + ["rest"] * 5) * 2})  # fmt: skip
+    table = compare_shares(rows, by="side", a="KR", b="rest")
+    law = table.set_index("frame").loc["law"]
+    assert (law["n_a"], law["share_a"], law["share_b"], law["diff"]) == (5, 1.0, 0.0, 1.0)
+    assert table["p_holm"].notna().all() and table.attrs["a"] == "KR"
+    text = contrast_finding(table)  # 5/5 vs 0/5: p = 2/252, Holm over 2 frames 0.016
+    assert text.startswith("KR (5 documents) vs rest (5): 1 of 2 frames differ clearly: law 100%")
+
+
+def test_interval_table_shows_the_cells_the_findings_quote():
+    table = apply_min_n(_quiet(compare_groups, CLEAR, value="tone", by="g"))
+    shown = interval_table(table)
+    assert "mean [95% CI]" in shown.columns and "ci_low" not in shown.columns
+    text = comparison_finding(table, measure="tone")
+    cell = re.search(r"difference (\S+ \[[^\]]+\])", text).group(1)
+    assert cell in shown["difference [95% CI]"].tolist()
+    shares = interval_table(pd.DataFrame({"present_share": [0.4123], "ci_low": [0.3],
+                                          "ci_high": [0.52]}))  # fmt: skip
+    assert shares["share [95% CI]"].tolist() == ["41% [30%, 52%]"]

@@ -1,0 +1,124 @@
+"""The report matrix: every notebook rendered on corpora built to break it (tests/corpora.py).
+
+Each (notebook, corpus) pair must render (exit 0), leave no error output, stderr or
+traceback, say in a sentence what it cannot show where the corpus lacks something
+(``kj-limit`` paragraphs), and state findings whose numbers are shown in the same
+report. Findings must change with the corpus. The 5,000-document corpus is rendered
+by its own test. Everything here is ``slow`` (it starts kernels); ``make test`` runs it.
+
+Cost, measured on this 2-core machine under load from other jobs: about 20 s per
+render, two at a time (``n_jobs=2``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import corpora  # tests/corpora.py
+import pytest
+import reportcheck  # tests/reportcheck.py
+
+from analysis import config
+from analysis.report.parameters import find_notebooks
+from analysis.report.runner import plan_reports, render_reports
+
+# The notebooks whose robustness this matrix guards; sentiment and framing join it when
+# the tone and frames branches (their engineers' edits) are on main.
+MATRIX_NOTEBOOKS = ("corpus_overview", "event", "profile", "voices")
+NOTEBOOKS = sorted(set(find_notebooks(config.NOTEBOOK_DIR)) & set(MATRIX_NOTEBOOKS))
+CORPORA = [name for name in corpora.BUILDERS if name != "large"]
+TIME_NOTEBOOKS = {"corpus_overview", "event", "profile", "sentiment", "framing"}
+# What each corpus lacks, and the words a report must use to say so (in a kj-limit
+# paragraph), for the notebooks that would otherwise show it.
+EXPECTED_LIMITS = {
+    "no_dates": (TIME_NOTEBOOKS, ("date", "dated")),
+    "one_document": ({"profile", "event", "sentiment"}, ("no ", "fewer than", "only")),
+    "one_country": ({"profile"}, ("every document is",)),
+}
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def matrix(tmp_path_factory, sample_reports) -> dict[tuple[str, str], object]:
+    """Every matrix notebook rendered on every matrix corpus, two at a time, plus the
+    sample-corpus renders every notebook test shares (``sample_reports``)."""
+    work = tmp_path_factory.mktemp("matrix")
+    paths = corpora.build_all(work / "corpora", CORPORA)
+    jobs, keys = [], []
+    for name, path in paths.items():
+        planned = plan_reports(notebooks=NOTEBOOKS, corpus=path)
+        jobs += planned
+        keys += [(job.notebook, name) for job in planned]
+    results = render_reports(jobs, out_dir=work / "reports", n_jobs=2)
+    rendered = dict(zip(keys, results, strict=True))
+    return rendered | {(name, "sample"): result for name, result in sample_reports.items()}
+
+
+def _page(matrix, notebook: str, corpus: str) -> str:
+    result = matrix[(notebook, corpus)]
+    assert result.status == "rendered", result.message
+    return Path(result.html).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("corpus", CORPORA)
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_renders_without_error_stderr_or_traceback(matrix, notebook, corpus):
+    page = _page(matrix, notebook, corpus)
+    result = matrix[(notebook, corpus)]
+    executed = Path(result.html).parent / "_executed" / f"{result.job.slug}.ipynb"
+    noisy = reportcheck.noisy_outputs(executed)
+    assert not noisy, "\n".join(noisy)
+    assert not reportcheck.TRACEBACK.search(reportcheck.page_text(page))
+
+
+@pytest.mark.parametrize("corpus", [*CORPORA, "sample"])
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_findings_quote_numbers_the_report_shows(matrix, notebook, corpus):
+    page = _page(matrix, notebook, corpus)
+    missing = reportcheck.unquoted_numbers(page)
+    assert not missing, "\n".join(missing)
+
+
+@pytest.mark.parametrize("corpus", list(EXPECTED_LIMITS))
+def test_reports_say_what_they_cannot_show_and_why(matrix, corpus):
+    notebooks, words = EXPECTED_LIMITS[corpus]
+    for notebook in sorted(notebooks & set(NOTEBOOKS)):
+        limits = reportcheck.paragraphs(_page(matrix, notebook, corpus), "limit")
+        assert any(any(w in text for w in words) for text in limits), (
+            f"{notebook} on {corpus}: no sentence saying what it cannot show ({limits})"
+        )
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_findings_change_with_the_corpus(matrix, notebook):
+    sample = reportcheck.paragraphs(_page(matrix, notebook, "sample"), "finding")
+    japan = reportcheck.paragraphs(_page(matrix, notebook, "one_country"), "finding")
+    assert sample, f"{notebook}: no finding on the sample corpus"
+    assert sample != japan
+
+
+POOLING = sorted({"corpus_overview", "voices"} & set(NOTEBOOKS))
+
+
+@pytest.mark.parametrize("notebook", POOLING)
+def test_twenty_countries_are_pooled_into_other(matrix, notebook):
+    """Eight countries by name (JP, KR, US first), the other twelve as one pooled group."""
+    page = _page(matrix, notebook, "twenty_countries")
+    assert "other (12 groups, 12 docs)" in page
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_the_small_sample_rule_is_stated_once_where_intervals_are_shown(matrix, notebook):
+    page = _page(matrix, notebook, "sample")
+    rules = reportcheck.paragraphs(page, "policy")
+    assert len(rules) == (0 if notebook == "corpus_overview" else 1)
+
+
+def test_five_thousand_documents(tmp_path):
+    """The large corpus renders every notebook (real sentences, 5,000 documents)."""
+    path = corpora.large(tmp_path)
+    jobs = plan_reports(notebooks=NOTEBOOKS, corpus=path)
+    results = render_reports(jobs, out_dir=tmp_path / "reports", n_jobs=2)
+    failed = [r.message for r in results if r.status != "rendered"]
+    assert not failed, "\n".join(failed)
