@@ -9,7 +9,7 @@ beside the package. ``data/raw`` and ``data/processed`` (the user's files) are n
 
 from setuptools import find_packages, setup
 
-RESOURCES = ["codebooks/*", "sample/*", "validation/*", "models/*"]
+RESOURCES = ["codebooks/*", "sample/*", "validation/*", "models/*", "outlets.yaml"]
 
 setup(
     packages=[*find_packages(include=["analysis*"]), "analysis._data", "analysis._notebooks"],

@@ -47,6 +47,7 @@ from analysis.display import show_kwic, show_table, show_text
 from analysis.distinctive import distinctive_terms, kwic
 from analysis.duplicates import exclude_duplicates, flag_duplicates
 from analysis.events import compare_event_window, event_window, load_events, resolve_event
+from analysis.exports import export_table, save_figure
 from analysis.framing import (
     code_frames,
     code_sentences,
@@ -61,6 +62,7 @@ from analysis.framing import (
     score_predictions,
 )
 from analysis.language import detect_language, script_shares
+from analysis.models import describe_model, fit_model, fit_models, model_table
 from analysis.pagedump import parse_page_dump
 from analysis.pairs import compare_pair, pair_summary
 from analysis.proportions import is_binary, newcombe_ci, wilson_ci
@@ -104,14 +106,18 @@ __all__ = [
     "detect_language",
     "diff_ci",
     "directed_tone",
+    "describe_model",
     "distinctive_terms",
     "dominant_frame",
     "event_window",
     "exclude_duplicates",
+    "export_table",
     "export_coding_sheet",
     "extreme_sentences",
     "find_actor_mentions",
     "find_voices",
+    "fit_model",
+    "fit_models",
     "flag_duplicates",
     "format_interval",
     "format_number",
@@ -137,6 +143,7 @@ __all__ = [
     "load_terms",
     "load_yaml_entries",
     "match_kwic",
+    "model_table",
     "newcombe_ci",
     "normalize_text",
     "pair_summary",
@@ -151,6 +158,7 @@ __all__ = [
     "score_predictions",
     "score_sentences",
     "score_sentiment",
+    "save_figure",
     "score_text",
     "script_shares",
     "sentence_table",

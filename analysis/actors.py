@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 import re
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +27,7 @@ import pandas as pd
 from analysis import config
 from analysis.checks import check_choice, require_columns
 from analysis.codebooks import CodebookError, load_yaml_entries, term_pattern
+from analysis.small_groups import small_group_note, warn_small_groups
 from analysis.text import sentence_table
 
 logger = logging.getLogger(__name__)
@@ -331,14 +331,12 @@ def directed_tone(
 
 def _flag_small(table: pd.DataFrame, *, by: str, min_n: int) -> pd.DataFrame:
     """Add the ``warning`` column and warn once about the rows with too few documents."""
-    small = table["n_docs"] < min_n
-    notes = table["n_docs"].map(lambda n: f"too small to say anything (n_docs={n} < {min_n})")
-    table = table.assign(warning=notes.where(small, "").astype("string"))
-    if small.any():
-        cells = ", ".join(f"{g}->{t}" for g, t in table.loc[small, [by, "target"]].to_numpy())
-        warnings.warn(
-            f"directed_tone: fewer than {min_n} documents, too small to say anything: {cells}",
-            UserWarning,
-            stacklevel=3,
-        )
+    labels = [f"{g}->{t}" for g, t in table[[by, "target"]].to_numpy()]
+    notes = [
+        small_group_note({label: n}, min_n=min_n, unit="n_docs")
+        for label, n in zip(labels, table["n_docs"], strict=True)
+    ]
+    table = table.assign(warning=pd.Series(notes, index=table.index, dtype="string"))
+    sizes = dict(zip(labels, table["n_docs"], strict=True))
+    warn_small_groups("directed_tone", sizes, min_n=min_n, unit="n_docs", stacklevel=4)
     return table

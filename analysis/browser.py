@@ -279,3 +279,47 @@ def register(subparsers) -> None:
     )  # fmt: skip
     parser.add_argument("--screenshots", metavar="DIR", help="keep the screenshots here")
     parser.set_defaults(func=run)
+
+
+CHROMEDRIVER_CANDIDATES = ("/usr/bin/chromedriver", "chromedriver")
+
+
+def ensure_chromedriver() -> str:
+    """Return ChromeDriver, installing Debian's ``chromium-driver`` with apt-get if missing
+    (it drives the same Debian ``chromium``; nothing is downloaded at run time)."""
+    ensure_chromium()
+    for name in CHROMEDRIVER_CANDIDATES:
+        path = shutil.which(name)
+        if path:
+            return path
+    if os.geteuid() != 0:
+        raise BrowserCheckError(
+            "chromedriver is missing; run: sudo apt-get install chromium-driver"
+        )
+    log.warning("chromedriver not found: installing chromium-driver with apt-get")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    command = ["apt-get", "install", "-y", "-qq", "chromium-driver"]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    if result.returncode:  # package lists missing or stale: update once, then again
+        subprocess.run(["apt-get", "update", "-qq"], capture_output=True, env=env, check=False)
+        result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    found = next((shutil.which(n) for n in CHROMEDRIVER_CANDIDATES if shutil.which(n)), None)
+    if result.returncode or not found:
+        tail = " ".join(result.stderr.split()[-30:])
+        raise BrowserCheckError(f"apt-get install chromium-driver failed: {tail}")
+    return found
+
+
+def headless_driver(*, width: int = 1280, height: int = 1000):
+    """A Selenium WebDriver on headless Debian Chromium, offline (every host name resolves
+    to nothing), for tests and benchmarks that interact with a page. Quit it when done."""
+    from selenium import webdriver  # a test/bench dependency ([dev] extra)
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = ensure_chromium()
+    for flag in FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--window-size={width},{height}")
+    options.add_argument(f"--user-data-dir={tempfile.mkdtemp(prefix='kj-chrome-')}")
+    return webdriver.Chrome(service=Service(executable_path=ensure_chromedriver()), options=options)

@@ -287,7 +287,7 @@ def _run_sheet(args) -> int:
     from analysis.codebooks import load_codebook
     from analysis.corpus import load_corpus
 
-    docs = load_corpus(args.path, exclude_duplicates=True)
+    docs = load_corpus(args.path, columns=args.columns, exclude_duplicates=True)
     frames = load_codebook(args.codebook).frame_ids
     options = {"frames": frames, "n": args.n, "strata": args.strata, "unit": args.unit}
     write_coding_sheet(docs, args.out, **options)
@@ -316,6 +316,9 @@ def register(subparsers) -> None:
     sheet.add_argument("--n", type=int, default=100, help="units in all (default 100)")
     sheet.add_argument("--strata", default="outlet_country", help="corpus column to stratify on")
     sheet.add_argument("--unit", choices=UNITS, default="sentence")
+    from analysis.corpus.command import add_columns_argument
+
+    add_columns_argument(sheet)
     sheet.set_defaults(func=_run_sheet)
     alpha = sub.add_parser("alpha", help="Krippendorff's alpha per frame from coded sheets")
     alpha.add_argument("sheets", nargs="+", help="coded CSV sheets, one or more per coder")

@@ -37,7 +37,6 @@ from __future__ import annotations
 import inspect
 import itertools
 import logging
-import warnings
 from collections.abc import Sequence
 from typing import Literal
 
@@ -50,15 +49,17 @@ from analysis import config
 from analysis.checks import check_choice, require_columns
 from analysis.intervals import mean_ci, mean_diff_ci, method_label
 from analysis.proportions import _as_array, is_binary, newcombe_ci, wilson_ci
+from analysis.small_groups import small_group_note, warn_small_groups
 
 logger = logging.getLogger(__name__)
 
 STATS = ("mean", "median")
 METHODS = ("percentile", "BCa", "basic")
 GROUP_COLUMNS = (
-    "measure group other n n_other mean median ci_low ci_high "
-    "diff diff_ci_low diff_ci_high p_value p_holm cohens_d cliffs_delta ci_method warning"
-).split()
+    "measure group other n_obs n_other mean median ci_low ci_high "
+    "diff diff_ci_low diff_ci_high p_value p_holm cohens_d cliffs_delta ci_method warning n"
+).split()  # ``n``: deprecated alias of ``n_obs`` (counts are ``n_*``), kept for old callers
+GROUP_SEPARATOR = " / "
 CI_METHODS = {
     False: (method_label("t"), method_label("welch")),
     True: ("wilson", "newcombe"),
@@ -207,13 +208,6 @@ def cliffs_delta(a, b) -> float:
     return float(2 * u_stat / (x.size * y.size) - 1)
 
 
-def _small_warning(sizes: dict, min_n: int) -> str:
-    small = [f"{name} n={n}" for name, n in sizes.items() if n < min_n]
-    if not small:
-        return ""
-    return f"too small to say anything ({', '.join(small)} < {min_n})"
-
-
 def _group_row(name, data, *, measure, n_resamples, seed, min_n, binary) -> dict:
     if binary:
         est, low, high = wilson_ci(int(data.sum()), int(data.size))
@@ -224,14 +218,14 @@ def _group_row(name, data, *, measure, n_resamples, seed, min_n, binary) -> dict
         "measure": measure,
         "group": name,
         "other": pd.NA,
-        "n": int(data.size),
+        "n_obs": int(data.size),
         "n_other": pd.NA,
         "mean": est,
         "median": float(np.median(data)) if data.size else np.nan,
         "ci_low": low,
         "ci_high": high,
         "ci_method": CI_METHODS[binary][0],
-        "warning": _small_warning({name: data.size}, min_n),
+        "warning": small_group_note({name: data.size}, min_n=min_n),
     }
 
 
@@ -245,7 +239,7 @@ def _pair_row(name, other, x, y, *, measure, n_resamples, seed, min_n, binary) -
         "measure": measure,
         "group": name,
         "other": other,
-        "n": int(x.size),
+        "n_obs": int(x.size),
         "n_other": int(y.size),
         "diff": diff,
         "diff_ci_low": low,
@@ -254,12 +248,26 @@ def _pair_row(name, other, x, y, *, measure, n_resamples, seed, min_n, binary) -
         "cohens_d": cohens_d(x, y),
         "cliffs_delta": cliffs_delta(x, y),
         "ci_method": CI_METHODS[binary][1],
-        "warning": _small_warning({name: x.size, other: y.size}, min_n),
+        "warning": small_group_note({name: x.size, other: y.size}, min_n=min_n),
     }
 
 
-def _samples(df: pd.DataFrame, value: str, by: str) -> dict:
-    require_columns(df, [value, by], what="compare_groups")
+def group_labels(df: pd.DataFrame, by: str | Sequence[str]) -> pd.Series:
+    """One label per row: the ``by`` value, or the values of several columns joined by
+    ``" / "`` (``"KR / news"``); NA when any of them is missing."""
+    columns = [by] if isinstance(by, str) else list(by)
+    if not columns:
+        raise ValueError("compare_groups: by must name at least one column")
+    parts = [df[c].astype("string") for c in columns]
+    labels = parts[0]
+    for part in parts[1:]:
+        labels = labels + GROUP_SEPARATOR + part
+    return labels
+
+
+def _samples(df: pd.DataFrame, value: str, by: str | Sequence[str]) -> dict:
+    columns = [by] if isinstance(by, str) else list(by)
+    require_columns(df, [value, *columns], what="compare_groups")
     values = pd.to_numeric(df[value], errors="coerce")
     bad = values.isna() & df[value].notna()
     if bad.any():
@@ -267,13 +275,14 @@ def _samples(df: pd.DataFrame, value: str, by: str) -> dict:
         raise ValueError(
             f"compare_groups: row {row}, field {value!r}: not a number {df[value].iloc[row]!r}"
         )
-    keep = values.notna() & df[by].notna()
+    labels = group_labels(df, by)
+    keep = values.notna() & labels.notna()
     if (~keep).any():
         logger.info(
             "compare_groups: %d row(s) without %s or %s left out", int((~keep).sum()), value, by
         )
     groups = {}
-    for name, part in values[keep].groupby(df.loc[keep, by].astype(str), sort=True):
+    for name, part in values[keep].groupby(labels[keep].astype(str), sort=True):
         groups[name] = part.to_numpy(dtype="float64")
     return groups
 
@@ -282,7 +291,7 @@ def compare_groups(
     df: pd.DataFrame,
     *,
     value: str,
-    by: str,
+    by: str | Sequence[str],
     reference: str | None = None,
     groups: Sequence[str] | None = None,
     n_resamples: int = 2000,
@@ -299,7 +308,9 @@ def compare_groups(
     Args:
         df: One row per document (or any unit) with ``value`` and ``by`` columns.
         value: Numeric column to compare (tone score, 0/1 frame presence, ...).
-        by: Grouping column (``outlet_country``, ``window``, ...); compared as strings.
+        by: Grouping column (``outlet_country``, ``window``, ...), or several columns
+            (``["outlet_country", "kind"]``: one group per combination, labelled
+            ``"KR / news"``); compared as strings.
         reference: Group every other group is compared with; None = all pairs.
         groups: Groups to report, in this order (others are left out); a listed
             group without values is reported with ``n`` 0 and a warning, not dropped.
@@ -314,14 +325,16 @@ def compare_groups(
 
     Returns:
         Tidy DataFrame, first one row per group (``other`` is NA), then one row per
-        comparison. Columns: ``measure`` (= ``value``), ``group``, ``other``, ``n``,
-        ``n_other``, ``mean``, ``median``, ``ci_low``, ``ci_high`` (Student t interval of
-        the group mean, or Wilson interval of a share; group rows), ``diff`` (mean of
-        ``group`` minus mean of ``other``), ``diff_ci_low``, ``diff_ci_high``,
-        ``p_value`` (permutation test), ``p_holm`` (``p_value`` Holm-adjusted over the
-        comparisons of this call), ``cohens_d``, ``cliffs_delta`` (comparison rows),
-        ``ci_method`` ("student t" / "welch t", or "wilson" / "newcombe"), ``warning``
-        ("" when fine).
+        comparison. Columns: ``measure`` (= ``value``), ``group``, ``other``, ``n_obs``
+        (values in ``group``), ``n_other``, ``mean``, ``median``, ``ci_low``, ``ci_high``
+        (Student t interval of the group mean, or Wilson interval of a share; group rows),
+        ``diff`` (mean of ``group`` minus mean of ``other``), ``diff_ci_low``,
+        ``diff_ci_high`` (Welch t, or Newcombe for shares), ``p_value`` (permutation
+        test), ``p_holm`` (``p_value`` Holm-adjusted over the comparisons of this call),
+        ``cohens_d``, ``cliffs_delta`` (comparison rows), ``ci_method`` ("student t" /
+        "welch t", or "wilson" / "newcombe"), ``warning`` ("" when fine:
+        ``analysis.small_groups`` wording), ``n`` (deprecated alias of ``n_obs``, kept for
+        old callers).
     """
     found = _samples(df, value, by)
     if groups is not None:
@@ -343,14 +356,9 @@ def compare_groups(
     rows += [_pair_row(a, b, found[a], found[b], **options) for a, b in pairs]
     table = pd.DataFrame(rows, columns=GROUP_COLUMNS)
     table["p_holm"] = holm_adjust(table["p_value"])
-    small = sorted(name for name, data in found.items() if data.size < min_n)
-    if small:
-        warnings.warn(
-            f"compare_groups({value!r} by {by!r}): group(s) {small} have fewer than {min_n} "
-            "values: too small to say anything",
-            UserWarning,
-            stacklevel=2,
-        )
+    table["n"] = table["n_obs"]
+    sizes = {name: data.size for name, data in found.items()}
+    warn_small_groups(f"compare_groups({value!r} by {by!r})", sizes, min_n=min_n)
     return _typed(table)
 
 
@@ -379,7 +387,7 @@ def format_interval(estimate: float, low: float, high: float, *, digits: int = 2
 def _typed(table: pd.DataFrame) -> pd.DataFrame:
     types = dict.fromkeys(GROUP_COLUMNS, "float64")
     types.update(dict.fromkeys(["measure", "group", "other", "ci_method", "warning"], "string"))
-    types.update(n="Int64", n_other="Int64")
+    types.update(n_obs="Int64", n_other="Int64", n="Int64")
     return table.astype(types)
 
 
@@ -417,9 +425,8 @@ def _run(args) -> int:
     else:
         if not args.by:
             raise ValueError("compare: give --by COLUMN (or --event to compare before vs after)")
-        result = compare_groups(
-            table, value=args.value, by=args.by, reference=args.reference, **options
-        )
+        by = args.by.split(",") if "," in args.by else args.by
+        result = compare_groups(table, value=args.value, by=by, reference=args.reference, **options)
     write_csv_or_stdout(result, args.out)
     return 0
 
@@ -435,7 +442,9 @@ def register(subparsers) -> None:
         "table", help="per-document CSV or Parquet (e.g. sentiment scores + corpus)"
     )
     parser.add_argument("--value", required=True, help="numeric column to compare")
-    parser.add_argument("--by", help="grouping column (e.g. outlet_country)")
+    parser.add_argument(
+        "--by", help="grouping column(s), comma-separated (e.g. outlet_country,kind)"
+    )
     parser.add_argument(
         "--reference", help="compare every group with this one (default: all pairs)"
     )

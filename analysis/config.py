@@ -34,6 +34,8 @@ DATA_DIR = PROJECT_ROOT / "data"
 SAMPLE_DIR = RESOURCE_DIR / "sample"
 CODEBOOK_DIR = RESOURCE_DIR / "codebooks"
 MODEL_DIR = RESOURCE_DIR / "models"
+# Outlets the corpus readers recognise (names, Korean/Japanese names, domains, country).
+OUTLETS_FILE = RESOURCE_DIR / "outlets.yaml"
 # Third-party human-coded sets, shipped with their licences (data/validation/README.md).
 VALIDATION_DIR = RESOURCE_DIR / "validation"
 NOTEBOOK_DIR = PROJECT_ROOT / "notebooks" if IN_CHECKOUT else PACKAGE_DIR / "_notebooks"

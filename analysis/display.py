@@ -55,17 +55,27 @@ class ShownHTML(HTML):
     so it is skipped there and shown again only when displayed from a later cell.
     """
 
-    def __init__(self, data: str) -> None:
+    def __init__(self, data: str, *, csv: str | None = None, caption: str | None = None) -> None:
         super().__init__(data)
+        self._csv, self._caption = csv, caption
         shell = get_ipython()
         self._cell = getattr(shell, "execution_count", None)
         if shell is not None:
+            self._show()
+
+    def _show(self) -> None:
+        if self._csv is None:
             display(HTML(self.data))
+            return
+        # The whole table as CSV beside the HTML: `report --export` writes it to a file;
+        # HTML exports ignore the text/csv type.
+        bundle = {"text/html": self.data, "text/csv": self._csv}
+        display(bundle, raw=True, metadata={"kj": {"caption": self._caption or ""}})
 
     def _ipython_display_(self) -> None:
         shell = get_ipython()
         if shell is None or getattr(shell, "execution_count", None) != self._cell:
-            display(HTML(self.data))
+            self._show()
 
 
 def escape_text(value: object) -> str:
@@ -177,9 +187,13 @@ def show_table(
         An ``IPython.display.HTML`` object (already displayed inside IPython); the
         table's columns are those of ``df``.
     """
-    return ShownHTML(
-        table_html(df, caption=caption, max_rows=max_rows, float_format=float_format, index=index)
+    markup = table_html(
+        df, caption=caption, max_rows=max_rows, float_format=float_format, index=index
     )
+    if index is None:
+        index = df.index.name is not None or not pd.api.types.is_integer_dtype(df.index.dtype)
+    whole = df.reset_index() if index else df
+    return ShownHTML(markup, csv=whole.to_csv(index=False, lineterminator="\n"), caption=caption)
 
 
 def show_text(text: object, *, max_chars: int | None = 2000) -> HTML:

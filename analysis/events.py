@@ -10,7 +10,9 @@ so each side is exactly as long as asked:
 **The event day itself counts as "after"**: texts dated on the day of an announcement
 usually report it. Dates are compared as calendar days (time of day is dropped).
 Documents outside both sides are left out; undated documents (NaT) are left out and
-counted (logged, and in ``attrs["n_undated"]`` of the result).
+counted (logged, and in ``attrs["n_undated"]`` of the result); so are documents whose
+``<date_col>_precision`` is "month" or "year" (``attrs["n_imprecise"]``): a month-only
+date is stored on the 1st and must not be read as that day.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from analysis import config
 from analysis.checks import require_columns
 from analysis.codebooks import CodebookError, load_yaml_entries
 from analysis.compare import compare_groups
+from analysis.small_groups import warn_small_groups
 
 logger = logging.getLogger(__name__)
 
@@ -156,6 +159,14 @@ def _days(span, name: str) -> int:
     return delta.days
 
 
+def _imprecise(docs: pd.DataFrame, date_col: str) -> pd.Series:
+    """True where ``<date_col>_precision`` says the date is known to the month or year only."""
+    column = f"{date_col}_precision"
+    if column not in docs.columns:
+        return pd.Series(False, index=docs.index)
+    return docs[column].isin(["month", "year"]).fillna(False).astype(bool)
+
+
 def event_window(
     docs: pd.DataFrame,
     event,
@@ -179,14 +190,17 @@ def event_window(
         The rows of ``docs`` inside the window, in input order, with two added
         columns: ``window`` ("before"/"after", categorical in that order) and
         ``days_from_event`` (int, negative before). ``attrs`` holds ``event_id``,
-        ``event_date``, ``n_undated`` (NaT dates left out) and ``n_outside``.
+        ``event_date``, ``n_undated`` (NaT dates left out), ``n_imprecise`` (month- or
+        year-only dates left out) and ``n_outside``.
     """
     require_columns(docs, [date_col], what="event_window")
     event_id, date, _ = resolve_event(event, events=events)
     n_before, n_after = _days(before, "before"), _days(after, "after")
     dates = pd.to_datetime(docs[date_col]).dt.normalize()
+    imprecise = _imprecise(docs, date_col)
+    dates = dates.mask(imprecise)
     days = (dates - date).dt.days
-    undated = dates.isna()
+    undated = dates.isna() & ~imprecise
     side = pd.Series(pd.NA, index=docs.index, dtype="object")
     side[(days >= -n_before) & (days < 0)] = "before"
     side[(days >= 0) & (days < n_after)] = "after"
@@ -195,13 +209,20 @@ def event_window(
         window=pd.Categorical(side[inside], categories=list(WINDOWS)),
         days_from_event=days[inside].astype("int64"),
     )
-    n_undated, n_outside = int(undated.sum()), int((~inside).sum() - undated.sum())
-    if n_undated:
-        logger.info("event_window(%s): %d undated document(s) left out", event_id, n_undated)
+    n_undated, n_imprecise = int(undated.sum()), int(imprecise.sum())
+    n_outside = int((~inside).sum()) - n_undated - n_imprecise
+    if n_undated or n_imprecise:
+        logger.info(
+            "event_window(%s): %d undated and %d month- or year-only document(s) left out",
+            event_id,
+            n_undated,
+            n_imprecise,
+        )
     result.attrs = {
         "event_id": event_id,
         "event_date": date,
         "n_undated": n_undated,
+        "n_imprecise": n_imprecise,
         "n_outside": n_outside,
     }
     return result
@@ -257,14 +278,10 @@ def compare_event_window(
     result = result[
         ["event_id", "group", *[c for c in result.columns if c not in ("event_id", "group")]]
     ]
-    small = result.loc[result["other"].isna() & (result["warning"] != ""), ["group", "window"]]
-    if len(small):
-        pairs = ", ".join(f"{g}/{w}" for g, w in small.itertuples(index=False))
-        warnings.warn(
-            f"compare_event_window({value!r}): too small to say anything: {pairs}",
-            UserWarning,
-            stacklevel=2,
-        )
+    rows = result.loc[result["other"].isna(), ["group", "window", "n_obs"]]
+    sizes = {f"{g}/{w}": n for g, w, n in rows.itertuples(index=False)}
+    min_n = options.get("min_n", 5)
+    warn_small_groups(f"compare_event_window({value!r})", sizes, min_n=min_n)
     result.attrs = dict(inside.attrs)
     return result.astype({"group": "string", "event_id": "string"})
 

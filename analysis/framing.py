@@ -427,7 +427,7 @@ def _run(args: argparse.Namespace) -> int:
     from analysis.io import write_csv
 
     cb = load_codebook(args.codebook)
-    docs = load_corpus(args.path)
+    docs = load_corpus(args.path, columns=args.columns)
     coded = code_frames(docs, cb)
     write_csv(coded, args.out)
     log.info(
@@ -456,4 +456,7 @@ def register(subparsers) -> None:
         default="kj_frames",
         help="codebook name in data/codebooks (e.g. generic_frames) or a YAML path",
     )
+    from analysis.corpus.command import add_columns_argument
+
+    add_columns_argument(parser)
     parser.set_defaults(func=_run)

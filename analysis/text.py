@@ -25,7 +25,7 @@ import pandas as pd
 from analysis.checks import require_columns
 from analysis.lang import detect_language, document_sentences, for_language
 from analysis.lang.base import QUOTE_MAP
-from analysis.lang.en_split import _block_spans  # noqa: F401 - bench_sentiment clears its memo
+from analysis.lang.en_split import block_spans as _block_spans  # noqa: F401 - bench clears it
 
 SENTENCE_COLUMNS = ["doc_id", "sentence_id", "sentence", "start", "end", "language"]
 

@@ -4,7 +4,11 @@ Every period between the first and the last dated document of the whole table (o
 between ``start`` and ``end`` when given, e.g. an event window) is present for every
 group, with ``n`` 0 when a group has no document in it: empty periods are shown,
 never silently dropped. Undated documents are left out and
-counted (logged, and in ``attrs["n_undated"]`` of the result).
+counted (logged, and in ``attrs["n_undated"]`` of the result). A date known only to the
+month or year (``<date_col>_precision``, see ``analysis.corpus``) is used only by periods
+at least that long: a month-only date counts in its month, quarter and year but not in a
+week (it is stored on the 1st and is not that day); a year-only date only in its year.
+Rows left out for this are counted in ``attrs["n_imprecise"]``.
 
 Uncertainty per period:
 
@@ -37,8 +41,11 @@ from analysis.proportions import is_binary, wilson_ci
 logger = logging.getLogger(__name__)
 
 PERIODS = {"week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
+# The coarsest date precision each period can place: a month-only date is not in a week.
+PLACEABLE = {"week": ("day",), "month": ("day", "month"), "quarter": ("day", "month"),
+             "year": ("day", "month", "year")}  # fmt: skip
 AGGS = ("mean", "median")
-SERIES_COLUMNS = ["period_start", "group", "n", "value", "ci_low", "ci_high"]
+SERIES_COLUMNS = ["period_start", "group", "n_obs", "value", "ci_low", "ci_high"]
 
 
 def _check(df: pd.DataFrame, value, by, period, agg, date_col) -> None:
@@ -130,23 +137,37 @@ def time_series(
         Tidy table, one row per period and group (all periods from ``start`` (or the
         first dated row) to ``end`` (or the last), for every group). Columns:
         ``period_start`` (datetime64, first day of the period), ``group`` (string),
-        ``n`` (rows with a value; for attention, documents), ``value`` (mean/median,
+        ``n_obs`` (rows with a value; for attention, documents), ``value`` (mean/median,
         or the count), ``ci_low``, ``ci_high`` (95 % interval; NaN with fewer than two
-        values, except Wilson intervals of a share). ``attrs``: ``n_undated``,
+        values, except Wilson intervals of a share), ``n`` (deprecated alias of ``n_obs``).
+        ``attrs``: ``n_undated``, ``n_imprecise`` (dates coarser than the period),
         ``n_outside`` (rows outside ``start``..``end``), ``period``, ``value``,
         ``ci_method`` ("poisson exact", "wilson", "student t" or, for the median,
         "bootstrap percentile").
     """
     _check(df, value, by, period, agg, date_col)
     dates = pd.to_datetime(df[date_col])
+    precision = f"{date_col}_precision"
+    imprecise = pd.Series(False, index=df.index)
+    if precision in df.columns:
+        known = df[precision].astype("string")
+        imprecise = (known.notna() & ~known.isin(PLACEABLE[period])).fillna(False).astype(bool)
+        dates = dates.mask(imprecise)
     values = _numeric(df, value) if value else pd.Series(1.0, index=df.index)
     groups = df[by].astype("string") if by else pd.Series("all", index=df.index, dtype="string")
     keep = dates.notna() & values.notna() & groups.notna()
     full = _periods(dates[keep], start, end, PERIODS[period])
     inside = dates.dt.to_period(PERIODS[period]).isin(full) if len(full) else keep & False
-    n_undated, n_outside = int(dates.isna().sum()), int((keep & ~inside).sum())
-    if n_undated or n_outside:
-        logger.info("time_series: %d undated and %d row(s) outside left out", n_undated, n_outside)
+    n_imprecise = int(imprecise.sum())
+    n_undated, n_outside = int(dates.isna().sum()) - n_imprecise, int((keep & ~inside).sum())
+    if n_undated or n_outside or n_imprecise:
+        logger.info(
+            "time_series: %d undated, %d too imprecise for a %s and %d outside left out",
+            n_undated,
+            n_imprecise,
+            period,
+            n_outside,
+        )
     names = sorted(groups[keep].unique())  # a group wholly outside start..end stays, at 0
     keep &= inside
     frame = pd.DataFrame(
@@ -169,15 +190,17 @@ def time_series(
     result = pd.DataFrame(rows, columns=SERIES_COLUMNS).astype(
         {
             "group": "string",
-            "n": "int64",
+            "n_obs": "int64",
             "value": "float64",
             "ci_low": "float64",
             "ci_high": "float64",
         }
     )
     result["period_start"] = pd.to_datetime(result["period_start"]).astype("datetime64[ns]")
+    result["n"] = result["n_obs"]  # deprecated alias of n_obs (counts are n_*), for old callers
     result.attrs = {
         "n_undated": n_undated,
+        "n_imprecise": n_imprecise,
         "n_outside": n_outside,
         "period": period,
         "value": value or "n_documents",

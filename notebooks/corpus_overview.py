@@ -25,6 +25,7 @@
 
 # %% tags=["parameters"]
 corpus_path: str = ""  # corpus file or folder; empty: the sample corpus (data/sample)
+corpus_columns: str = ""  # your own column names as for --columns (docs/inputs.md); empty: none
 country: str = ""  # only documents of this publisher country (JP, KR, US, ...); empty: all
 period: str = "auto"  # bins of the time figures: week, month, quarter, year or auto (by span)
 top_groups: int = 8  # countries shown by name in tables and figures; the rest pooled as other
@@ -55,7 +56,7 @@ warnings.simplefilter("ignore", UserWarning)
 use_style()
 STUDIED = ("JP", "KR", "US")  # win ties when small countries are pooled
 path = corpus_path or config.SAMPLE_CORPUS
-corpus = load_corpus(path)
+corpus = load_corpus(path, columns=corpus_columns or None)
 docs = select_documents(corpus, outlet_country=country, parameter="country")
 scope = f"publisher country {country}" if country else "all publisher countries"
 display(Markdown(f"**{len(docs)} documents** ({scope}; {len(corpus)} in `{display_path(path)}`)."))

@@ -28,6 +28,7 @@
 
 # %% tags=["parameters"]
 corpus_path: str = ""  # corpus file or folder; empty: the sample corpus (data/sample)
+corpus_columns: str = ""  # your own column names as for --columns (docs/inputs.md); empty: none
 event: str = (
     "2023-03-06-compensation-plan"  # event id from data/codebooks/events.yaml, or a date YYYY-MM-DD
 )
@@ -88,7 +89,7 @@ measure = LABELS.get(tone, tone)
 when = f"{event_label} ({event_date:%Y-%m-%d})"
 
 # %%
-corpus = load_corpus(path, exclude_duplicates=True)
+corpus = load_corpus(path, columns=corpus_columns or None, exclude_duplicates=True)
 docs = lump_groups(corpus, group_by, top=top_groups, prefer=("JP", "KR", "US"))
 columns = list(dict.fromkeys(["doc_id", "published", "outlet", group_by, "kind", "title"]))
 measures = docs[columns].merge(score_sentiment(docs), on="doc_id", how="left")

@@ -30,6 +30,7 @@
 
 # %% tags=["parameters"]
 corpus_path: str = ""  # corpus file or folder; empty: the sample corpus (data/sample)
+corpus_columns: str = ""  # your own column names as for --columns (docs/inputs.md); empty: none
 codebook: str = "kj_frames"  # frame codebook: a name in data/codebooks or a YAML path
 terms: str = "contested_terms"  # contested-terms file: a name in data/codebooks or a YAML path
 group_by: str = "outlet_country"  # corpus column that defines the publisher groups
@@ -75,7 +76,7 @@ use_style()
 
 # %%
 path = corpus_path or config.SAMPLE_CORPUS
-docs = load_corpus(path, exclude_duplicates=True)
+docs = load_corpus(path, columns=corpus_columns or None, exclude_duplicates=True)
 book = load_codebook(codebook)
 sentences = sentence_table(docs)
 coded = code_frames(docs, book, sentences=sentences)

@@ -26,6 +26,7 @@
 
 # %% tags=["parameters"]
 corpus_path: str = ""  # corpus file or folder; empty: the sample corpus (data/sample)
+corpus_columns: str = ""  # your own column names as for --columns (docs/inputs.md); empty: none
 group_by: str = (
     "outlet_country"  # corpus column that defines the groups (outlet_country, outlet, kind)
 )
@@ -83,7 +84,7 @@ LABELS = {
 measure = LABELS.get(tone, tone)
 
 # %%
-docs = load_corpus(path, exclude_duplicates=True)
+docs = load_corpus(path, columns=corpus_columns or None, exclude_duplicates=True)
 group = group or str(docs[group_by].astype("string").value_counts().index[0])
 check_value(docs, group_by, group, parameter="group")
 docs = docs.assign(

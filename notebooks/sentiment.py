@@ -28,6 +28,7 @@
 
 # %% tags=["parameters"]
 corpus_path: str = ""  # corpus file or folder; empty: the sample corpus (data/sample)
+corpus_columns: str = ""  # your own column names as for --columns (docs/inputs.md); empty: none
 score: str = "vader_compound"  # tone measure compared: vader_compound or textblob_polarity
 kind: str = ""  # only this kind of document (news, statement, official_readout, ...); empty: all
 exclude_duplicates: bool = True  # leave out documents flagged as copies of an earlier one
@@ -65,7 +66,9 @@ drivers = "vader_drivers" if score == "vader_compound" else "textblob_drivers"
 
 # %%
 path = corpus_path or config.SAMPLE_CORPUS
-corpus = load_corpus(path, exclude_duplicates=exclude_duplicates)
+corpus = load_corpus(
+    path, columns=corpus_columns or None, exclude_duplicates=exclude_duplicates
+)
 docs = corpus[corpus["kind"] == kind] if kind else corpus
 doc_scores, sentences = score_documents_and_sentences(docs)
 meta = docs[["doc_id", "outlet_country", "outlet", "kind", "published"]]

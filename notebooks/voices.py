@@ -34,6 +34,7 @@
 
 # %% tags=["parameters"]
 corpus_path: str = ""  # corpus file or folder; empty: the sample corpus (data/sample)
+corpus_columns: str = ""  # your own column names as for --columns (docs/inputs.md); empty: none
 group_by: str = "outlet_country"  # corpus column that defines the publisher groups
 group_a: str = ""  # first group of the distinctive-words comparison (positive z); empty: largest
 group_b: str = ""  # second group of the distinctive-words comparison; empty: second largest
@@ -72,7 +73,7 @@ use_style()
 
 # %%
 path = corpus_path or config.SAMPLE_CORPUS
-corpus = load_corpus(path, exclude_duplicates=True)
+corpus = load_corpus(path, columns=corpus_columns or None, exclude_duplicates=True)
 docs = lump_groups(corpus, group_by, top=top_groups, prefer=("JP", "KR", "US"))
 book = load_actors()
 labels = dict(zip(book.table["actor_id"], book.table["label"], strict=True))

@@ -26,6 +26,12 @@ def validation_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def test_data() -> Path:
+    """tests/data: the input fixtures (saved pages, archive exports) with their README."""
+    return Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
 def sample_reports(tmp_path_factory) -> dict:
     """Every notebook rendered with its defaults on the sample corpus, two at a time, into one
     folder (shared by tests/test_notebooks.py and tests/test_report_matrix.py).

@@ -288,10 +288,12 @@ def test_plots_draw_the_tables():
 def test_directed_tone_flags_rows_on_too_few_documents(monkeypatch):
     monkeypatch.setattr(analysis.sentiment, "score_sentences", _fake_scores)
     docs = _docs("Japan won!", "Japan rose!!!", "Japan fell.", countries=["KR", "KR", "JP"])
-    with pytest.warns(UserWarning, match=r"fewer than 2 documents.*JP->JP"):
+    with pytest.warns(
+        UserWarning, match=r"directed_tone: too small to say anything \(JP->JP n_docs=1 < 2\)"
+    ):
         tone = directed_tone(docs, n_resamples=50, min_n=2).set_index("outlet_country")
     assert tone.loc["KR", "warning"] == ""  # two documents
-    assert tone.loc["JP", "warning"] == "too small to say anything (n_docs=1 < 2)"
+    assert tone.loc["JP", "warning"] == "too small to say anything (JP->JP n_docs=1 < 2)"
     with pytest.warns(UserWarning, match="KR->JP"):  # default min_n 5 flags both
         assert (directed_tone(docs, n_resamples=50)["warning"] != "").all()
     with warnings.catch_warnings():

@@ -385,3 +385,57 @@ def test_format_interval_one_cell():
     assert format_interval(-0.001, -0.004, 0.0) == "0.00 [0.00, 0.00]"
     assert format_interval(0.3, np.nan, np.nan) == "0.30"
     assert format_interval(np.nan, np.nan, np.nan) == "NA"
+
+
+# Real-shaped rows: tone of documents by country and kind (hand-checkable means).
+BY_TWO = pd.DataFrame(
+    {
+        "tone": [0.1, 0.3, 0.2, -0.4, -0.2, 0.5, 0.7, 0.6, np.nan],
+        "outlet_country": ["JP", "JP", "JP", "JP", "JP", "KR", "KR", "KR", "KR"],
+        "kind": ["news", "news", "news", "statement", "statement", "news", "news", None, "news"],
+    }
+)
+
+
+def test_compare_groups_by_several_columns():
+    before = BY_TWO.copy()
+    with pytest.warns(UserWarning) as caught:
+        table = compare_groups(BY_TWO, value="tone", by=["outlet_country", "kind"], min_n=3)
+    pd.testing.assert_frame_equal(BY_TWO, before)
+    groups = table[table["other"].isna()].set_index("group")
+    assert list(groups.index) == ["JP / news", "JP / statement", "KR / news"]
+    assert groups["n_obs"].tolist() == [3, 2, 2]  # KR's row without kind and the NaN left out
+    assert groups["mean"].tolist() == pytest.approx([0.2, -0.3, 0.6])
+    pair = table[(table["group"] == "JP / news") & (table["other"] == "KR / news")].iloc[0]
+    assert pair["diff"] == pytest.approx(-0.4)
+    # one wording, in the table and in the warning
+    assert groups.loc["JP / statement", "warning"] == (
+        "too small to say anything (JP / statement n=2 < 3)"
+    )
+    assert str(caught[0].message) == (
+        "compare_groups('tone' by ['outlet_country', 'kind']): too small to say anything "
+        "(JP / statement n=2, KR / news n=2 < 3)"
+    )
+
+
+def test_compare_groups_counts_are_n_obs_and_n_stays_as_alias():
+    table = compare_groups(SHIFTED, value="tone", by="country", min_n=1)
+    assert list(table.columns[:5]) == ["measure", "group", "other", "n_obs", "n_other"]
+    assert table["n"].tolist() == table["n_obs"].tolist() == [4, 6, 4]
+
+
+def test_compare_groups_empty_by_list_is_an_error():
+    with pytest.raises(ValueError, match="by must name at least one column"):
+        compare_groups(BY_TWO, value="tone", by=[])
+
+
+def test_cli_compare_by_two_columns(tmp_path, cli_main):
+    table = tmp_path / "scores.csv"
+    BY_TWO.to_csv(table, index=False)
+    out = tmp_path / "out.csv"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        argv = ["compare", str(table), "--value", "tone", "--by", "outlet_country,kind"]
+        assert cli_main([*argv, "--out", str(out)]) == 0
+    groups = pd.read_csv(out).query("other.isna()")
+    assert groups["group"].tolist() == ["JP / news", "JP / statement", "KR / news"]

@@ -40,7 +40,7 @@ def test_sample_corpus_shape_and_columns(sample):
     assert tuple(sample.columns[: len(CORPUS_COLUMNS)]) == CORPUS_COLUMNS
     assert sample["doc_id"].is_unique
     assert set(sample.columns[len(CORPUS_COLUMNS) :]) == {
-        "wire", "dateline", "published_time", "notes",
+        "wire", "dateline", "notes",
     }  # fmt: skip
 
 
@@ -85,7 +85,9 @@ def test_sample_seed_row(sample):
     assert seed["outlet_country"] == "IN"
     assert seed["wire"] == "AP"
     assert seed["dateline"] == "Seoul (South Korea)"
-    assert seed["published"] == pd.Timestamp("2022-09-22")
+    assert seed["published"] == pd.Timestamp("2022-09-22 10:13")  # the page's IST wall clock
+    assert seed["published_utc_offset"] == 330 and seed["published_precision"] == "day"
+    assert seed["source_format"] == "pagedump" and not seed["is_extraction_suspect"]
     assert seed["kind"] == "news"
     assert bool(seed["text_complete"]) is True
     assert seed["pair_group"] == "P2022-09-new-york"
@@ -138,7 +140,7 @@ def three_formats(tmp_path):
 
 
 def test_jsonl_csv_parquet_load_identically(three_formats):
-    frames = [load_corpus(p).drop(columns="source_file") for p in three_formats]
+    frames = [load_corpus(p).drop(columns=["source_file", "source_format"]) for p in three_formats]
     for other in frames[1:]:
         pdt.assert_frame_equal(frames[0], other)
     first = frames[0]
@@ -155,7 +157,7 @@ def test_csv_output_of_the_cli_loads_back_identically(sample, tmp_path):
     path = tmp_path / "normalised.csv"
     sample[list(CORPUS_COLUMNS)].to_csv(path, index=False)
     again = load_corpus(path)
-    columns = [c for c in CORPUS_COLUMNS if c != "source_file"]
+    columns = [c for c in CORPUS_COLUMNS if c not in ("source_file", "source_format")]
     pdt.assert_frame_equal(again[columns], sample[columns])
 
 
@@ -256,3 +258,52 @@ SAMPLE_SHA256 = {
 def test_sample_files_match_their_recorded_checksums(sample_name, digest):
     data = (config.SAMPLE_DIR / sample_name).read_bytes()
     assert hashlib.sha256(data).hexdigest() == digest
+
+
+# ---- a folder of saved pages: one bad page is named and counted, the rest load --------
+
+
+@pytest.fixture()
+def page_folder(tmp_path, test_data):
+    for page in (test_data / "pages").glob("*.txt"):
+        (tmp_path / page.name).write_bytes(page.read_bytes())
+    (tmp_path / "latin1.txt").write_bytes("Headline\n\nCafé talks resumed.\n".encode("latin-1"))
+    cut = "Trade talks to resume\n\n" + "Seoul and Tokyo agreed on Monday to resume talks.\n\n"
+    cut += "Related\n\n" + "\n\n".join(["Officials said a meeting would follow in Tokyo."] * 3)
+    (tmp_path / "cut.txt").write_text(cut, encoding="utf-8")
+    return tmp_path
+
+
+def test_folder_with_bad_pages_loads_the_rest_and_names_them(page_folder):
+    before = {p.name: p.read_bytes() for p in page_folder.iterdir()}
+    with pytest.warns(UserWarning) as warned:
+        docs = load_corpus(page_folder)
+    report = docs.attrs["load_report"]
+    assert len(docs) == 13  # twelve outlets + the cut page
+    assert report["n_skipped"] == 2
+    assert report["skipped"] == [
+        "latin1.txt: line 3: undecodable byte 0xe9 at byte offset 13 (not UTF-8)",
+        "navigation_only.txt: no article (no line reads as running text: navigation or empty page)",
+    ]
+    assert str(warned[0].message).startswith(f"{page_folder.name}: 2 skipped: latin1.txt: ")
+    assert {p.name: p.read_bytes() for p in page_folder.iterdir()} == before
+
+
+def test_folder_pages_get_countries_languages_and_the_suspect_count(page_folder):
+    with pytest.warns(UserWarning):
+        docs = load_corpus(page_folder).set_index("doc_id")
+    assert docs["outlet_country"].fillna("-").to_dict() == {
+        "abc": "-", "ap": "US", "bbc": "GB", "cut": "-", "japantimes": "JP",
+        "joongang": "KR", "kbs": "KR", "koreaherald": "KR", "kyodo": "JP", "nhk": "JP",
+        "nikkei": "JP", "reuters": "GB", "yonhap": "KR",
+    }  # fmt: skip
+    assert docs.loc["abc", "outlet"] == "ABC News" and pd.isna(docs.loc["abc", "outlet_country"])
+    assert docs["language"].value_counts().to_dict() == {"en": 9, "ko": 2, "ja": 2}
+    assert docs.loc["cut", "is_extraction_suspect"]
+    assert docs.attrs["load_report"]["n_extraction_suspect"] == 1
+    assert (docs["source_format"] == "pagedump").all()
+
+
+def test_single_navigation_page_is_an_error_not_a_document(test_data):
+    with pytest.raises(CorpusError, match=r"^navigation_only\.txt: no article"):
+        load_corpus(test_data / "pages" / "navigation_only.txt")

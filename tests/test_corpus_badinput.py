@@ -42,8 +42,8 @@ ERRORS = {
     ),
     "wrong-type-date": (
         "d.jsonl",
-        b'{"id": "a", "text": "x", "published": 2019}\n',
-        r"^d\.jsonl: line 1, field 'published': expected a date, got int 2019$",
+        b'{"id": "a", "text": "x", "published": 2019.5}\n',
+        r"^d\.jsonl: line 1, field 'published': expected a date, got float 2019\.5$",
     ),
     "wrong-type-flag": (
         "f.csv",
@@ -52,9 +52,16 @@ ERRORS = {
     ),
     "unparseable-date": (
         "u.csv",
-        b"id,text,published\na,x,2019-01-01\nb,y,22 Sept 2022\n",
-        r"^u\.csv: row 2, field 'published': unparseable date '22 Sept 2022' "
-        r"\(expected YYYY-MM-DD\)$",
+        b"id,text,published\na,x,2019-01-01\nb,y,next Tuesday\n",
+        r"^u\.csv: row 2, field 'published': unparseable date 'next Tuesday' "
+        r"\(expected e\.g\. 2019-08-22, Aug 22, 2019, 2019\.08\.22, 2019年8月22日, "
+        r"2019-08 or 2019\)$",
+    ),
+    "ambiguous-date": (
+        "am.csv",
+        b"id,text,published\na,x,03/04/2019\n",
+        r"^am\.csv: row 1, field 'published': ambiguous date '03/04/2019' "
+        r"\(day/month order unknown; write YYYY-MM-DD\)$",
     ),
     "impossible-date": (
         "p.csv",
@@ -129,9 +136,34 @@ ERRORS = {
         b"PAR1 not really",
         r"^bad\.parquet: not a readable Parquet file",
     ),
-    "unsupported-type": ("c.xlsx", b"x", r"^c\.xlsx: unsupported file type"),
-    "page-without-body": ("page.txt", b"\n\n", r"^page\.txt: field 'text': empty text$"),
+    "unsupported-type": ("c.pdf", b"x", r"^c\.pdf: unsupported file type"),
+    "page-without-body": (
+        "page.txt",
+        b"\n\n",
+        r"^page\.txt: no article \(no line reads as running text: navigation or empty page\)$",
+    ),
+    "navigation-only-page": (
+        "nav.txt",
+        "Skip to main content\n\nMenu\n\n본문 바로가기\n\nText Size\n\nWorld\nPolitics\n".encode(),
+        r"^nav\.txt: no article \(no line reads as running text",
+    ),
+    "not-excel": ("c.xlsx", b"x", r"^c\.xlsx: not a readable Excel file"),
+    "not-docx": ("n.docx", b"x", r"^n\.docx: not a readable DOCX file"),
+    "not-rtf": ("f.rtf", b"plain text", r"^f\.rtf: not an RTF file"),
+    "unknown-columns-target": (
+        "uc.csv",
+        b"body,date\nx,2019\n",
+        r"^columns: unknown target 'txt' \(valid: doc_id, text, title, byline, outlet,",
+    ),
+    "missing-mapped-column": (
+        "mm.csv",
+        b"id,body\na,x\n",
+        r"^mm\.csv: column 'content' \(mapped to 'text'\) not found \(found: 'id', 'body'\)$",
+    ),
 }
+
+# cases given a column mapping (the --columns option)
+COLUMNS = {"unknown-columns-target": "txt=body", "missing-mapped-column": "text=content"}
 
 
 def _write(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -145,7 +177,7 @@ def test_error_cases_raise_one_line(tmp_path, case):
     name, data, pattern = ERRORS[case]
     path = _write(tmp_path, name, data)
     with pytest.raises(CorpusError) as err:
-        load_corpus(path)
+        load_corpus(path, columns=COLUMNS.get(case))
     message = str(err.value)
     assert "\n" not in message
     assert re.search(pattern, message), message
@@ -157,7 +189,8 @@ def test_cli_error_cases_exit_2_with_one_line(tmp_path, capsys, case):
     name, data, _ = ERRORS[case]
     path = _write(tmp_path, name, data)
     out = tmp_path / "out.csv"
-    assert cli.main(["corpus", str(path), "--out", str(out)]) == 2
+    option = ["--columns", COLUMNS[case]] if case in COLUMNS else []
+    assert cli.main(["corpus", str(path), "--out", str(out), *option]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: ") and err.count("\n") == 1, err
     assert not out.exists()
@@ -324,7 +357,10 @@ def test_arbitrary_json_values_only_raise_corpus_error(records):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.binary(max_size=200), st.sampled_from([".csv", ".jsonl", ".txt", ".parquet"]))
+@given(
+    st.binary(max_size=200),
+    st.sampled_from([".csv", ".jsonl", ".txt", ".parquet", ".html", ".docx", ".rtf", ".xlsx"]),
+)
 def test_arbitrary_bytes_only_raise_corpus_error(data, suffix):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"h{suffix}"

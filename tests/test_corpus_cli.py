@@ -105,3 +105,18 @@ def test_out_is_required(capsys):
         cli.main(["corpus", "data/sample"])
     assert exc.value.code == 2
     assert "--out" in capsys.readouterr().err
+
+
+def test_a_skipped_page_is_one_warning_line_and_the_rest_is_written(tmp_path, test_data, capsys):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for name in ("yonhap.txt", "navigation_only.txt"):
+        (folder / name).write_bytes((test_data / "pages" / name).read_bytes())
+    out = tmp_path / "c.csv"
+    assert cli.main(["corpus", str(folder), "--out", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert err == (
+        "warning: pages: 1 skipped: navigation_only.txt: no article (no line reads as running "
+        "text: navigation or empty page)\n"
+    )
+    assert pd.read_csv(out)["doc_id"].tolist() == ["yonhap"]

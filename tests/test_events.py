@@ -322,3 +322,21 @@ def test_event_window_partitions_every_document(offsets, before, after):
     expected = [o for o in offsets if o is not None and -before <= o < after]
     assert inside["days_from_event"].tolist() == expected
     assert ((inside["window"] == "after") == (inside["days_from_event"] >= 0)).all()
+
+
+def test_event_window_leaves_out_month_and_year_only_dates():
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["day", "month", "year", "undated"],
+            "published": pd.to_datetime(["2019-08-01", "2019-08-01", "2019-01-01", None]),
+            "published_precision": pd.array(["day", "month", "year", pd.NA], dtype="string"),
+        }
+    )
+    before = docs.copy()
+    inside = event_window(docs, "2019-08-02", before="30D", after="30D")
+    pd.testing.assert_frame_equal(docs, before)
+    # "2019-08" is stored on 1 August but is not that day: it is not placed before the event
+    assert inside["doc_id"].tolist() == ["day"]
+    assert inside["days_from_event"].tolist() == [-1]
+    assert (inside.attrs["n_imprecise"], inside.attrs["n_undated"]) == (2, 1)
+    assert inside.attrs["n_outside"] == 0

@@ -193,3 +193,41 @@ def test_english_only_work_does_not_import_kiwi_or_sudachi():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+_CJK_PROSE = st.lists(
+    st.sampled_from(
+        ["岸田首相は", "「協力する。」", "と述べた。", "（東京都）", "！", "？", "．", "20.2", "\n",
+         "\n\n", " ", "\u3000", "『", "」", "윤 대통령은", "말했다.", '"좋다"', "The end.", "。"]
+    ),
+    max_size=40,
+).map("".join)  # fmt: skip
+
+
+@pytest.mark.parametrize(("code", "examples"), [("ja", 300), ("xx", 300), ("ko", 40)])
+def test_sentence_spans_property_every_language(code, examples):
+    language = for_language(code)
+
+    @settings(max_examples=examples, deadline=None)
+    @given(st.one_of(_CJK_PROSE, st.text(max_size=120)))
+    def check(text):
+        previous = 0
+        for start, end in language.sentence_spans(text):
+            assert previous <= start < end <= len(text)
+            assert text[start:end] == text[start:end].strip()
+            previous = end
+        assert "".join("".join(text[s:e] for s, e in language.sentence_spans(text)).split()) == (
+            "".join(text.split())
+        )  # nothing but whitespace is ever dropped
+
+    check()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_tokenize_is_the_bases_of_english_tokens(text):
+    from analysis.text import tokenize
+
+    tokens = for_language("en").tokens(text)
+    assert tokenize(text) == [t.base for t in tokens]
+    assert all(text[t.start : t.end] == t.surface and t.surface for t in tokens)

@@ -6,6 +6,7 @@ import re
 import shlex
 import subprocess
 import sys
+import warnings
 
 import pytest
 
@@ -42,9 +43,20 @@ def test_python_example_runs():
     code = next(body for lang, body in BLOCKS if lang == "python")
     namespace: dict = {}
     # the sample has groups of 1-2 documents (IN, INTL): the README's call must say so
-    with pytest.warns(UserWarning, match="too small to say anything"):
+    with pytest.warns(UserWarning) as caught:
         exec(compile(code, "README.md", "exec"), namespace)  # noqa: S102 - the README's own example
-    assert set(namespace["by_country"].columns) >= {"n", "mean"}
+    messages = [str(w.message) for w in caught]
+    assert any("too small to say anything" in m for m in messages)
+    # ~20 outlets: the model says its clustered errors are not to be trusted, and nothing else
+    assert (
+        [m for m in messages if m.startswith("fit_model")]
+        == [m for m in messages if "too few clusters" in m and "collinear" not in m]
+        != []
+    )
+    assert set(namespace["by_country"].columns) >= {"n_obs", "mean"}
+    assert namespace["model"]["n_clusters"].iloc[0] > 1 and "JP / statement" in set(
+        namespace["by_both"]["group"]
+    )
     assert len(namespace["tone"]) == len(namespace["docs"])
 
 
@@ -71,3 +83,31 @@ def test_cli_lines_run(line, tmp_path):
     assert done.returncode == 0, done.stderr
     written = [p for p in tmp_path.iterdir() if p.suffix == ".csv"]
     assert written and all(p.stat().st_size > 0 for p in written)
+
+
+OWN_MATERIAL = README.split("## Loading your own material", 1)[1].split("\n## ", 1)[0]
+OWN_BLOCKS = re.findall(r"```python\n(.*?)```", OWN_MATERIAL, flags=re.S)
+
+
+def test_loading_your_own_material_runs_three_lines_each(monkeypatch):
+    """The README's Nexis Uni export, folder of saved pages and own CSV, executed as shown."""
+    assert [len(block.strip().splitlines()) for block in OWN_BLOCKS] == [3, 3, 3]
+    monkeypatch.chdir(config.PROJECT_ROOT)  # the examples' paths are relative to the project
+    spaces: list[dict] = []
+    for block in OWN_BLOCKS:
+        spaces.append({})
+        with warnings.catch_warnings(record=True) as warned:
+            warnings.simplefilter("always")
+            exec(compile(block, "README.md", "exec"), spaces[-1])  # noqa: S102 - README's own
+        spaces[-1]["warned"] = [str(w.message) for w in warned]
+    nexis, pages, mine = (s[n] for s, n in zip(spaces, ("nexis", "pages", "mine"), strict=True))
+    assert nexis["source_format"].eq("nexis_docx").all() and len(nexis) == 3
+    assert nexis["title"].iat[0] == "Seoul to end intelligence pact with Tokyo"
+    assert sorted(pages["source_format"]) == ["html", "html", "pagedump"]
+    assert pages.attrs["load_report"]["skipped"][0].startswith("navigation_only.txt: no article")
+    assert spaces[1]["warned"] == [
+        "saved_pages: 1 skipped: " + pages.attrs["load_report"]["skipped"][0]
+    ]
+    assert mine["outlet"].tolist() == ["Korea Herald", "Kyodo", "Nikkei Asia"]
+    assert mine["published_precision"].tolist() == ["day", "day", "month"]
+    assert mine["published_utc_offset"].tolist()[1] == 540

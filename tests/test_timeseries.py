@@ -43,7 +43,7 @@ def test_attention_counts_every_month_including_empty_ones():
 
 def test_tone_by_group_known_means_and_empty_periods():
     ts = time_series(DOCS, value="tone", by="outlet_country")
-    assert list(ts.columns) == ["period_start", "group", "n", "value", "ci_low", "ci_high"]
+    assert list(ts.columns) == ["period_start", "group", "n_obs", "value", "ci_low", "ci_high", "n"]
     assert ts["group"].tolist() == ["JP"] * 3 + ["KR"] * 3
     assert ts["n"].tolist() == [2, 0, 0, 1, 0, 1]  # f has no tone, d no date
     jp_jan = ts.iloc[0]
@@ -215,3 +215,38 @@ def test_mark_events_staggers_close_labels():
     assert xs[0] == pytest.approx(ax.texts[0].xy[0])  # the first label sits on its line
     assert ax.texts[1].xy[0] < xs[1]  # later ones moved right, with a leader line
     plt.close("all")
+
+
+# ---- dates known to the month or year only (published_precision) ---------------------
+
+PRECISE = pd.DataFrame(
+    {
+        "doc_id": ["d", "m", "y", "u"],
+        "published": pd.to_datetime(["2019-08-22", "2019-08-01", "2019-01-01", None]),
+        "published_precision": pd.array(["day", "month", "year", pd.NA], dtype="string"),
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("period", "counts", "n_imprecise"),
+    [
+        ("week", {"2019-08-19": 1}, 2),  # the month-only date is not the week of the 1st
+        ("month", {"2019-08-01": 2}, 1),  # day + month in August; the year-only date left out
+        ("quarter", {"2019-07-01": 2}, 1),
+        ("year", {"2019-01-01": 3}, 0),  # every dated row is in its year
+    ],
+)
+def test_imprecise_dates_count_only_in_periods_that_hold_them(period, counts, n_imprecise):
+    before = PRECISE.copy()
+    ts = time_series(PRECISE, period=period)
+    pd.testing.assert_frame_equal(PRECISE, before)
+    nonzero = {f"{p:%Y-%m-%d}": n for p, n in zip(ts["period_start"], ts["n"], strict=True) if n}
+    assert nonzero == counts
+    assert ts.attrs["n_imprecise"] == n_imprecise
+    assert ts.attrs["n_undated"] == 1
+
+
+def test_a_table_without_precision_is_read_as_days_as_before():
+    ts = time_series(PRECISE.drop(columns="published_precision"), period="week")
+    assert int(ts["n"].sum()) == 3 and ts.attrs["n_imprecise"] == 0

@@ -31,19 +31,21 @@ import importlib
 from typing import NamedTuple
 
 from analysis.lang.base import (
-    BREAKS_TO_SPACE,
     Language,
     Token,
+    breaks_to_spaces,
     line_spans,
     normalise,
     normalise_with_offsets,
 )
 from analysis.lang.detect import (
     CODES,
+    ENOUGH_LETTERS,
     MAX_CHARS,
     MIN_LETTERS,
     detect_language,
     han_language,
+    latin_only,
     script_shares,
 )
 from analysis.lang.quotes import quote_spans
@@ -112,7 +114,7 @@ def _known(code) -> str | None:
 
 
 def _few_letters(text: str) -> bool:
-    return sum(map(str.isalpha, text[:MAX_CHARS])) < MIN_LETTERS
+    return ENOUGH_LETTERS.search(text[:MAX_CHARS]) is None
 
 
 def document_sentences(text: str, *, language: str | None = None) -> list[Sentence]:
@@ -146,9 +148,14 @@ def document_sentences(text: str, *, language: str | None = None) -> list[Senten
             block_language = document
         own = for_language(block_language)
         splitter = own if block_language in _SPLIT_BY_OWN_RULES else rules
-        for start, end in splitter.block_spans(block.translate(BREAKS_TO_SPACE)):
+        latin = block_language == "en" and latin_only(block)  # then every sentence is en/und
+        for start, end in splitter.block_spans(breaks_to_spaces(block)):
             sentence = text[line_start + start : line_start + end]
-            code = detect_language(sentence, prior=document)
+            code = (
+                ("en" if not _few_letters(sentence) else "und")
+                if latin
+                else (detect_language(sentence, prior=document))
+            )
             out.append(
                 Sentence(line_start + start, line_start + end,
                          block_language if code == "und" and _few_letters(sentence) else code)

@@ -193,6 +193,15 @@ def normalise(text: str) -> str:
 
 LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 BREAKS_TO_SPACE = str.maketrans(dict.fromkeys("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029", " "))
+_BREAK_CHAR = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
+def breaks_to_spaces(block: str) -> str:
+    """``block`` with every line-break character replaced by a space (same length).
+
+    ``str.translate`` looks every character up in a dict; this only scans.
+    """
+    return _BREAK_CHAR.sub(" ", block) if _BREAK_CHAR.search(block) else block
 
 
 def line_spans(text: str, *, joins_next=None) -> list[Span]:
@@ -200,8 +209,9 @@ def line_spans(text: str, *, joins_next=None) -> list[Span]:
 
     Args:
         text: a document.
-        joins_next: ``f(previous_line, line) -> bool``; when true, ``line`` is
-            joined to the span before it (hard-wrapped prose). None joins nothing.
+        joins_next: ``f(last character of the previous line, first character of
+            the line) -> bool``; when true, the line is joined to the span before
+            it (hard-wrapped prose). None joins nothing.
 
     Returns:
         Spans in order; joined lines make one span that contains the line break.
@@ -210,12 +220,13 @@ def line_spans(text: str, *, joins_next=None) -> list[Span]:
     pos = 0
     for match in [*LINE_BREAK.finditer(text), None]:
         stop = match.start() if match else len(text)
-        line = text[pos:stop]
-        stripped = line.strip()
-        if stripped:
-            start = pos + (len(line) - len(line.lstrip()))
-            end = start + len(stripped)
-            if spans and joins_next is not None and joins_next(text[slice(*spans[-1])], stripped):
+        start, end = pos, stop
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            if spans and joins_next is not None and joins_next(text[spans[-1][1] - 1], text[start]):
                 spans[-1] = (spans[-1][0], end)
             else:
                 spans.append((start, end))
@@ -285,8 +296,11 @@ class Language:
         return f"{type(self).__name__}(code={self.code!r})"
 
     # sentences
-    def joins_lines(self, previous: str, line: str) -> bool:
-        """Whether ``line`` continues ``previous`` (hard-wrapped prose); default never."""
+    def joins_lines(self, previous_last: str, first: str) -> bool:
+        """Whether a line starting with ``first`` continues the line ending with ``previous_last``.
+
+        (Hard-wrapped prose.) The default never joins.
+        """
         return False
 
     def block_spans(self, block: str) -> list[Span]:
@@ -313,7 +327,7 @@ class Language:
             return []
         spans: list[Span] = []
         for line_start, line_end in line_spans(text, joins_next=self.joins_lines):
-            block = text[line_start:line_end].translate(BREAKS_TO_SPACE)  # same length
+            block = breaks_to_spaces(text[line_start:line_end])  # same length
             spans.extend((line_start + s, line_start + e) for s, e in self.block_spans(block))
         return spans
 

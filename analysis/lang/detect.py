@@ -112,6 +112,10 @@ SIMPLIFIED_ONLY_HAN = frozenset(
 )
 
 
+# at least MIN_LETTERS letters (what detect_language needs to say anything)
+ENOUGH_LETTERS = re.compile(rf"[^\W\d_](?:[\W\d_]*[^\W\d_]){{{MIN_LETTERS - 1}}}")
+
+
 def _script_counts(text: str) -> dict[str, int]:
     sample = text[:MAX_CHARS]
     letters = sum(map(str.isalpha, sample))
@@ -121,6 +125,11 @@ def _script_counts(text: str) -> dict[str, int]:
     counts = {name: sum(map(len, p.findall(sample))) for name, p in _PATTERNS.items()}
     counts["other"] = max(0, letters - sum(counts.values()))
     return counts
+
+
+def latin_only(text: str) -> bool:
+    """Whether every character of ``text`` is Latin, punctuation, a digit or a space."""
+    return not _BEYOND_LATIN.search(text[:MAX_CHARS])
 
 
 def script_shares(text: str) -> dict[str, float]:
@@ -141,7 +150,9 @@ def script_shares(text: str) -> dict[str, float]:
 
 
 def han_language(text: str, *, prior: str | None = None) -> str:
-    """``ja``, ``ko`` or ``zh`` for text written in Han characters only (module docstring).
+    """``ja``, ``ko`` or ``zh`` for text written in Han (kana below their share, no Hangul).
+
+    See the module docstring for the rules.
 
     Args:
         text: the text (its Han characters are read).
@@ -173,7 +184,10 @@ def detect_language(text: str, *, prior: str | None = None) -> str:
     Returns:
         One of ``"en"``, ``"ko"``, ``"ja"``, ``"zh"``, ``"und"``.
     """
-    counts = _script_counts(text)
+    sample = text[:MAX_CHARS]
+    if not _BEYOND_LATIN.search(sample):  # fast path: Latin letters only; are there 3?
+        return "en" if ENOUGH_LETTERS.search(sample) else "und"
+    counts = _script_counts(sample)
     if sum(counts.values()) < MIN_LETTERS:
         return "und"
     kana, han, hangul = counts["kana"], counts["han"], counts["hangul"]

@@ -65,9 +65,9 @@ class English(Language):
     name = "English"
     stop_words_file = "stopwords.txt"
 
-    def joins_lines(self, previous: str, line: str) -> bool:
+    def joins_lines(self, previous_last: str, first: str) -> bool:
         """A line starting lowercase after one without closing punctuation continues it."""
-        return line[0].islower() and previous[-1] not in _LINE_END_PUNCT
+        return first.islower() and previous_last not in _LINE_END_PUNCT
 
     def block_spans(self, block: str) -> list[Span]:
         """Sentence spans of one line block (``analysis.lang.en_split``)."""

@@ -1,241 +1,273 @@
-"""English sentence splitting: line blocks, run-together sentences, pysbd with regex fast paths.
+"""English sentence boundaries inside a line block: one regex pass and a few rules.
 
-Inside a line block (``analysis.lang.base.line_spans``):
+Every ``. ! ? …`` run followed by whitespace (with any closing quotes or
+brackets after it) is a candidate; a candidate ends a sentence unless:
 
-1. **Run-together sentences.** ``agreed.The`` or ``years.President`` (two
-   lowercase letters or digits, ``.``/``!``/``?``, then a capitalised word) is a
-   sentence boundary, which pysbd alone misses.
-2. **pysbd** (rule-based, no model data) splits each piece, handling
-   abbreviations (``Mr.``, ``H.E.``, ``U.S.``, ``p.m.``, ``No. 5``) and curly
-   apostrophes. A segment that is only a list marker (``1.``, ``(b)``, ``iv)``)
-   is joined to the item it numbers; a segment with no letter or digit (a stray
-   quote or bracket) is joined to its neighbour.
+1. the next word starts with a lowercase letter (``co. at noon``,
+   ``Yahoo! in``, ``"This is great." she said``);
+2. (quotations are not protected: ``“We agreed. The talks were good,” Yoon
+   said.`` is two sentences, as a reader counts them; pysbd keeps it whole.
+   A quotation ending a sentence stays with it: ``"This is great." she said``
+   goes on by rule 1, ``"This is great." She held`` ends after the quote);
+3. it follows a title (``Mr. Abe``, ``Gen. Kim``, ``St. Louis``: the
+   ``title`` entries of ``data/codebooks/abbreviations_en.txt``);
+4. a digit follows an abbreviation, a number or a single letter (``No. 5``,
+   ``Sept. 22``, ``p. 55``, ``N°. 1026``);
+5. it follows a letter initial or a dotted abbreviation (``E.``, ``S. Korea``,
+   ``U.S.``, ``p.m.``, ``H.E.``) and the next word is not a common sentence
+   opener (``STARTERS``: ``The``, ``He``, ``In``, ...): ``the U.S. Government``
+   and ``3 p.m. Tuesday`` go on, ``in the U.S. How about you?`` and ``at 3
+   p.m. The talks`` end (pysbd splits ``p.m. Tuesday``);
+6. the next word is itself a ``general`` abbreviation (``Co. Ltd.``), or it is a list
+   marker that opens its sentence (``1. The first item``, ``a. The first``);
+7. it is inside a spaced ellipsis (``weakened . . . was``): ``. . .`` never ends
+   a sentence, ``. . . .`` (an ellipsis and a full stop) does before a
+   capital, and ``compounds. . . . The`` ends after ``compounds.``; ``[...]``
+   never does.
 
-Results are memoised per block, so repeated paragraphs (wire copies) are split once.
+Also a boundary: run-together sentences (``agreed.The``: two lowercase
+letters or digits, ``. ! ?`` and a capitalised word, or any capital after a
+closing double quote: ``back."A formal``; outside e-mail addresses and URLs),
+a bullet (``•``) inside the block, and the items of an inline numbered list
+(``1) The first item 2) The second item``, markers counting up from the start
+of the block). A piece with no letter or digit (a stray quote) is joined
+to the sentence before it.
 """
 
 from __future__ import annotations
 
 import functools
-import logging
 import re
 
-logger = logging.getLogger(__name__)
+from analysis.lang.base import Span, read_word_list
 
-_RUN_TOGETHER = re.compile(r"(?<=[a-z0-9][a-z0-9][.!?])(?=[A-Z][a-z])")
-_LIST_MARKER = re.compile(r"\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})[.)]")
+# A terminal run (with closing quotes/brackets) before whitespace and a character
+# that is not an ASCII lowercase letter (group 1: where the next sentence would
+# start), or glued to a capitalised word ("agreed.The": group 1 is None).
+_CANDIDATE = re.compile(
+    r"[.!?\u2026][.!?\u2026\"'\u201d\u2019)\]]*"
+    r"(?:\s+(?=[^\sa-z])()|(?=[A-Z][a-z])|(?<=[\"\u201d])(?=[A-Z]))"
+)
+_GLUED_BEFORE = re.compile(r"[a-z0-9]{2}")
+_NEXT_WORD = re.compile(r"[\"'\u201c\u2018(\[]*([^\W\d_]+)(\.)?")
+_INITIALISM = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")  # U.S p.m H.E Ph.D
+_LIST_MARKER = re.compile(r"(?:(?<=\s)|^)(\d{1,2}|[a-z]|[ivx]{1,4})(\.\)|[.)])(?=\s)")
+_LEADING_MARKER = re.compile(
+    r"[\s\"'(\[\u2022\u2043\u25e6\u25aa\u00b7*-]*(?:\d{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,5})"
+)
+_ANY_BULLET = re.compile("[\u2022\u2043\u25e6\u25aa]")
+_BULLET = re.compile(r"[\u2022\u2043\u25e6\u25aa](?<=\s.)")
+_NEXT_CHAR = re.compile(r"\S")
+_SPACED_ELLIPSIS = re.compile(r"\.(?: \.){2,}")
 _HAS_WORD = re.compile(r"[^\W_]")
+_OPENING_PUNCT = "\"'\u201c\u2018([{"
+_CLOSING_PUNCT = "\"'\u201d\u2019)]"
 
-
-@functools.lru_cache(maxsize=1)
-def _segmenter():
-    import pysbd
-
-    return pysbd.Segmenter(language="en", clean=False)
-
-
-def _pysbd_spans(block: str) -> list[tuple[int, int]]:
-    """Sentence spans of one block according to pysbd, located in ``block``."""
-    try:  # pysbd's processor alone: its own span search recompiles a regex per sentence
-        segments = _segmenter().processor(block).process() if block.strip() else []
-    except Exception:  # noqa: BLE001 - pysbd has regex corner cases; fall back, never crash
-        logger.warning("pysbd failed on a %d-character block; kept as one sentence", len(block))
-        segments = [block]
-    spans, pos = [], 0
-    for segment in segments:
-        piece = segment.strip()
-        if not piece:
-            continue
-        start = block.find(piece, pos)
-        if start < 0:  # pysbd changed the text: keep the rest as one sentence
-            rest = block[pos:].strip()
-            if rest:
-                start = block.index(rest, pos)
-                spans.append((start, start + len(rest)))
-            return spans
-        spans.append((start, start + len(piece)))
-        pos = start + len(piece)
-    return spans
-
-
-def _merge_fragments(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Join list markers to the item they number and punctuation-only pieces to a neighbour."""
-    merged: list[tuple[int, int]] = []
-    pending_start: int | None = None
-    for start, end in spans:
-        piece = block[start:end]
-        if pending_start is not None:
-            start, pending_start = pending_start, None
-        if _LIST_MARKER.fullmatch(piece):
-            pending_start = start
-        elif not _HAS_WORD.search(piece) and merged:
-            merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
-    if pending_start is not None:
-        merged.append((pending_start, spans[-1][1]))
-    return merged
-
-
-@functools.lru_cache(maxsize=1)
-def _abbreviations() -> frozenset[str]:
-    from pysbd.lang.english import English
-
-    known = English.Abbreviation
-    return frozenset(
-        [*known.ABBREVIATIONS, *known.PREPOSITIVE_ABBREVIATIONS, *known.NUMBER_ABBREVIATIONS]
-    )
-
-
-# Fast path: a piece whose every . ! ? is an unambiguous sentence end ("word. The")
-# is split by this regex, giving what pysbd gives (tested on real text); any other
-# piece (abbreviations, initials, numbers, ellipses, lists, unusual characters) goes
-# to pysbd, which is ~50x slower.
-_UNSAFE_CHAR = re.compile(
-    r"[^\w\s,;:'\u2019\-\u2013\u2014/&%$.!?]|_|\.\."  # quotes, brackets, symbols, ellipses
-    r"|(?<![^\W\d_])['\u2019]|['\u2019](?![^\W\d_])"  # an apostrophe not inside a word
-)
-_TERMINAL = re.compile(r"[.!?]")
-_TRAILING_TERMINAL = re.compile(r"(?:\.|[!?]+)\s*$")
-_EASY_END = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})[.!?]+()(?:\s+(?=[A-Z])|$)")
-_LIST_PAREN = re.compile(r"(?:^|\s)\(?\w{1,3}\)")
-
-
-# A bracketed or quoted stretch without . ! ? inside cannot hide a sentence end.
-_HARMLESS_SPAN = re.compile(
-    r"\([^()\[\]\"\u201c\u201d.!?]*\)|\"[^\"()\u201c\u201d.!?]*\"|\u201c[^\"()\u201c\u201d.!?]*\u201d"
+# Words that commonly open an English sentence (written for this project):
+# after an initial or a dotted abbreviation, one of these means a new sentence.
+STARTERS = frozenset(
+    "A After Also Although An And Another Any As At Because Before Being Both But By "
+    "Did Do Does During Each Even For From He Her Here His How However I If In Instead "
+    "It Its Many Meanwhile More Most My No Not Now On One Only Other Our Some Since So "
+    "Still Such That The Their Them Then There These They This Those Though Thus To "
+    "Under Unlike Until We What When Where Whether Which While Who Why With Without Yet "
+    "You Your".split()
 )
 
 
-def _mask_harmless(piece: str) -> str:
-    """Same-length copy of ``piece`` with harmless brackets/quotes turned into letters."""
-    return _HARMLESS_SPAN.sub(lambda m: "x" * len(m.group()), piece)
+def read_abbreviations() -> dict[str, str]:
+    """``data/codebooks/abbreviations_en.txt``: lowercase abbreviation -> ``title``/``general``."""
+    table = {}
+    for line in read_word_list("abbreviations_en.txt"):
+        word, _, kind = line.partition("\t")
+        if kind.strip() not in ("title", "general"):
+            raise ValueError(
+                f"abbreviations_en.txt: {word!r} has kind {kind!r}; expected title or general"
+            )
+        table[word.strip()] = kind.strip()
+    return table
 
 
-_LEADING_NUMBER = re.compile(r"\d{1,3}\.\s+(?=[A-Z])")
+class _Abbreviations(dict):
+    """The abbreviation table, read from its file on first use."""
 
-
-def _fast_spans(piece: str) -> list[tuple[int, int]] | None:
-    """Spans by the regex fast path, or None when pysbd is needed."""
-    marker = _LEADING_NUMBER.match(piece)  # "4. The two ..." stays one sentence, as in pysbd
-    if marker:
-        rest = _fast_spans(piece[marker.end() :])
-        if rest is None:
-            return None
-        return [
-            (0 if i == 0 else marker.end() + s, marker.end() + e) for i, (s, e) in enumerate(rest)
-        ]
-    piece = _mask_harmless(piece)
-    if _UNSAFE_CHAR.search(piece) or _LIST_PAREN.search(piece):
+    def __missing__(self, key):
+        if not self:
+            self.update(read_abbreviations())
+            return self[key] if key in self else None
         return None
-    # the final . ! ? run decides nothing (the text ends there), whatever precedes it
-    trailing = _TRAILING_TERMINAL.search(piece)
-    body_end = trailing.start() if trailing else len(piece)
-    body = piece[:body_end]
-    ends = list(_EASY_END.finditer(body))
-    if len(ends) != len(_TERMINAL.findall(body)) or any(_ROMAN.fullmatch(m.group(1)) for m in ends):
-        return None  # some . ! ? is not an unambiguous sentence end
-    abbreviations = _abbreviations()
-    spans, start = [], 0
-    for match in ends:
-        if match.group(1).lower() in abbreviations:
-            return None
-        spans.append((start, match.end(2)))
-        start = match.end()
-    if start < len(piece):
-        spans.append((start, body_end + (len(trailing.group().rstrip()) if trailing else 0)))
-    return [(s, e) for s, e in spans if piece[s:e].strip()]
+
+    def get(self, key, default=None):
+        value = self[key]
+        return default if value is None else value
 
 
-_QUOTE_OR_BRACKET = re.compile(r"[\"\u201c\u201d\u2018()\[\]{}<>]|(?<![^\W\d_])['\u2019]")
-_SAFE_CUT = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})[.!?](?<!\.\.)(\s+)(?=[A-Z])")
-_ROMAN = re.compile(r"[ivxlcdm]+", re.IGNORECASE)
+_ABBREVIATIONS = _Abbreviations()
 
 
-def _safe_cuts(piece: str) -> list[tuple[int, int]]:
-    """(end of sentence, start of next) at unambiguous ends: 'agreed. The', not 'Mr. Abe'."""
-    abbreviations = _abbreviations()
-    return [
-        (m.start(2), m.end(2))
-        for m in _SAFE_CUT.finditer(piece)
-        if m.group(1).lower() not in abbreviations and not _ROMAN.fullmatch(m.group(1))
-    ]
+def _word_before(block: str, end: int) -> str:
+    """The run of non-space characters ending at ``end``, opening punctuation stripped."""
+    word = block[block.rfind(" ", 0, end) + 1 : end]
+    if not word.isalnum():  # another kind of space (tab, no-break) may hide inside
+        parts = word.split()
+        word = parts[-1] if parts and not word[-1:].isspace() else ""
+    return word.lstrip(_OPENING_PUNCT)
 
 
-# pysbd's time grows faster than length: a piece longer than _MAX_PYSBD_CHARS (a
-# 10 MB line from a scraper) is first cut at unambiguous sentence ends, even inside
-# quotes, into stretches of about _STRETCH_CHARS, and a stretch with no such end is
-# chopped at a space.
-_MAX_PYSBD_CHARS = 20_000
-_STRETCH_CHARS = 2_000
+def _is_boundary(
+    block: str, match: re.Match, end: int, next_start: int, sentence_start: int
+) -> bool:
+    """Rules 3-6 of the module docstring for one candidate (rule 1 is checked before)."""
+    following = block[next_start]
+    found = block[match.start() : end]
+    terminal = found.rstrip(_CLOSING_PUNCT)
+    if terminal != ".":
+        return not (terminal[0] == "." and block[match.start() - 1 : match.start()] == "[")
+    if len(terminal) < len(found):  # ." or .) : a closed quote or bracket ends it
+        return not _opens_sentence_as_marker(block, sentence_start, match.start())
+    word = _word_before(block, match.start())
+    kind = _ABBREVIATIONS.get(word.lower()) if len(word) < 8 else None
+    if kind == "title" or (
+        match.start() - sentence_start <= 8
+        and _opens_sentence_as_marker(block, sentence_start, match.start())
+    ):
+        return False
+    if following.isdigit():
+        return kind is None and len(word) >= 2 and word.isalpha()
+    initial = (len(word) == 1 and word.isalpha()) or (
+        "." in word and _INITIALISM.fullmatch(word) is not None
+    )
+    if (
+        not initial
+        and kind is None
+        and following.isupper()
+        and "." not in block[match.end() : match.end() + 16]
+    ):
+        return True  # the common case: "word. The"
+    nxt = _NEXT_WORD.match(block, next_start)
+    next_word = nxt.group(1) if nxt else ""
+    if nxt and nxt.group(2) and _ABBREVIATIONS.get(next_word.lower()) == "general":
+        return False  # Co. Ltd.
+    if initial:
+        return next_word in STARTERS
+    return True
 
 
-def _split_long_piece(piece: str, masked: str) -> list[tuple[int, int]]:
-    """Split a very long piece stretch by stretch (stretches end at unambiguous ends)."""
-    stretches, start, previous = [], 0, None
-    for end, next_start in [*_safe_cuts(masked), (len(piece), len(piece))]:
-        if end - start > _STRETCH_CHARS and previous is not None:
-            stretches.append((start, previous[0]))
-            start = previous[1]
-        previous = (end, next_start)
-    stretches.append((start, len(piece)))
-    spans = []
-    for left, right in stretches:
-        for a, b in _chop(piece, left, right):
-            spans.extend((a + s, a + e) for s, e in _split_piece(piece[a:b]))
-    return spans
+def _opens_sentence_as_marker(block: str, sentence_start: int, end: int) -> bool:
+    """Whether block[sentence_start:end] is only a list marker ("1", "(b", "• 9", "iv")."""
+    marker = _LEADING_MARKER.fullmatch(block, sentence_start, end)
+    return marker is not None and end - sentence_start <= 8
 
 
-def _chop(text: str, left: int, right: int) -> list[tuple[int, int]]:
-    """Cut [left, right) at a space into chunks of at most _STRETCH_CHARS (last resort)."""
-    chunks = []
-    while right - left > _STRETCH_CHARS:
-        cut = text.rfind(" ", left + 1, left + _STRETCH_CHARS)
-        cut = cut if cut > left else left + _STRETCH_CHARS
-        chunks.append((left, cut))
-        left = cut
-    chunks.append((left, right))
-    return chunks
+def _ellipsis_cuts(block: str) -> tuple[set[int], list[Span]]:
+    """Cuts made by spaced ellipses (rule 7) and the stretches where they forbid cuts."""
+    cuts, quiet = set(), []
+    for match in _SPACED_ELLIPSIS.finditer(block):
+        dots = match.group().count(".")
+        rest = _NEXT_CHAR.search(block, match.end())
+        after = rest.group() if rest else ""
+        capital = not after or not after.islower()
+        attached = match.start() > 0 and not block[match.start() - 1].isspace()
+        if dots == 4 and attached and after and capital:
+            cuts.add(match.start() + 1)  # "compounds." ends; ". . . The" begins
+        elif dots >= 4 and not attached and after and capital:
+            cuts.add(match.end())
+        quiet.append((match.start(), match.end() + 1))
+    return cuts, quiet
 
 
-def _pysbd_or_fast(part: str) -> list[tuple[int, int]]:
-    found = _fast_spans(part)
-    return _pysbd_spans(part) if found is None else found
+def _list_cuts(block: str) -> tuple[set[int], set[int]]:
+    """Cuts before the items of an inline list counting up from the block's start."""
+    markers = list(_LIST_MARKER.finditer(block))
+    if len(markers) < 2 or markers[0].start() != 0:
+        return set(), set()
+    values = [int(m.group(1)) if m.group(1).isdigit() else ord(m.group(1)) for m in markers]
+    run = [markers[0]]
+    for marker, value, previous in zip(markers[1:], values[1:], values, strict=False):
+        if value != previous + 1:
+            break
+        run.append(marker)
+    if len(run) < 2:
+        return set(), set()
+    return {m.start() for m in run[1:]}, {m.start() + len(m.group(1)) for m in run}
 
 
-def _split_piece(piece: str) -> list[tuple[int, int]]:
-    """Fast path if possible; else pysbd, only on the stretches between unambiguous ends.
+def _url_or_email(block: str, position: int) -> bool:
+    stop = block.find(" ", position)
+    word = _word_before(block, position) + block[position : stop if stop >= 0 else len(block)]
+    return "@" in word or "/" in word or "www." in word
 
-    pysbd treats quotes and brackets as units that can span sentences, so a
-    piece containing any goes to pysbd whole.
+
+def _extra_cuts(block: str) -> tuple[list[int], set[int], list[Span]]:
+    """Cuts not made at candidates (lists, ellipses, bullets, run-together sentences).
+
+    Returns:
+        (sorted cut positions, list-marker stops where no candidate may cut,
+        spaced-ellipsis stretches where no candidate may cut).
     """
-    spans = _fast_spans(piece)
-    if spans is not None:
-        return spans
-    masked = _mask_harmless(piece)
-    if len(piece) > _MAX_PYSBD_CHARS:
-        return _split_long_piece(piece, masked)
-    if _QUOTE_OR_BRACKET.search(masked):
-        return _pysbd_spans(piece)
-    spans, start = [], 0
-    for end, next_start in [*_safe_cuts(masked), (len(piece), len(piece))]:
-        part = piece[start:end]
-        spans.extend((start + s, start + e) for s, e in _pysbd_or_fast(part))
-        start = next_start
-    return spans
+    ellipsis_cuts, quiet = _ellipsis_cuts(block) if ". . " in block else (set(), [])
+    opens_list = _LIST_MARKER.match(block) is not None
+    list_cuts, list_stops = _list_cuts(block) if opens_list else (set(), set())
+    extra = ellipsis_cuts | list_cuts
+    if _ANY_BULLET.search(block):
+        extra.update(m.start() for m in _BULLET.finditer(block))
+    return sorted(extra), list_stops, quiet
+
+
+def _cuts(block: str) -> list[Span]:
+    """(end of sentence, start of next) for every boundary in ``block``."""
+    extra, list_stops, quiet = _extra_cuts(block)
+    cuts = {position: position for position in extra}
+    sentence_start, upcoming = 0, 0
+    for match in _CANDIDATE.finditer(block):
+        position = match.start()
+        following = match.start(1)
+        if following < 0:  # glued: "agreed.The" after two lowercase letters or digits
+            if _GLUED_BEFORE.match(block, max(position - 2, 0), position) and not _url_or_email(
+                block, match.end()
+            ):
+                cuts[match.end()] = match.end()
+            continue
+        if block[following].islower():
+            continue  # "Ça", "é": non-ASCII lowercase
+        while upcoming < len(extra) and extra[upcoming] <= position:
+            sentence_start = max(sentence_start, extra[upcoming])
+            upcoming += 1
+        if (list_stops and position in list_stops) or (
+            quiet and any(a <= position < b for a, b in quiet)
+        ):
+            continue
+        end = position + len(match.group().rstrip())
+        if not _is_boundary(block, match, end, following, sentence_start):
+            continue
+        sentence_start = following
+        cuts[end] = following
+    return sorted(cuts.items())
 
 
 @functools.lru_cache(maxsize=65536)
-def _block_spans(block: str) -> tuple[tuple[int, int], ...]:
-    """Sentence spans inside one line-block (memoised: repeated paragraphs split once)."""
-    spans: list[tuple[int, int]] = []
-    cuts = [0, *(m.start() for m in _RUN_TOGETHER.finditer(block)), len(block)]
-    for left, right in zip(cuts, cuts[1:], strict=False):
-        piece = block[left:right]
-        spans.extend((left + s, left + e) for s, e in _split_piece(piece))
-    return tuple(_merge_fragments(block, spans))
+def block_spans(block: str) -> tuple[Span, ...]:
+    """Sentence spans of one line block (no line breaks inside), memoised.
 
+    Args:
+        block: one line block of a document.
 
-def block_spans(block: str) -> tuple[tuple[int, int], ...]:
-    """Sentence spans of one line block (no line breaks inside), memoised."""
-    return _block_spans(block)
+    Returns:
+        Whitespace-stripped (start, end) offsets into ``block``, in order.
+    """
+    spans: list[Span] = []
+    start = 0
+    for end, next_start in [*_cuts(block), (len(block), len(block))]:
+        left, right = start, end
+        while left < right and block[left].isspace():
+            left += 1
+        while right > left and block[right - 1].isspace():
+            right -= 1
+        start = max(next_start, end)
+        if left == right:
+            continue
+        if spans and not block[left].isalnum() and not _HAS_WORD.search(block, left, right):
+            spans[-1] = (spans[-1][0], right)  # a stray quote or bracket
+        else:
+            spans.append((left, right))
+    return tuple(spans)

@@ -5,8 +5,9 @@ downloaded) are imported on the first Korean text, never before, so English-only
 work does not pay the ~3 s it takes to load the model.
 
 Sentences: every non-blank line is a block of its own (headlines, captions and
-datelines end without punctuation); inside a block, Kiwi's
-``split_into_sents`` decides (it keeps a quotation with its speech verb:
+datelines end without punctuation); inside a block, Kiwi's sentence splitter
+decides (``tokenize(split_sents=True)``, which gives what ``split_into_sents``
+gives at several times its speed) (it keeps a quotation with its speech verb:
 ``"...한다"고 말했다.`` is one sentence).
 
 Tokens: Kiwi's morphemes with their Sejong tags as ``pos`` (``NNG`` common
@@ -67,8 +68,12 @@ class Korean(Language):
         spans: list[Span] = []
         for left, right in _pieces(block):
             piece = block[left:right]
-            for sentence in kiwi().split_into_sents(piece):
-                span = strip_span(piece, sentence.start, sentence.end)
+            # tokenize(split_sents=True) gives the same sentences as split_into_sents
+            # (checked on 400 NSMC reviews) at about 8x the speed
+            for sentence in kiwi().tokenize(piece, split_sents=True):
+                if not sentence:
+                    continue
+                span = strip_span(piece, sentence[0].start, sentence[-1].end)
                 if span:
                     spans.append((left + span[0], left + span[1]))
         return spans

@@ -8,6 +8,7 @@ optional ``ax``, labels its axes with units and colours countries with
 from analysis.plots.actors import plot_directed_tone, plot_distinctive_terms, plot_voice_shares
 from analysis.plots.compare import plot_group_means
 from analysis.plots.framing import plot_cooccurrence, plot_frame_prevalence, plot_variant_shares
+from analysis.plots.models import plot_coefficients
 from analysis.plots.sentiment import (
     plot_sentiment_distribution,
     plot_textblob_vs_vader,
@@ -20,6 +21,7 @@ __all__ = [
     "COUNTRY_COLORS",
     "country_color",
     "mark_events",
+    "plot_coefficients",
     "plot_cooccurrence",
     "plot_directed_tone",
     "plot_distinctive_terms",

@@ -6,6 +6,12 @@ import sys
 from pathlib import Path
 
 from analysis import config
+from analysis.corpus.command import add_columns_argument
+
+
+def _columns_parameter(columns: str | None) -> list[str]:
+    """``--columns`` as the notebooks' ``corpus_columns`` parameter (``-p`` form)."""
+    return [f"corpus_columns={columns}"] if columns else []
 
 
 def run(args) -> int:
@@ -15,7 +21,7 @@ def run(args) -> int:
     jobs = plan_reports(
         notebooks=args.notebook,
         params=Path(args.params) if args.params else None,
-        cli_parameters=args.parameter,
+        cli_parameters=[*args.parameter, *_columns_parameter(args.columns)],
         corpus=Path(args.corpus) if args.corpus else None,
         notebook_dir=Path(args.notebook_dir) if args.notebook_dir else None,
     )
@@ -28,10 +34,29 @@ def run(args) -> int:
     for result in results:
         if result.status != "failed":
             sys.stdout.write(f"{result.status}: {result.html}\n")
+    if args.export:
+        _export(results, out_dir, Path(args.export))
     for result in failed:
         sys.stderr.write(f"error: {result.message}\n")
     sys.stdout.write(f"index: {out_dir / 'index.html'}\n")
     return 1 if failed else 0
+
+
+def _export(results, out_dir: Path, export_dir: Path) -> None:
+    """Write each report's tables, figures and provenance into ``export_dir/<report>/``."""
+    from analysis.report.artifacts import export_report
+    from analysis.report.index import EXECUTED_DIR, record_path
+
+    for result in results:
+        if result.status == "failed":
+            continue
+        slug = result.html.stem
+        executed = out_dir / EXECUTED_DIR / f"{slug}.ipynb"
+        written = export_report(
+            executed=executed, html=result.html, record=record_path(out_dir, slug),
+            export_dir=export_dir,
+        )  # fmt: skip
+        sys.stdout.write(f"exported: {export_dir / slug} ({len(written)} files)\n")
 
 
 def register(subparsers) -> None:
@@ -87,4 +112,11 @@ def register(subparsers) -> None:
         default=1,
         help="render N notebooks at once, each in its own kernel (default 1)",
     )
+    parser.add_argument(
+        "--export",
+        metavar="DIR",
+        help="also write every table (CSV) and figure (SVG, PNG) of each report, named by "
+        "section, with a provenance.json sidecar, into DIR/<report>/",
+    )
+    add_columns_argument(parser)  # sets corpus_columns in every notebook
     parser.set_defaults(func=run)

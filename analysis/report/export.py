@@ -192,6 +192,16 @@ def notebook_title(nb: nbformat.NotebookNode, default: str) -> str:
     return default
 
 
+def _png_only(nb: nbformat.NotebookNode) -> None:
+    """Drop the SVG copy of a figure that also has a PNG (the kernel makes both for
+    ``report --export``; the page embeds the PNG, as before)."""
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "image/png" in data and "image/svg+xml" in data:
+                del data["image/svg+xml"]
+
+
 def export_html(nb: nbformat.NotebookNode, *, title: str, provenance: dict) -> str:
     """Return the self-contained HTML page of an executed notebook.
 
@@ -205,6 +215,7 @@ def export_html(nb: nbformat.NotebookNode, *, title: str, provenance: dict) -> s
     """
     nb = nbformat.from_dict(nb)
     nb.metadata["title"] = title
+    _png_only(nb)
     exporter = HTMLExporter(
         template_name=TEMPLATE_NAME,
         extra_template_basedirs=[str(config.TEMPLATE_DIR)],

@@ -26,6 +26,7 @@ import papermill
 from papermill.exceptions import PapermillExecutionError
 from traitlets.config import Config
 
+from analysis.report.artifacts import FIGURE_FORMATS
 from analysis.report.parameters import quiet_translators, read_notebook
 
 log = logging.getLogger(__name__)
@@ -33,9 +34,12 @@ log = logging.getLogger(__name__)
 CELL_TIMEOUT_S = 600
 START_TIMEOUT_S = 120
 DIED = "Kernel died before replying to kernel_info"
-# Quiet kernel (no TCP notice), and no IPython history: report kernels need none, and a
-# history database shared by kernels running at once is one more thing to lock.
-KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR", "--HistoryManager.enabled=False"]
+# Quiet kernel, and no IPython history: report kernels need none, and a history database
+# shared by kernels running at once is one more thing to lock. Figures in PNG (the HTML)
+# and SVG (`report --export`).
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR", "--HistoryManager.enabled=False"] + [
+    f"--InlineBackend.figure_formats={fmt}" for fmt in FIGURE_FORMATS
+]
 
 
 def kernel_config(socket_dir: str | None) -> Config:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from analysis.report.parameters import ReportError
 
+COLUMNS_PARAMETER = "corpus_columns"  # --columns: the researcher's column names
 COLUMN_PARAMETERS = {
     "kind": "kind",
     "country": "outlet_country",
@@ -34,9 +35,10 @@ def _corpus(job, loaded: dict):
     if not job.corpus_path.exists():
         path = str(job.corpus_path)
         raise ReportError(f"{job.source}: parameter 'corpus_path': no such file or folder {path!r}")
-    key = Path(job.corpus_path).resolve()
+    columns = job.parameters.get(COLUMNS_PARAMETER) or None  # the researcher's names
+    key = (Path(job.corpus_path).resolve(), columns)
     if key not in loaded:
-        loaded[key] = load_corpus(job.corpus_path)
+        loaded[key] = load_corpus(job.corpus_path, columns=columns)
     return loaded[key]
 
 

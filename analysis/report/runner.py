@@ -50,6 +50,7 @@ from analysis.report.preflight import check_jobs
 log = logging.getLogger(__name__)
 
 CORPUS_PARAMETER = "corpus_path"
+COLUMNS_PARAMETER = "corpus_columns"  # the researcher's column names (--columns)
 __all__ = ["CELL_TIMEOUT_S", "execute_job", "plan_reports", "render_report", "render_reports"]
 
 

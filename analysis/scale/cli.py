@@ -16,6 +16,7 @@ import argparse
 import sys
 
 from analysis import config
+from analysis.corpus.command import add_columns_argument
 from analysis.io import write_csv
 
 
@@ -36,6 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ingest.add_argument("--partition-by", choices=["year", "chunk"], default="year")
     ingest.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
     ingest.add_argument("--no-progress", action="store_true", help="no progress bars")
+    add_columns_argument(ingest)
     ingest.set_defaults(func=_ingest)
     run = sub.add_parser("run", help="score every partition (cached by content hash)")
     run.add_argument("--store", default=None, help="store folder (default: data/processed/corpus)")
@@ -68,6 +70,7 @@ def _ingest(args: argparse.Namespace) -> int:
         partition_by=args.partition_by,
         n_workers=args.workers,
         progress=not args.no_progress,
+        columns=args.columns,
     )
     n_docs = int(manifest["n_docs"].sum())
     sys.stdout.write(f"ingested {n_docs} documents into {len(manifest)} partitions at {out}\n")

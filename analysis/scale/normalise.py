@@ -47,7 +47,8 @@ def normalise_chunk(
 
     source = Path(source)
     try:
-        frame = validate_corpus(raw, source=source.name)
+        fmt = source.suffix.lstrip(".").lower() or "dataframe"
+        frame = validate_corpus(raw, source=source.name, source_format=fmt)
     except CorpusError as exc:
         raise CorpusError(_shift_rows(str(exc), first_row - 1)) from None
     frame.attrs = {}

@@ -32,6 +32,7 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from analysis import config
+from analysis.corpus.schema import apply_columns
 from analysis.io import write_csv
 from analysis.scale.normalise import check_seen, normalise_chunk
 
@@ -136,6 +137,7 @@ def ingest_corpus(
     partition_by: PartitionBy = "year",
     n_workers: int | None = None,
     progress: bool = True,
+    columns: str | dict | None = None,
 ) -> pd.DataFrame:
     """Read a large corpus in chunks and store it as partitioned Parquet.
 
@@ -148,6 +150,8 @@ def ingest_corpus(
         n_workers: processes validating chunks in parallel (default: all cores;
             at most ``n_workers + 1`` chunks are in memory at once).
         progress: show a tqdm progress bar of rows read.
+        columns: the input's own column names for schema columns, as for
+            ``analysis.corpus.load_corpus`` (``"text=body,published=date"``).
 
     Returns:
         One row per partition file: partition (path relative to ``out``),
@@ -157,6 +161,9 @@ def ingest_corpus(
     """
     if partition_by not in PARTITION_BY:
         raise ValueError(f"unknown partition_by {partition_by!r}; valid: {list(PARTITION_BY)}")
+    from analysis.corpus import parse_columns
+
+    mapping = parse_columns(columns)  # checked before anything is read
     out = Path(out) if out is not None else config.PROCESSED_DIR / "corpus"
     files = input_files(path)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -169,6 +176,7 @@ def ingest_corpus(
             partition_by=partition_by,
             progress=progress,
             n_workers=n_workers,
+            columns=mapping,
         )
         manifest = pd.DataFrame(
             records, columns=["partition", "year", "n_docs", "n_chars", "source_file", "first_row"]
@@ -188,7 +196,7 @@ def ingest_corpus(
 
 
 def _write_partitions(
-    files, staging: Path, *, chunk_rows, partition_by, progress, n_workers
+    files, staging: Path, *, chunk_rows, partition_by, progress, n_workers, columns
 ) -> list[dict]:
     """Validate and write chunks, ``n_workers`` at a time, checking ids across chunks in order."""
     records: list[dict] = []
@@ -209,6 +217,7 @@ def _write_partitions(
         number = 0
         for file in files:
             for raw, first_row in iter_chunks(file, chunk_rows=chunk_rows):
+                raw = apply_columns(raw, columns, source=file.name)  # the researcher's names
                 args = (raw, file, first_row, staging, number, partition_by)
                 pending.append((pool.submit(_ingest_chunk, *args) if pool else _ingest_chunk(*args),
                                 file, first_row))  # fmt: skip

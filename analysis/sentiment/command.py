@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from analysis.corpus.command import add_columns_argument
 from analysis.sentiment.scoring import score_documents_and_sentences, score_sentiment
 
 logger = logging.getLogger(__name__)
@@ -26,6 +27,7 @@ def register(subparsers) -> None:
         action="store_true",
         help="leave out documents flagged is_duplicate (wire copies); default: score all",
     )
+    add_columns_argument(parser)
     parser.set_defaults(func=_run_cli)
 
 
@@ -33,7 +35,7 @@ def _run_cli(args) -> int:
     from analysis.corpus import load_corpus
     from analysis.io import write_csv
 
-    docs = load_corpus(args.path, exclude_duplicates=args.exclude_duplicates)
+    docs = load_corpus(args.path, columns=args.columns, exclude_duplicates=args.exclude_duplicates)
     if args.sentences:
         documents, sentences = score_documents_and_sentences(docs)
         write_csv(sentences, args.sentences)
