@@ -46,7 +46,8 @@ import matplotlib.pyplot as plt
 
 from analysis import config
 from analysis.corpus import load_corpus
-from analysis.display import show_table, show_text
+from analysis.display import show_finding, show_limit, show_policy, show_table
+from analysis.findings import cannot_show, interval_table
 from analysis.framing import code_frames
 from analysis.models import (
     MIN_CLUSTERS,
@@ -59,6 +60,7 @@ from analysis.models import (
 from analysis.plots import use_style
 from analysis.plots.models import plot_coefficients
 from analysis.report import display_path
+from analysis.sample_policy import policy_note
 from analysis.sentiment import score_sentiment
 
 warnings.simplefilter("ignore", UserWarning)  # every warning is in the tables' warning column
@@ -81,9 +83,10 @@ country_term = f"C(outlet_country, Treatment(reference='{reference}'))" if refer
 predictors = [t for t in [country_term, "C(kind)", "year", "C(language)"] if t]
 frames = [c for c in table.columns if c.startswith("has_")]
 if cluster not in table.columns or table[cluster].isna().all():
-    show_text(f"No {cluster} is known for any document: robust (HC1) errors, not clustered.")
+    show_limit(cannot_show("no clustered errors", f"no {cluster} is known for any document; "
+                           "robust (HC1) errors instead"))  # fmt: skip
     cluster = None
-show_text(
+show_finding(
     f"{len(docs)} documents from {display_path(path)}, {len(table)} modelled; tone: {tone}; "
     f"{int(table[tone].notna().sum())} documents with a tone score, "
     f"{int(table[frames[0]].notna().sum()) if frames else 0} coded for frames ({codebook}); "
@@ -94,7 +97,8 @@ show_text(
 )
 for column, small in left_out.items():
     listed = ", ".join(f"{level} ({n})" for level, n in small.items())
-    show_text(f"Left out: {column} with fewer than {min_n} documents: {listed}.")
+    show_limit(cannot_show(f"{column} values left out", f"fewer than {min_n} documents: {listed}"))
+show_policy(policy_note(min_n))
 
 # %% [markdown]
 # ## Tone
@@ -102,17 +106,18 @@ for column, small in left_out.items():
 # %%
 tone_model = fit_models(table, outcomes=[tone], predictors=predictors, cluster=cluster)
 for outcome, reason in tone_model.attrs["skipped"].items():
-    show_text(f"{outcome}: no model ({reason}).")
+    show_limit(cannot_show(f"no model of {outcome}", reason))
 for outcome, dropped in tone_model.attrs["dropped"].items():
-    show_text(f"{outcome}: left out because they do not vary here: {', '.join(dropped)}.")
+    show_limit(cannot_show(f"{', '.join(dropped)} left out of {outcome}", "they do not vary here"))
 shown = ["term", "estimate", "ci_low", "ci_high", "p_value", "n_obs", "n_clusters", "warning"]
 show_table(
-    tone_model.assign(term=tone_model["term"].map(term_label))[shown],
+    interval_table(tone_model.assign(term=tone_model["term"].map(term_label))[["model", *shown]]),
     caption=f"OLS of {tone} per document, outlet-clustered 95% CI (difference from the reference)",
 )
-show_text(describe_model(tone_model) if len(tone_model) else "No tone model could be fitted.")
-plot_coefficients(tone_model, title=f"{tone}: each term holding the others fixed")
-plt.show()
+if len(tone_model):
+    show_finding(describe_model(tone_model))
+    plot_coefficients(tone_model, title=f"{tone}: each term holding the others fixed")
+    plt.show()
 
 # %% [markdown]
 # Each row is one term: for a country or a kind, the difference in mean tone from the
@@ -128,17 +133,20 @@ plt.show()
 # %%
 frame_models = fit_models(table, outcomes=frames, predictors=predictors, cluster=cluster)
 for outcome, reason in frame_models.attrs["skipped"].items():
-    show_text(f"{outcome}: no model ({reason}).")
+    show_limit(cannot_show(f"no model of {outcome}", reason))
 dropped = sorted({t for terms in frame_models.attrs["dropped"].values() for t in terms})
 if dropped:
-    show_text(f"Left out of the frame models because they do not vary here: {', '.join(dropped)}.")
+    show_limit(cannot_show(f"{', '.join(dropped)} left out of the frame models",
+                           "they do not vary here"))  # fmt: skip
 show_table(
-    frame_models.assign(term=frame_models["term"].map(term_label))[["outcome", *shown]],
+    interval_table(frame_models.assign(term=frame_models["term"].map(term_label))[
+        ["outcome", "model", *shown]
+    ]),
     caption="Logit of each frame's presence per document, outlet-clustered 95% CI (log-odds)",
     max_rows=60,
 )
 for _, part in frame_models.groupby("outcome", sort=False):
-    show_text(describe_model(part))
+    show_finding(describe_model(part))
 if len(frame_models):
     plot_coefficients(frame_models, title="Frame presence: each term holding the others fixed")
     plt.show()

@@ -54,6 +54,8 @@ from analysis import (
     show_table,
     show_text,
 )
+from analysis.display import show_finding, show_limit
+from analysis.findings import cannot_show
 from analysis.models import keep_common_levels, term_label
 from analysis.plots import plot_coefficients, use_style
 from analysis.report import display_path
@@ -146,7 +148,7 @@ try:
     model = fit_model(kept, formula=formula, cluster="outlet")
 except ValueError as error:  # e.g. one document, or no outlet known
     model = None
-    show_text(f"No model on this corpus: {error}")
+    show_limit(cannot_show("no model on this corpus", str(error)))
 if model is not None:
     show_table(
         model.assign(term=model["term"].map(term_label))[
@@ -154,7 +156,7 @@ if model is not None:
         ],
         caption=f"OLS of {outcome}: {formula}",
     )
-    show_text(describe_model(model))
+    show_finding(describe_model(model))
 
 # %% [markdown]
 # Each country is compared with the first country in alphabetical order, each kind

@@ -15,7 +15,8 @@ from pathlib import Path
 import nbformat
 
 TRACEBACK = re.compile(r"Traceback \(most recent call last\)|[A-Za-z]+Error: ")
-NUMBER = re.compile(r"-?\d+\.\d+|\d+%")
+# Result numbers: decimals and percentages, not thresholds ("p < 0.05", "|z| > 1.96").
+NUMBER = re.compile(r"(?<![<>] )(?<![<>])(?:-?\d+\.\d+|\d+%)")
 
 
 def noisy_outputs(executed: Path) -> list[str]:

@@ -55,10 +55,12 @@ INTERVAL_CELLS = (
     ("share_a", "share_a_ci_low", "share_a_ci_high", "share a [95% CI]"),
     ("share_b", "share_b_ci_low", "share_b_ci_high", "share b [95% CI]"),
     ("diff", "diff_ci_low", "diff_ci_high", "difference [95% CI]"),
+    ("estimate", "ci_low", "ci_high", "estimate [95% CI]"),
 )
 
 
 SHARE_COLUMNS = ("present_share", "share_a", "share_b")
+DIGITS = {"estimate": 3}  # model coefficients as analysis.models.describe_model quotes them
 
 
 def _float(value) -> float:
@@ -71,6 +73,14 @@ def _is_share_row(row, estimate: str) -> bool:
     )
 
 
+def _odds_ratios(table: pd.DataFrame) -> list[str]:
+    bounds = ("estimate", "ci_low", "ci_high")
+    return [
+        format_interval(*np.exp([_float(r[c]) for c in bounds])) if r["model"] == "logit" else ""
+        for _, r in table.iterrows()
+    ]
+
+
 def interval_table(table: pd.DataFrame) -> pd.DataFrame:
     """The table as a reader sees it: each estimate and its bounds in one cell, in the form
     the findings quote (``0.07 [-0.02, 0.16]``; shares ``41% [30%, 52%]``).
@@ -78,8 +88,9 @@ def interval_table(table: pd.DataFrame) -> pd.DataFrame:
     Args:
         table: Any result table with estimate/bound column triples (``mean``/``ci_low``/
             ``ci_high``, ``diff``/``diff_ci_low``/``diff_ci_high``, ``share_a``/...,
-            ``value``, ``present_share``, or any ``X``/``X_ci_low``/``X_ci_high``);
-            not modified.
+            ``value``, ``present_share``, a model's ``estimate``, or any
+            ``X``/``X_ci_low``/``X_ci_high``); not modified. A model table (``model``
+            column) also gets the odds ratio of its logit rows.
 
     Returns:
         A copy where each triple present is replaced, in place of the estimate, by one
@@ -87,6 +98,10 @@ def interval_table(table: pd.DataFrame) -> pd.DataFrame:
         they were.
     """
     out = table.copy()
+    if {"model", "estimate", "ci_low", "ci_high"} <= set(out.columns):  # logit: odds ratios too
+        with np.errstate(over="ignore"):  # a separated logit: the odds ratio is NA
+            odds = _odds_ratios(out)
+        out.insert(list(out.columns).index("ci_high") + 1, "odds ratio [95% CI]", odds)
     generic = [
         (c, f"{c}_ci_low", f"{c}_ci_high", f"{c} [95% CI]")
         for c in out.columns
@@ -98,7 +113,9 @@ def interval_table(table: pd.DataFrame) -> pd.DataFrame:
         cells = [
             share_cell(*(_float(r[c]) for c in (estimate, low, high)))
             if _is_share_row(r, estimate)
-            else format_interval(*(_float(r[c]) for c in (estimate, low, high)))
+            else format_interval(
+                *(_float(r[c]) for c in (estimate, low, high)), digits=DIGITS.get(estimate, 2)
+            )
             for _, r in out.iterrows()
         ]
         out[estimate] = cells
