@@ -80,7 +80,7 @@ def korean_only(folder: Path, *, n_docs: int = 40) -> Path:
     docs = _grouped_documents(reviews, per_doc=5, prefix="nsmc")[:n_docs]
     rows = [
         {"id": doc_id, "title": text[:30], "text": text, "published": day,
-         "outlet": "Naver movie reviews (NSMC)", "outlet_country": "KR", "kind": "review",
+         "outlet": "네이버 영화 리뷰 (NSMC)", "outlet_country": "KR", "kind": "review",
          "license": "CC0 1.0 (NSMC, e9t/nsmc)" + ASSIGNED}
         for (doc_id, text), day in zip(docs, _dates(len(docs)), strict=True)
     ]  # fmt: skip
@@ -94,7 +94,7 @@ def japanese_only(folder: Path, *, n_docs: int = 40) -> Path:
     docs = _grouped_documents(comments, per_doc=4, prefix="ew", sep="\n")[:n_docs]
     rows = [
         {"id": doc_id, "title": text[:24], "text": text, "published": day,
-         "outlet": "Economy Watchers Survey", "outlet_country": "JP", "kind": "survey_comment",
+         "outlet": "景気ウォッチャー調査", "outlet_country": "JP", "kind": "survey_comment",
          "license": "CC BY 4.0 (Cabinet Office, Economy Watchers Survey)" + ASSIGNED}
         for (doc_id, text), day in zip(docs, _dates(len(docs)), strict=True)
     ]  # fmt: skip

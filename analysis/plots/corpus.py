@@ -47,7 +47,9 @@ def _main_country(docs: pd.DataFrame, by: str) -> pd.Series:
 def _country_legend(ax: Axes, countries) -> None:
     palette = series_colors(sorted(set(countries)))
     handles = [Patch(color=palette[c], label=c) for c in sorted(set(countries))]
-    ax.legend(handles=handles, title="publisher country", loc="lower right")
+    ax.legend(
+        handles=handles, title="publisher country", loc="upper left", bbox_to_anchor=(1.0, 1.0)
+    )
 
 
 def plot_document_counts(
@@ -133,8 +135,9 @@ def plot_documents_by_period(
         bottom += values
     step = max(1, int(np.ceil(len(table) / MAX_TICKS)))
     ticks = list(range(0, len(table), step))
-    ax.set_xticks(ticks, [period_label(table.index[i].start_time, period) for i in ticks],
-                  rotation=45 if period in ("week", "month") else 0, ha="right")  # fmt: skip
+    labels = [period_label(table.index[i].start_time, period) for i in ticks]
+    ax.set_xticks(ticks, labels, rotation=0 if period == "year" else 45,
+                  ha="center" if period == "year" else "right")  # fmt: skip
     n_undated = int((~dated).sum())
     undated = f" ({n_undated} undated left out)" if n_undated else ""
     ax.set_xlabel(f"publication {period}{undated}")
