@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help env fonts lock report reports test test-fast lint format bench check-browser clean
+.PHONY: help env fonts lock report reports test test-fast lint format bench check-browser clean tone-model
 
 help:  ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-15s %s\n", $$1, $$2}'
@@ -58,6 +58,9 @@ format: $(STAMP)  ## apply ruff formatting
 
 bench: $(STAMP)  ## run the benchmarks in bench/ (prints ratios, no pass/fail)
 	@for f in bench/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
+
+tone-model: $(STAMP)  ## rebuild data/models/tone.json from data/validation (same bytes every time)
+	OMP_NUM_THREADS=1 $(PY) -m analysis.sentiment.build --out data/models/tone.json
 
 check-browser: report  ## open every report in headless Chromium (installs it if missing)
 	$(PY) -m analysis check-browser reports

@@ -3,10 +3,12 @@
 Measures built on one actor codebook (``data/codebooks/actors.yaml``); who is quoted
 or credited (voices) is ``analysis.voices``, built on these mentions:
 
-- **Mentions**: every alias of every actor, per sentence, with character offsets.
-  Longest alias wins at a position ("North Korea" is KP, not KR "Korea"); a
-  metonym ("Seoul", "Tokyo") right after a place word ("in", "to", "visit ...")
-  names a place and is not counted. Matching rules are in the codebook header.
+- **Mentions**: every alias of every actor, in English, Korean and Japanese (윤석열
+  대통령, 岸田首相, 외교부, 外務省 ...), per sentence, with character offsets into the
+  document. Longest alias wins at a position ("North Korea" is KP, not KR "Korea"); a
+  metonym ("Seoul", 도쿄, ソウル) used as a place ("in Seoul", 도쿄에서, ソウルで) is not
+  counted, nor is a country name inside a bilateral label ("Japan-ROK", "ROK-U.S.").
+  The codebook and its matching rules: ``analysis.codebooks.actors``.
 - **Directed tone**: sentence sentiment (``analysis.sentiment.score_sentences``)
   of the sentences that mention each side's actors, averaged per publisher group
   with a document-cluster bootstrap interval (documents are resampled, because
@@ -17,22 +19,22 @@ or credited (voices) is ``analysis.voices``, built on these mentions:
 from __future__ import annotations
 
 import logging
-import re
-from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from analysis import config
 from analysis.checks import check_choice, require_columns
-from analysis.codebooks import CodebookError, load_yaml_entries, term_pattern
+from analysis.codebooks.actors import COUNTRIES, PLACE_WORDS, TYPES, ActorCodebook, load_actors
 from analysis.small_groups import small_group_note, warn_small_groups
 from analysis.text import sentence_table
 
 logger = logging.getLogger(__name__)
 
 __all__ = [
+    "COUNTRIES",
+    "PLACE_WORDS",
+    "TYPES",
     "ActorCodebook",
     "count_actor_mentions",
     "directed_tone",
@@ -41,135 +43,8 @@ __all__ = [
     "tone_sentences",
 ]
 
-DEFAULT_ACTORS = "actors"
-COUNTRIES = ("JP", "KR", "US", "KP", "CN")
-TYPES = ("person", "office", "government", "metonym", "company", "court")
 MENTION_COLUMNS = ["doc_id", "sentence_id", "actor_id", "country", "alias", "start", "end"]
 TONE_MEASURES = ("textblob_polarity", "vader_compound")
-# A metonym after one of these words names a place ("talks in Seoul"), not a government.
-PLACE_WORDS = (
-    "in|at|to|from|near|around|outside|via|toward|towards|visit|visits|visited|visiting|trip"
-)
-_PLACE_BEFORE = re.compile(rf"(?<!\w)(?:{PLACE_WORDS})\s+$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class ActorCodebook:
-    """A validated actor codebook: the actor table and one compiled alias regex."""
-
-    path: Path
-    table: pd.DataFrame  # actor_id, label, country, type, aliases (";"-joined)
-    regex: re.Pattern
-    owners: dict[str, str | None]  # regex group -> actor_id (None: an exclusion)
-    country: dict[str, str]  # actor_id -> country
-    kind: dict[str, str]  # actor_id -> type
-
-    def find(self, text: str) -> list[tuple[str, int, int, str]]:
-        """Return ``(actor_id, start, end, matched_text)`` for every counted mention in ``text``."""
-        out = []
-        for m in self.regex.finditer(text):
-            actor = self.owners[m.lastgroup]
-            if actor is None:
-                continue
-            if self.kind[actor] == "metonym" and _PLACE_BEFORE.search(text, 0, m.start()):
-                continue
-            out.append((actor, m.start(), m.end(), m.group()))
-        return out
-
-
-def _alias_pattern(alias: str) -> str:
-    """Codebook term pattern; one-word aliases stay case-sensitive, longer ones do not."""
-    pattern = term_pattern(alias)
-    return pattern if len(alias.split()) == 1 else f"(?i:{pattern})"
-
-
-def _check_actor(entry: dict, where: str) -> None:
-    for field, valid in (("country", COUNTRIES), ("type", TYPES)):
-        if entry[field] not in valid:
-            raise CodebookError(
-                f"{where}, field '{field}': {entry[field]!r} is not one of {', '.join(valid)}"
-            )
-    if not entry["aliases"]:
-        raise CodebookError(f"{where}, field 'aliases': empty list")
-
-
-def load_actors(codebook: str | Path | ActorCodebook | None = None) -> ActorCodebook:
-    """Load and validate an actor codebook.
-
-    Args:
-        codebook: a name in ``data/codebooks`` ("actors"), a YAML path, an already
-            loaded ``ActorCodebook`` (returned as is), or None for the default.
-
-    Returns:
-        ``ActorCodebook``; its ``table`` has columns ``actor_id``, ``label``,
-        ``country``, ``type``, ``aliases`` (``;``-joined).
-
-    Raises:
-        CodebookError: one line naming file, entry and field (unknown key, bad
-            country or type, empty alias, duplicate id, an alias given to two actors).
-    """
-    if isinstance(codebook, ActorCodebook):
-        return codebook
-    name = codebook or DEFAULT_ACTORS
-    path = (
-        Path(name)
-        if str(name).endswith((".yaml", ".yml"))
-        else config.CODEBOOK_DIR / f"{name}.yaml"
-    )
-    required = {"id": str, "label": str, "country": str, "type": str, "aliases": list[str]}
-    entries = load_yaml_entries(
-        path,
-        required=required,
-        optional={"exclude": list[str], "notes": str},
-        list_key="actors",
-        terms=("aliases", "exclude"),
-    )
-    return _compile(path, entries)
-
-
-def _alias_owners(path: Path, entries: list[dict]) -> dict[str, str | None]:
-    """Pattern -> actor_id (None for exclusions); an alias given to two actors is an error."""
-    owners: dict[str, str | None] = {}
-    for i, entry in enumerate(entries, start=1):
-        where = f"{path.name}: entry {i} (id {entry['id']!r}), field 'aliases'"
-        _check_actor(entry, where.rsplit(",", 1)[0])
-        for alias in entry["aliases"]:
-            pattern = _alias_pattern(alias)
-            if owners.get(pattern, entry["id"]) != entry["id"]:
-                raise CodebookError(
-                    f"{where}: {alias!r} is already an alias of {owners[pattern]!r}"
-                )
-            owners[pattern] = entry["id"]
-        for phrase in entry.get("exclude", []):
-            owners.setdefault(f"(?i:{term_pattern(phrase)})", None)
-    return owners
-
-
-def _compile(path: Path, entries: list[dict]) -> ActorCodebook:
-    owners = _alias_owners(path, entries)
-    groups = {f"a{i}": p for i, p in enumerate(sorted(owners, key=lambda p: (-len(p), p)))}
-    # A cheap guard first: most positions are not the start of any alias.
-    words = [t for e in entries for t in e["aliases"] + e.get("exclude", [])]
-    heads = "".join(sorted({ch for t in words for ch in (t[0].lower(), t[0].upper())}))
-    alternatives = "|".join(f"(?P<{g}>{p})" for g, p in groups.items())
-    regex = re.compile(rf"(?<!\w)(?=[{re.escape(heads)}])(?:{alternatives})")
-    table = pd.DataFrame(
-        {
-            "actor_id": [e["id"] for e in entries],
-            "label": [e["label"] for e in entries],
-            "country": [e["country"] for e in entries],
-            "type": [e["type"] for e in entries],
-            "aliases": [";".join(e["aliases"]) for e in entries],
-        }
-    )
-    return ActorCodebook(
-        path=path,
-        table=table,
-        regex=regex,
-        owners={g: owners[p] for g, p in groups.items()},
-        country=dict(zip(table["actor_id"], table["country"], strict=True)),
-        kind=dict(zip(table["actor_id"], table["type"], strict=True)),
-    )
 
 
 def _sentence_mentions(sentences: pd.DataFrame, book: ActorCodebook) -> pd.DataFrame:

@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "analysis.corpus",
     "analysis.sentiment",
     "analysis.framing",
+    "analysis.terms",
     "analysis.coding",
     "analysis.compare",
     "analysis.events",
@@ -31,11 +32,22 @@ COMMAND_MODULES = (
 )
 
 
+# Commands whose module is known: only that module is imported to run them, so a
+# command loads what it uses (start-up time). Any other command imports them all.
+COMMAND_HOMES = {"sentiment": "analysis.sentiment", "tone": "analysis.sentiment"}
+
+
 class UserError(Exception):
     """Bad input from the user: reported as one line, exit status 2."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_modules(argv: list[str] | None) -> tuple[str, ...]:
+    words = [a for a in (sys.argv[1:] if argv is None else argv) if not a.startswith("-")]
+    home = COMMAND_HOMES.get(words[0]) if words else None
+    return (home,) if home else COMMAND_MODULES
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     invoked = Path(sys.argv[0]).name
     parser = argparse.ArgumentParser(
         prog=invoked if invoked == "kj-discourse" else "python -m analysis",
@@ -44,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in _command_modules(argv) if argv is not None else COMMAND_MODULES:
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
@@ -64,7 +76,7 @@ def _one_line_warning(message, category, filename, lineno, file=None, line=None)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,

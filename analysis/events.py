@@ -27,7 +27,7 @@ import pandas as pd
 
 from analysis import config
 from analysis.checks import require_columns
-from analysis.codebooks import CodebookError, load_yaml_entries
+from analysis.codebooks import CodebookError, load_yaml_entries, read_term_sets
 from analysis.compare import compare_groups
 from analysis.small_groups import warn_small_groups
 
@@ -42,7 +42,14 @@ EVENT_REQUIRED = {
     "sources": list[str],
     "countries": list[str],
 }
-EVENT_OPTIONAL = {"end_date": (dt.date, str), "notes": str}
+# ko / ja: the names Korean and Japanese media give the event (codebook term syntax),
+# for finding texts about it in those languages
+EVENT_OPTIONAL = {
+    "end_date": (dt.date, str),
+    "notes": str,
+    "ko": (list[str], dict),
+    "ja": (list[str], dict),
+}
 EVENT_COLUMNS = [
     "event_id",
     "date",
@@ -52,6 +59,8 @@ EVENT_COLUMNS = [
     "sources",
     "countries",
     "notes",
+    "names_ko",
+    "names_ja",
 ]
 WINDOWS = ("before", "after")
 
@@ -78,7 +87,8 @@ def load_events(path: str | Path | None = None) -> pd.DataFrame:
         One row per event, sorted by date. Columns: ``event_id``, ``date`` and
         ``end_date`` (datetime64, ``end_date`` NaT when absent), ``label``,
         ``description``, ``sources`` (URLs joined by ``"; "``), ``countries``
-        (codes joined by ``","``), ``notes``.
+        (codes joined by ``","``), ``notes``, ``names_ko``, ``names_ja`` (the event's
+        names in Korean and Japanese media, joined by ``"; "``; NA when not given).
 
     Raises:
         CodebookError: one line naming file, entry and field (bad date, duplicate
@@ -106,8 +116,11 @@ def _load_events_cached(path: Path, stamp: int | None) -> pd.DataFrame:
             raise CodebookError(
                 f"{where}, field 'end_date': {end.date()} is before date {date.date()}"
             )
+        names = read_term_sets(entry, where, term_key="label_terms")
         rows.append(
             {
+                "names_ko": "; ".join(names["ko"].terms) if "ko" in names else pd.NA,
+                "names_ja": "; ".join(names["ja"].terms) if "ja" in names else pd.NA,
                 "event_id": entry["id"],
                 "date": date,
                 "end_date": end,

@@ -17,9 +17,15 @@ Patterns, tried on each sentence that mentions an actor (``pattern`` column):
                  added", ... with no voice of its own takes the voice of the
                  previous sentence of the same document if that sentence credits
                  exactly one actor; otherwise it is left unresolved (no row);
-``he_said``      '"...," he said' / "She added ..." with no voice of its own takes
-                 the only person actor mentioned in the previous sentence (or, if
-                 none is mentioned, the only person it credits); else unresolved.
+``he_said``      '"...," he said' / "She added ..." (그는 … 말했다, 同氏は … 述べた) with no
+                 voice of its own takes the one person mentioned or credited in
+                 the ``MAX_CARRY`` sentences before it: "Kishida arrived. Talks
+                 began at noon. 'We agreed,' he said." credits Kishida; two people
+                 there, or none within reach, leave it unresolved;
+``ko_subject`` / ``ja_subject``  Korean and Japanese sentences: the actor marked as
+                 subject or topic (윤석열 대통령은, 岸田首相は) of a reporting verb
+                 (밝혔다, 말했다, 강조했다, 述べた, と語った, 強調した ...), and "에 따르면",
+                 "によると" as ``according_to``: ``analysis.voices_cjk``.
 
 A mention inside a quotation ("... the Japanese government expressed ..." quoted
 from a Korean official) is not a voice: the voice is the quoted speaker's.
@@ -36,8 +42,11 @@ import pandas as pd
 from analysis.actors import _sentence_mentions, load_actors
 from analysis.checks import require_columns
 from analysis.text import sentence_table
+from analysis.voices_cjk import HE_SAID_CJK, cjk_voices, is_cjk_sentence
 
-__all__ = ["SPEECH_VERBS", "VOICE_COLUMNS", "find_voices", "voices_by_country"]
+__all__ = ["MAX_CARRY", "SPEECH_VERBS", "VOICE_COLUMNS", "find_voices", "voices_by_country"]
+
+MAX_CARRY = 3  # how many sentences back "he said" looks for its person
 
 VOICE_COLUMNS = ["doc_id", "sentence_id", "actor_id", "country", "verb", "pattern", "quote"]
 SPEECH_VERBS = (
@@ -75,7 +84,12 @@ _HE_SAID = re.compile(
 def _in_quote(text: str, pos: int) -> bool:
     """Whether ``pos`` lies inside a quotation opened earlier in the sentence."""
     head = text[:pos]
-    return head.count("\u201c") > head.count("\u201d") or head.count('"') % 2 == 1
+    return (
+        head.count("\u201c") > head.count("\u201d")
+        or head.count('"') % 2 == 1
+        or head.count("\u300c") > head.count("\u300d")
+        or head.count("\u300e") > head.count("\u300f")
+    )
 
 
 def _voices_in_sentence(text: str, mentions: list[tuple]) -> list[tuple[str, str, str]]:
@@ -105,23 +119,29 @@ def _voices_in_sentence(text: str, mentions: list[tuple]) -> list[tuple[str, str
     return list(unique.values())
 
 
-def _carried_voice(text: str, sid: int, prior: tuple, kind: dict) -> list[tuple[str, str, str]]:
-    """A voice carried over from the previous sentence by "It said" or "he/she said".
+def _carried_voice(text: str, sid: int, history: list, kind: dict) -> list[tuple[str, str, str]]:
+    """A voice carried over from earlier sentences by "It said" or "he/she said".
 
-    ``prior`` is (sentence_id, voices, mentioned actors) of the previous sentence of the
-    document. "It said" takes its only voice; "he said" its only person (mentioned, or
-    else credited). Anything ambiguous stays unresolved.
+    ``history`` holds (sentence_id, voices, mentioned actors) of the document's earlier
+    sentences, latest last. "It said" takes the only voice of the previous sentence;
+    "he said" the person mentioned or credited in the ``MAX_CARRY`` sentences before it
+    when there is exactly one. Anything ambiguous stays unresolved.
     """
-    prev_sid, prev_voices, prev_mentions = prior
-    if prev_sid != sid - 1:
+    if not history or history[-1][0] != sid - 1:
         return []
+    prev_voices = history[-1][1]
     it_said = _IT_SAID.match(text)
     if it_said and len(set(prev_voices)) == 1:
         return [(prev_voices[0], it_said["verb"].lower(), "it_said")]
-    he_said = _HE_SAID.search(text)
-    people = {a for a in prev_mentions if kind[a] == "person"}
-    people = people or {a for a in prev_voices if kind[a] == "person"}
-    if he_said and len(people) == 1:
+    he_said = _HE_SAID.search(text) or HE_SAID_CJK.match(text)
+    if not he_said:
+        return []
+    people: set[str] = set()
+    for back, (prev_sid, voices, mentioned) in enumerate(reversed(history), start=1):
+        if back > MAX_CARRY or prev_sid != sid - back:
+            break
+        people |= {a for a in [*mentioned, *voices] if kind[a] == "person"}
+    if len(people) == 1:
         return [(people.pop(), he_said["verb"].lower(), "he_said")]
     return []
 
@@ -155,10 +175,15 @@ def find_voices(docs: pd.DataFrame, *, codebook=None) -> pd.DataFrame:
         strict=True,
     ):
         local = [(a, s - offset, e - offset) for a, s, e in by_sentence.get((doc_id, sid), [])]
-        voices = _voices_in_sentence(text, local)
+        if is_cjk_sentence(text):
+            voices = cjk_voices(text, local, _in_quote)
+        else:
+            voices = _voices_in_sentence(text, local)
+        history = previous.setdefault(doc_id, [])
         if not voices:
-            voices = _carried_voice(text, sid, previous.get(doc_id, (None, [], [])), book.kind)
-        previous[doc_id] = (sid, [v[0] for v in voices], [m[0] for m in local])
+            voices = _carried_voice(text, sid, history, book.kind)
+        history.append((sid, [v[0] for v in voices], [m[0] for m in local]))
+        del history[:-MAX_CARRY]
         rows.extend((doc_id, int(sid), a, book.country[a], v, p, text) for a, v, p in voices)
     return pd.DataFrame(rows, columns=VOICE_COLUMNS).astype({"sentence_id": "int64"})
 

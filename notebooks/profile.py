@@ -278,8 +278,8 @@ else:
 variants = count_term_variants(docs, by="profile")
 named = variants.groupby("referent")["n_mentions"].transform("sum") > 0
 if named.any():
-    term_table = variants.loc[named].pivot_table(
-        index=["referent", "variant"], columns="profile", values="variant_share"
+    term_table = variants.loc[named].pivot(  # a variant has one row per side (sides per language)
+        index=["referent", "variant", "side"], columns="profile", values="variant_share"
     )
     show_table(
         term_table.reset_index(),

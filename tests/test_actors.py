@@ -107,7 +107,8 @@ def test_alias_shared_by_two_actors_is_an_error(tmp_path):
     ("text", "expected"),
     [
         ("North Korea fired a missile.", [("north_korea", "North Korea")]),
-        ("The Korea-Japan talks", [("kr_government", "Korea"), ("jp_government", "Japan")]),
+        # a bilateral label names no government (issue 11)
+        ("The Korea-Japan talks", []),
         ("Tokyo denied it.", [("tokyo", "Tokyo")]),
         ("They met in Seoul and flew to Tokyo.", []),
         ("the Kono Statement of 1993", []),
@@ -319,3 +320,103 @@ def test_plot_directed_tone_draws_flagged_rows_hollow():
     assert filled.get_offsets()[:, 0].tolist() == [0.2]
     assert hollow.get_offsets()[:, 0].tolist() == [0.1]
     plt.close("all")
+
+
+# ---------------------------------------------------------------- Korean and Japanese
+
+KO_JA_MENTIONS = [
+    (
+        # Yonhap's Japanese service, 2023-05-07 (news.goo.ne.jp/article/yonhap/world/...)
+        "韓国の尹錫悦(ユン・ソクヨル)大統領は7日午後、ソウル・竜山の大統領室で日本の岸田文雄首相と"
+        "首脳会談を行った。",
+        # the reading in brackets is the same mention; "ソウル・竜山" is a place
+        [("kr_government", "韓国"), ("yoon_suk_yeol", "尹錫悦"),
+         ("kr_presidential_office", "大統領室"), ("jp_government", "日本"),
+         ("fumio_kishida", "岸田文雄")],
+    ),
+    (
+        # Seoul Economic Daily, 2023-03-16 (m.sedaily.com/NewsViewAmp/29N1T1KSEZ)
+        "윤 대통령은 이날 일본 도쿄 총리관저에서 한일 정상회담 이후 열린 공동 기자회견에서",
+        # 일본 도쿄 names the place of the Kantei; 한일 is a bilateral label, no mention
+        [("yoon_suk_yeol", "윤 대통령"), ("jp_government", "일본"), ("tokyo", "도쿄"),
+         ("jp_kantei", "총리관저")],
+    ),
+    (
+        # Kukmin Ilbo photo caption, 2025 (kmib.co.kr/article/view.asp?arcid=0028584637)
+        "이시바 시게루 일본 총리가 23일 일본 도쿄 총리 관저에서 열린 한일 정상 공동 언론 발표",
+        # 일본 총리 is a title ("Japanese Prime Minister"), not a mention of the government
+        [("shigeru_ishiba", "이시바 시게루"), ("jp_government", "일본"), ("tokyo", "도쿄"),
+         ("jp_kantei", "총리 관저")],
+    ),
+    (
+        # Mainichi Shimbun, 2024-05-26 (mainichi.jp/articles/20240526/k00/00m/030/148000c)
+        "尹氏は会談冒頭で、日韓国交正常化60周年となる2025年に向け",
+        # 日韓国交正常化 holds the characters 韓国 but names no government
+        [("yoon_suk_yeol", "尹氏")],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), KO_JA_MENTIONS)
+def test_korean_and_japanese_mentions_of_real_sentences(text, expected):
+    assert _found(text) == expected
+
+
+BILATERAL_LABELS = [
+    # MOFA Japan, 2018-05-09 (sample: mofa-jp-2018-05-09-summit-abe-moon)
+    ("held a Japan-Republic of Korea (ROK) Summit Meeting with H.E. Mr. Moon Jae-in, "
+     "President of the ROK", [("moon_jae_in", "Moon Jae-in"), ("kr_government", "ROK")]),
+    # U.S.-Japan-ROK labels (constructed from the sample's usage)
+    ("the Japan-U.S.-ROK trilateral summit and the ROK-U.S. alliance", []),
+    ("Japan and the ROK agreed", [("jp_government", "Japan"), ("kr_government", "ROK")]),
+    # NHK, 2024-05-26: 日韓 / 日米韓 are labels
+    ("日米韓3か国の関係をさらに進展させていく", []),
+    # a Korean label: 한일 / 한미일
+    ("한미일 정상회의와 한일 관계", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), BILATERAL_LABELS)
+def test_bilateral_labels_are_not_government_mentions(text, expected):
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("서울에서 열린 회의", []),  # a place: 서울에서
+        ("도쿄는 반발했다", [("tokyo", "도쿄")]),  # the government
+        ("ソウルで会談した", []),
+        ("東京を訪問した", []),
+        ("주일본 대사관", []),  # 일본 inside a word
+        ("뉴스가 나왔다", []),  # 스가 is not an alias on its own
+        ("외교부는 유감을 표명했다", [("kr_mofa", "외교부")]),
+        ("外務省は抗議した", [("jp_mofa", "外務省")]),
+        ("일본 외무성은", [("jp_mofa", "일본 외무성")]),
+        ("ＫＩＳＨＩＤＡ Fumio", [("fumio_kishida", "ＫＩＳＨＩＤＡ Fumio")]),  # full-width, NFKC
+    ],
+)
+def test_korean_and_japanese_matching_rules(text, expected):
+    assert _found(text) == expected
+
+
+def test_every_actor_has_korean_and_japanese_aliases():
+    import yaml
+
+    from analysis import config
+
+    entries = yaml.safe_load((config.CODEBOOK_DIR / "actors.yaml").read_text("utf-8"))["actors"]
+    for entry in entries:
+        assert entry.get("ko") and entry.get("ja"), entry["id"]
+
+
+def test_korean_alias_given_to_two_actors_is_an_error(tmp_path):
+    path = tmp_path / "two.yaml"
+    path.write_text(
+        "actors:\n"
+        "  - {id: a, label: A, country: JP, type: person, aliases: [A1], ko: [기시다]}\n"
+        "  - {id: b, label: B, country: JP, type: person, aliases: [B1], ko: [기시다]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CodebookError, match=r"entry 2 \(id 'b'\).*'기시다' is already an alias"):
+        load_actors(path)

@@ -37,7 +37,7 @@ def test_errors_become_one_line_and_exit_code(monkeypatch, capsys, exc, code, ex
     def fail(args):
         raise exc
 
-    monkeypatch.setattr(cli, "build_parser", lambda: _fake_parser(fail))
+    monkeypatch.setattr(cli, "build_parser", lambda *_: _fake_parser(fail))
     assert cli.main([]) == code
     assert capsys.readouterr().err == expected
 
@@ -46,11 +46,11 @@ def test_debug_shows_the_traceback(monkeypatch):
     def fail(args):
         raise ValueError("bad")
 
-    monkeypatch.setattr(cli, "build_parser", lambda: _fake_parser(fail))
+    monkeypatch.setattr(cli, "build_parser", lambda *_: _fake_parser(fail))
     with pytest.raises(ValueError, match="bad"):
         cli.main(["--debug"])
 
 
 def test_success_returns_the_command_status(monkeypatch):
-    monkeypatch.setattr(cli, "build_parser", lambda: _fake_parser(lambda args: 0))
+    monkeypatch.setattr(cli, "build_parser", lambda *_: _fake_parser(lambda args: 0))
     assert cli.main([]) == 0

@@ -347,5 +347,9 @@ def test_is_codable_and_split_codable(caplog):
         kept, left_out = codebooks.split_codable(docs, what="frames")
     assert kept["doc_id"].tolist() == ["a", "c"]
     assert left_out == ["b", "d"]
-    assert "frames: 2 non-English document(s) not coded" in caplog.text
+    assert "frames: 2 document(s) in languages the codebook has no terms for" in caplog.text
     pd.testing.assert_frame_equal(docs, before)
+    three = codebooks.is_codable(docs, languages=("en", "ko", "ja"))
+    assert three.tolist() == [True, True, True, False]
+    kept, left_out = codebooks.split_codable(docs, what="frames", languages=("en", "ko"))
+    assert left_out == ["d"]

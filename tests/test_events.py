@@ -340,3 +340,25 @@ def test_event_window_leaves_out_month_and_year_only_dates():
     assert inside["days_from_event"].tolist() == [-1]
     assert (inside.attrs["n_imprecise"], inside.attrs["n_undated"]) == (2, 1)
     assert inside.attrs["n_outside"] == 0
+
+
+def test_events_carry_their_korean_and_japanese_names(tmp_path):
+    from analysis.codebooks import TermMatcher
+
+    events = load_events().set_index("event_id")
+    ruling = events.loc["2018-10-30-supreme-court-nippon-steel"]
+    assert "강제징용 판결" in ruling["names_ko"].split("; ")
+    assert "徴用工判決" in ruling["names_ja"].split("; ")
+    assert events["names_ko"].notna().all() and events["names_ja"].notna().all()
+    # the names find the event in real text (Yomiuri-style headline, constructed)
+    names = ruling["names_ja"].split("; ")
+    found = TermMatcher.build([("e", names, [], [])]).find("韓国大法院の徴用工判決から5年")
+    assert [m[4] for m in found] == ["徴用工判決"]
+    bad = tmp_path / "ev.yaml"
+    bad.write_text(
+        "events:\n  - {id: a, date: 2020-01-01, label: A, description: d, sources: [x], "
+        "countries: [JP], ja: [독도]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CodebookError, match="field 'ja': term '독도' has Hangul"):
+        load_events(bad)

@@ -11,6 +11,7 @@ import pytest
 
 from analysis import config
 from analysis.cli import main
+from analysis.framing import FRAME_COLUMNS
 
 DOCS = [
     {"id": "a", "text": "Yoon and Kishida held a summit on North Korea.", "outlet_country": "KR"},
@@ -27,15 +28,24 @@ def corpus(tmp_path):
 
 def test_frames_writes_one_row_per_document_and_frame(corpus, tmp_path):
     out = tmp_path / "frames.csv"
-    assert main(["frames", str(corpus), "--out", str(out)]) == 0
+    assert main(["frames", str(corpus), "--out", str(out), "--decision", "any"]) == 0
     df = pd.read_csv(out, keep_default_na=False)
-    assert list(df.columns[:4]) == ["doc_id", "frame", "n_matches", "present"]
+    assert list(df.columns) == FRAME_COLUMNS
     assert len(df) == 2 * 7
     row = df.set_index(["doc_id", "frame"])
     assert row.loc[("a", "diplomacy"), "n_matches"] == 1
     assert row.loc[("a", "security"), "matched_terms"] == "North Korea*"
-    assert row.loc[("a", "security"), "present"] == 1
+    assert row.loc[("a", "security"), "present"] == 1  # any match
     assert row.loc[("b", "security"), "present"] == 0
+    # the default: kj_frames' calibrated rule (a share of the sentences, about 1 in 6):
+    # one sentence of eight on North Korea is a mention, not the security frame
+    mention = {"id": "c", "text": "North Korea fired a missile. " + "The weather was mild. " * 7}
+    longer = tmp_path / "longer.jsonl"
+    longer.write_text(json.dumps(mention) + "\n", encoding="utf-8")
+    for decision, expected in (("calibrated", 0), ("any", 1)):
+        assert main(["frames", str(longer), "--out", str(out), "--decision", decision]) == 0
+        row = pd.read_csv(out, keep_default_na=False).set_index("frame").loc["security"]
+        assert (row["n_sentences"], row["sentence_share"], row["present"]) == (1, 1 / 8, expected)
     assert df[df["doc_id"] == "b"]["n_matches"].sum() == 0
 
 
@@ -86,18 +96,18 @@ def test_frames_as_a_process(corpus, tmp_path):
     assert len(pd.read_csv(out)) == 14
 
 
-def test_frames_leaves_out_korean_text_and_says_so(tmp_path, caplog):
-    korean = {
+def test_frames_leaves_out_text_in_a_language_without_terms_and_says_so(tmp_path, caplog):
+    chinese = {  # no codebook has Chinese terms: the document is left out, not coded absent
         "id": "k",
-        "text": "윤석열 대통령과 기시다 총리가 정상회담을 열었다. 북한 미사일.",
-        "outlet_country": "KR",
+        "text": "中国外交部发言人表示，中方关注朝鲜半岛局势。",
+        "outlet_country": "CN",
     }
     path = tmp_path / "mixed.jsonl"
-    path.write_text("\n".join(json.dumps(d) for d in [*DOCS, korean]) + "\n", encoding="utf-8")
+    path.write_text("\n".join(json.dumps(d) for d in [*DOCS, chinese]) + "\n", encoding="utf-8")
     out = tmp_path / "mixed.csv"
     with caplog.at_level("INFO"):
         assert main(["frames", str(path), "--out", str(out)]) == 0
     df = pd.read_csv(out)
     assert sorted(df["doc_id"].unique()) == ["a", "b"]  # no present=0 rows for "k"
-    assert "1 non-English document(s) not coded (languages ko: 1)" in caplog.text
-    assert "2 documents x 7 frames; 1 non-English documents not coded" in caplog.text
+    assert "1 document(s) in languages the codebook has no terms for not coded" in caplog.text
+    assert "2 documents x 7 frames; present: calibrated" in caplog.text

@@ -84,6 +84,14 @@ EXPECTED = pd.DataFrame(
         "doc_id": ["d1"] * 3 + ["d2"] * 3 + ["d3"] * 3,
         "frame": ["dip", "sec", "hist"] * 3,
         "n_matches": [1, 2, 0, 1, 0, 2, 0, 0, 0],
+        # hand-counted: d1 has 3 sentences and 18 words, d2 2 and 7, d3 1 and 3
+        "n_sentences": [1, 1, 0, 1, 0, 1, 0, 0, 0],
+        "sentence_share": [1 / 3, 1 / 3, 0, 1 / 2, 0, 1 / 2, 0, 0, 0],
+        "density": [1000 / 18, 2000 / 18, 0, 1000 / 7, 0, 2000 / 7, 0, 0, 0],
+        "in_headline": [False] * 9,
+        "in_lead": [True, True, False, True, False, True, False, False, False],
+        "n_quoted": [0] * 9,
+        "n_negated": [0] * 9,
         "present": [1, 1, 0, 1, 0, 1, 0, 0, 0],
         "matched_terms": [
             "summit",
@@ -103,7 +111,7 @@ EXPECTED = pd.DataFrame(
 
 def coded_expected() -> pd.DataFrame:
     out = EXPECTED.copy()
-    for col in ("n_matches", "present"):
+    for col in ("n_matches", "n_sentences", "n_quoted", "n_negated", "present"):
         out[col] = out[col].astype("int64")
     for col in ("doc_id", "frame", "matched_terms", "sentence_ids"):
         out[col] = out[col].astype(object)
@@ -342,7 +350,8 @@ def test_match_kwic(docs, codebook, sentences):
     m = frame_matches(docs, codebook, sentences=sentences)
     before = m.copy()
     k = match_kwic(m, docs, width=10)
-    assert list(k.columns) == ["doc_id", "sentence_id", "frame", "term", "left", "keyword", "right"]
+    assert list(k.columns) == ["doc_id", "sentence_id", "frame", "term", "in_quote", "is_negated",
+                               "left", "keyword", "right"]  # fmt: skip
     first = k.iloc[0]
     assert (first["left"], first["keyword"], first["right"]) == (
         "da held a",
@@ -445,7 +454,10 @@ def test_non_english_documents_are_left_out_not_zero(docs, codebook, sentences, 
     before = mixed.copy()
     with caplog.at_level("WARNING"):
         coded = code_frames(mixed, codebook, sentences=sentences)
-    assert "2 non-English document(s) not coded (languages ko: 1, und: 1)" in caplog.text
+    assert (
+        "2 document(s) in languages the codebook has no terms for not coded "
+        "(languages ko: 1, und: 1" in caplog.text
+    )
     assert_frame_equal(normalise(coded), coded_expected())  # same table as English only
     assert coded.attrs["n_uncoded"] == 2
     assert frame_matches(mixed, codebook, sentences=sentences)["doc_id"].unique().tolist() == [

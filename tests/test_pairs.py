@@ -131,6 +131,7 @@ def test_term_choices_match_a_count_of_term_matches_on_the_sample(sample_corpus_
     got = _term_choices(sample, "contested_terms").to_dict()
     pd.testing.assert_frame_equal(sample, before)
     matches = term_matches(sample, "contested_terms")
+    matches = matches[matches["usage"] == "own"]  # a text's choice: not its glosses, quotes
     label = matches["variant"].astype(str) + " [" + matches["side"].astype(str) + "]"
     counts = matches.assign(label=label).groupby(["doc_id", "label"]).size().rename("n")
     ranked = counts.reset_index().sort_values(["doc_id", "n", "label"], ascending=[1, 0, 1])

@@ -22,7 +22,7 @@ CLI_LINES = [
     if line.startswith("python -m analysis")
 ]
 # Run for real (fast); the report and scale lines are covered by their own tests and parsed here.
-EXECUTED = ("corpus", "sentiment", "frames", "coding")
+EXECUTED = ("corpus", "sentiment", "frames", "terms", "coding")
 
 
 def test_readme_leads_with_the_two_commands():

@@ -10,7 +10,7 @@ from analysis.actors import count_actor_mentions
 from analysis.corpus import load_corpus
 from analysis.framing import code_frames
 from analysis.scale import sentences
-from analysis.terms import term_matches
+from analysis.terms import count_terms_by_document
 
 
 @pytest.fixture(scope="module")
@@ -36,15 +36,20 @@ def test_frames_equal_code_frames(sample, repeated):
         assert_frame_equal(sentences.code_frames_by_sentence(docs), expected, check_dtype=False)
 
 
-def test_non_english_documents_left_out_as_in_the_package(sample):
-    korean = pd.DataFrame(
-        {"doc_id": ["ko-1"], "text": ["한일 정상회담 Japan summit"], "language": ["ko"]}
+def test_uncovered_languages_left_out_and_korean_coded_as_in_the_package(sample):
+    other = pd.DataFrame(
+        {
+            "doc_id": ["ko-1", "zh-1"],
+            "text": ["한일 정상회담 Japan summit", "中日首脑会谈 Japan summit"],
+            "language": ["ko", "zh"],
+        }
     )
-    docs = pd.concat([sample[["doc_id", "text", "language"]].head(5), korean], ignore_index=True)
+    docs = pd.concat([sample[["doc_id", "text", "language"]].head(5), other], ignore_index=True)
     frames = sentences.code_frames_by_sentence(docs)
-    assert "ko-1" not in set(frames["doc_id"])
+    assert "ko-1" in set(frames["doc_id"]) and "zh-1" not in set(frames["doc_id"])
     assert_frame_equal(frames, code_frames(docs, "kj_frames"), check_dtype=False)
-    assert "ko-1" not in set(sentences.count_terms_by_sentence(docs)["doc_id"])
+    terms = sentences.count_terms_by_sentence(docs)
+    assert "ko-1" in set(terms["doc_id"]) and "zh-1" not in set(terms["doc_id"])
 
 
 def test_actor_counts_equal_count_actor_mentions(sample, repeated):
@@ -55,12 +60,8 @@ def test_actor_counts_equal_count_actor_mentions(sample, repeated):
         assert_frame_equal(got, expected, check_dtype=False)
 
 
-def test_term_counts_equal_grouped_term_matches(repeated):
-    matches = term_matches(repeated, "contested_terms")
-    keys = ["doc_id", "referent", "variant", "side"]
-    expected = (
-        matches.groupby(keys, sort=False, dropna=False).size().rename("n_mentions").reset_index()
-    )
+def test_term_counts_equal_grouped_count_terms_by_document(repeated):
+    expected = count_terms_by_document(repeated, "contested_terms")
     assert len(expected) > 0
     got = sentences.count_terms_by_sentence(repeated)
     assert_frame_equal(got, expected, check_dtype=False)

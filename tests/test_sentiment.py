@@ -24,6 +24,7 @@ from analysis.sentiment import (
     score_text,
     sentiment_agreement,
     textblob_scores,
+    tone_scores,
     vader_scores,
     validation_figures,
 )
@@ -75,7 +76,8 @@ def test_document_polarity_is_exactly_textblob(sample_corpus_path):
     from analysis.corpus import load_corpus
 
     docs = load_corpus(sample_corpus_path)
-    scores = score_sentiment(docs)
+    scores = score_sentiment(docs, engines=["textblob", "vader"])
+    assert "tone" not in scores.columns  # only the engines asked for
     for text, polarity, subjectivity in zip(
         docs["text"], scores["textblob_polarity"], scores["textblob_subjectivity"], strict=True
     ):
@@ -117,15 +119,25 @@ def test_score_sentiment_document_table(caplog):
         table = score_sentiment(docs)
     pd.testing.assert_frame_equal(docs, before)  # input not mutated
     assert list(table.columns) == DOCUMENT_COLUMNS
-    assert table["is_scored"].tolist() == [True, False, True, False]
+    assert table["is_scored"].tolist() == [True, True, True, False]  # tone scores Korean
     assert table["language"].tolist() == ["en", "ko", "en", "und"]
     assert table["n_sentences"].tolist() == [2, 1, 2, 0]
     korean = table.iloc[1]
     assert all(math.isnan(korean[c]) for c in ("textblob_polarity", "vader_compound"))
-    # mixed: only the English sentence enters the VADER mean
+    assert -1 <= korean["tone"] <= 1
+    # mixed: only the English sentence enters the VADER mean; both enter tone's
     assert table.loc[2, "vader_compound"] == vader_scores("Great news.")[0]
-    assert "2 of 4 documents not scored (not English, or no text), by language: " in caplog.text
-    assert "{'ko': 1, 'und': 1}" in caplog.text
+    both = tone_scores(["Great news.", "한국어 문장입니다."])
+    assert table.loc[2, "tone"] == pytest.approx(both.mean(), abs=1e-12)
+    assert math.isnan(table.loc[3, "tone"])  # no text: nothing to score is not neutral
+    assert "1 of 4 documents not scored (no engine covers the language, or no text)" in caplog.text
+    assert "{'und': 1}" in caplog.text
+
+
+def test_dictionary_engines_only_keep_the_old_contract():
+    table = score_sentiment(_docs(), engines="textblob,vader")
+    assert "tone" not in table.columns
+    assert table["is_scored"].tolist() == [True, False, True, False]
 
 
 def test_english_without_text_is_not_scored():
@@ -141,7 +153,8 @@ def test_score_sentences_table():
     pd.testing.assert_frame_equal(docs, before)
     assert list(table.columns) == SENTENCE_COLUMNS
     assert table["doc_id"].tolist() == ["en1", "en1", "ko1", "mixed", "mixed"]
-    assert table["is_scored"].tolist() == [True, True, False, True, False]
+    assert table["is_scored"].tolist() == [True, True, True, True, True]  # tone: every one
+    assert table["tone"].notna().all() and table["tone_drivers"].isna().all()  # not asked
     assert table.loc[1, "textblob_drivers"] == "very good:+0.91"
     assert table["vader_compound"].isna().tolist() == [False, False, True, False, True]
     pd.testing.assert_frame_equal(table, score_sentiment(docs, level="sentence"))
@@ -204,18 +217,19 @@ def test_extreme_sentences():
         }
     )
     before = frame.copy()
-    table = extreme_sentences(frame, n=2)
+    table = extreme_sentences(frame, n=2, by="vader_compound")
     pd.testing.assert_frame_equal(frame, before)
     assert table["direction"].tolist() == ["most positive"] * 2 + ["most negative"] * 2
     assert table["rank"].tolist() == [1, 2, 1, 2]
     assert table["sentence"].tolist() == ["good", "fine", "worse", "bad"]  # repeat shown once
     assert table.loc[0, "doc_id"] == "a"
     with pytest.raises(
-        ValueError, match=r"^by must be one of: vader_compound, textblob_polarity; got 'compound'$"
+        ValueError,
+        match=r"^by must be one of: tone, vader_compound, textblob_polarity; got 'compound'$",
     ):
         extreme_sentences(frame, by="compound")
     with pytest.raises(ValueError, match="n must be a positive integer"):
-        extreme_sentences(frame, n=0)
+        extreme_sentences(frame, n=0, by="vader_compound")
 
 
 def test_validation_figures_match_the_reference(validation_dir):
@@ -342,7 +356,7 @@ def test_plot_textblob_vs_vader_counts_zeros_in_legend():
 @settings(max_examples=150, deadline=None)
 @given(st.text(max_size=200), st.sampled_from([None, "en", "ko"]))
 def test_score_text_property_never_raises(text, language):
-    result = score_text(text, language=language)
+    result = score_text(text, language=language, engines=["textblob", "vader"])
     if result["is_scored"]:
         assert -1 <= result["textblob_polarity"] <= 1
         assert 0 <= result["textblob_subjectivity"] <= 1

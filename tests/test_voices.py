@@ -143,3 +143,95 @@ def test_voices_by_country_shares():
         }
     )
     pd.testing.assert_frame_equal(table, expected)
+
+
+# ---------------------------------------------------------------- Korean and Japanese
+# Real sentences (short quotations; source beside each) and the voice each credits.
+
+KO_JA_VOICES = [
+    (
+        # Seoul Economic Daily, 2023-03-16 (m.sedaily.com/NewsViewAmp/29N1T1KSEZ)
+        "윤석열 대통령이 16일 “한국과 일본은 자유와 인권, 법치라는 보편적 가치를 공유하고 안보와 "
+        "경제라는 글로벌어젠다에서 공동 이익을 추구하는 가장 가까운 이웃이자 협력해야 할 "
+        "파트너”라고 밝혔다.",
+        [("yoon_suk_yeol", "밝혔", "ko_subject")],
+    ),
+    (
+        # Asia Today via newspic.kr, 2023-11-18
+        '기시다 총리는 "윤 대통령과 저에게 오늘이 빅데이(big-day)"라며 "올해 초까지 일·한 관계는 '
+        '매우 어려운 상황이었기 때문에 이렇게 윤 대통령과 나란히 이야기하니 감회가 깊다"고 말했다.',
+        [("fumio_kishida", "말했", "ko_subject")],
+    ),
+    (
+        # dailynews.jp, 2024-09-06
+        "기시다 총리도 “크게 도약한 양국 관계의 과실을 국민들이 실감할 수 있도록 해야 한다”며, "
+        "“내년 국교 정상화 60주년을 맞아 한일 관계가 더 발전할 수 있도록 협력하겠다”고 화답했다.",
+        [("fumio_kishida", "화답했", "ko_subject")],
+    ),
+    (
+        # Yomiuri Shimbun, 2023-03-16 (copy at makunouchibento.com/archives/120496)
+        "尹氏は「韓国と日本は普遍的価値を共有し、共通の利益を追求する最も近しい隣国であり、"
+        "協力しあうべきパートナーだ」と応じた。",
+        [("yoon_suk_yeol", "応じ", "ja_subject")],
+    ),
+    (
+        # Yonhap's Japanese service, 2023-05-07 (news.goo.ne.jp/article/yonhap/world/...)
+        "尹大統領は全体会合で、「韓日関係の本格的な改善が鮮明に表れている」として、"
+        "「過去に両国関係が良好だった時代を越え、より良好な時代をつくらなければならないという"
+        "責任感を感じている」と述べた。",
+        [("yoon_suk_yeol", "述べ", "ja_subject")],
+    ),
+    (
+        # Mainichi Shimbun, 2024-05-26 (mainichi.jp/articles/20240526/k00/00m/030/148000c)
+        "尹氏は会談冒頭で、日韓国交正常化60周年となる2025年に向け「韓日関係を一層高みに引き上げる"
+        "ことができる歴史的な転機を作れるよう準備したい」と強調。",
+        [("yoon_suk_yeol", "強調", "ja_subject")],
+    ),
+    (
+        # Yomiuri, 2023-03-16 (as above): the PM is named only by title, and 尹大統領 is quoted
+        "首相は会談後の共同記者会見で「尹大統領の訪日は日韓関係の正常化にとって大きな一歩となる。"
+        "信頼と友情が育まれ、日韓関係が大いに飛躍することを期待している」と述べた。",
+        [],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), KO_JA_VOICES)
+def test_korean_and_japanese_voices_of_real_sentences(text, expected):
+    voices = find_voices(_docs(text))
+    assert list(zip(voices.actor_id, voices.verb, voices.pattern, strict=True)) == expected
+
+
+def test_according_to_in_korean_and_japanese():
+    # constructed
+    ko = find_voices(_docs("외교부에 따르면 양국은 회담을 열기로 했다."))
+    ja = find_voices(_docs("外務省によると、両国は会談を開くことで合意した。"))
+    assert ko[["actor_id", "pattern"]].values.tolist() == [["kr_mofa", "according_to"]]
+    assert ja[["actor_id", "pattern"]].values.tolist() == [["jp_mofa", "according_to"]]
+
+
+def test_he_said_resolves_across_more_than_one_sentence():
+    """Cheong Wa Dae, 2019-07-15 (sample: cheongwadae-2019-07-15-moon-warns-japan-export-
+    restrictions): "He also asked" three sentences after "President Moon also urged", with
+    no other person named in between."""
+    from analysis.corpus import load_corpus
+
+    docs = load_corpus()
+    doc = docs[docs["doc_id"] == "cheongwadae-2019-07-15-moon-warns-japan-export-restrictions"]
+    voices = find_voices(doc)
+    carried = voices[voices["quote"].str.startswith("He also asked for the support")]
+    assert carried[["actor_id", "pattern"]].values.tolist() == [["moon_jae_in", "he_said"]]
+
+
+def test_he_said_stays_unresolved_when_ambiguous_or_out_of_reach():
+    # constructed: another person in between, or more than MAX_CARRY sentences back
+    two = find_voices(_docs("Kishida spoke. Yoon listened. Talks ended. He said more."))
+    assert "he_said" not in set(two["pattern"])
+    far = find_voices(
+        _docs("Kishida spoke. Talks began. Lunch followed. Nothing was agreed. He said more.")
+    )
+    assert "he_said" not in set(far["pattern"])
+    near = find_voices(_docs("Kishida spoke to reporters. Talks ended. He said more."))
+    assert near[near["pattern"] == "he_said"]["actor_id"].tolist() == ["fumio_kishida"]
+    ko = find_voices(_docs("기시다 총리가 왔다. 회담이 시작됐다. 그는 협력하겠다고 말했다."))
+    assert ko[ko["pattern"] == "he_said"]["actor_id"].tolist() == ["fumio_kishida"]

@@ -5,11 +5,16 @@ mapping per entry. ``load_yaml_entries`` (``schema``) validates any such file ag
 schema and names the bad entry and field in a one-line ``CodebookError``;
 ``load_codebook`` (``frames``) builds a frame ``Codebook`` on top of it; ``matcher``
 holds the term syntax (``term_pattern``) and the one-pass ``TermMatcher``; ``coverage``
-says which documents an English codebook can code (``is_codable``). See
+says which documents a codebook can code (those in its languages) (``is_codable``). See
 data/codebooks/README.md for the file format, term syntax and counting rules.
 """
 
-from analysis.codebooks.coverage import CODEBOOK_LANGUAGE, is_codable, split_codable
+from analysis.codebooks.coverage import (
+    CODEBOOK_LANGUAGE,
+    CODEBOOK_LANGUAGES,
+    is_codable,
+    split_codable,
+)
 from analysis.codebooks.frames import (
     Codebook,
     Frame,
@@ -17,11 +22,24 @@ from analysis.codebooks.frames import (
     load_codebook,
     resolve_codebook_path,
 )
-from analysis.codebooks.matcher import TermMatcher, term_pattern
-from analysis.codebooks.schema import CodebookError, load_yaml_entries, validate_entry
+from analysis.codebooks.matcher import TermMatcher, has_cjk, nfkc_with_offsets, term_pattern
+from analysis.codebooks.schema import (
+    LANGUAGES,
+    CodebookError,
+    TermSet,
+    load_yaml_entries,
+    read_term_sets,
+    validate_entry,
+)
 
 __all__ = [
     "CODEBOOK_LANGUAGE",
+    "CODEBOOK_LANGUAGES",
+    "LANGUAGES",
+    "TermSet",
+    "has_cjk",
+    "nfkc_with_offsets",
+    "read_term_sets",
     "Codebook",
     "CodebookError",
     "Frame",

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis import config
+from analysis.codebooks.calibration import Calibration, parse_calibration
 from analysis.codebooks.matcher import TermMatcher
-from analysis.codebooks.schema import CodebookError, _read_yaml, load_yaml_entries
+from analysis.codebooks.schema import (
+    DEFAULT_HEADER,
+    LANGUAGES,
+    TRANSLATION_KEYS,
+    CodebookError,
+    TermSet,
+    _read_yaml,
+    load_yaml_entries,
+    read_term_sets,
+)
 
 __all__ = ["Codebook", "Frame", "list_codebooks", "load_codebook", "resolve_codebook_path"]
 
@@ -25,6 +35,7 @@ FRAME_OPTIONAL: dict[str, object] = {
     "counter_examples": list[str],
     "code": int,
     "indicators": list[str],
+    **{lang: (list[str], dict) for lang in TRANSLATION_KEYS},
 }
 
 
@@ -42,6 +53,23 @@ class Frame:
     counter_examples: tuple[str, ...] = ()
     code: int | None = None
     indicators: tuple[str, ...] = ()
+    # language -> that language's terms; "en" is terms/regex/exclusions above
+    translations: dict[str, TermSet] = field(default_factory=dict, compare=False)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Languages this frame has terms in (``en`` first)."""
+        en = ("en",) if self.terms or self.regex else ()
+        return en + tuple(lang for lang in TRANSLATION_KEYS if lang in self.translations)
+
+    def all_terms(self) -> tuple[list[str], list[str], list[str]]:
+        """Terms, regexes and exclusions of every language, for one matcher key."""
+        sets = [TermSet(self.terms, self.regex, self.exclusions), *self.translations.values()]
+        return (
+            [t for s in sets for t in s.terms],
+            [r for s in sets for r in s.regex],
+            [x for s in sets for x in s.exclusions],
+        )
 
 
 @dataclass(frozen=True)
@@ -53,6 +81,8 @@ class Codebook:
     description: str
     frames: tuple[Frame, ...]
     matcher: TermMatcher
+    calibration: Calibration | None = None  # the fitted presence rule (None: any match)
+    languages: tuple[str, ...] = ("en",)  # languages every frame with terms covers
 
     @property
     def frame_ids(self) -> list[str]:
@@ -123,22 +153,51 @@ def _load(path_name: str, mtime_ns: int, size: int) -> Codebook:
         list_key="frames",
         terms=("terms", "exclusions"),
         regexes=("regex",),
+        header={**DEFAULT_HEADER, "calibration": dict},
     )
+    frames = []
     for i, e in enumerate(entries, start=1):
-        if not e["terms"] and not e.get("regex"):
-            where = f"{path.name}: entry {i} (id {e['id']!r})"
+        where = f"{path.name}: entry {i} (id {e['id']!r})"
+        sets = read_term_sets(e, where)
+        if not e["terms"] and not e.get("regex") and len(sets) > 0:
+            raise CodebookError(f"{where}, field 'terms': no English terms and no regex")
+        if not sets:
             raise CodebookError(f"{where}, field 'terms': no terms and no regex")
-    frames = tuple(
-        Frame(**{k: tuple(v) if isinstance(v, list) else v for k, v in e.items()}) for e in entries
-    )
-    matcher = TermMatcher.build(
-        [(f.id, list(f.terms), list(f.regex), list(f.exclusions)) for f in frames]
-    )
+        plain = {k: tuple(v) if isinstance(v, list) else v for k, v in e.items()}
+        for lang in TRANSLATION_KEYS:
+            plain.pop(lang, None)
+        frames.append(Frame(**plain, translations={k: v for k, v in sets.items() if k != "en"}))
+    matcher = TermMatcher.build([(f.id, *f.all_terms()) for f in frames])
     header = _read_yaml(path, "frames")
+    block = header.get("calibration")
+    ids = [f.id for f in frames]
+    calibration = None if block is None else parse_calibration(block, file=path.name, frame_ids=ids)
     return Codebook(
         name=str(header.get("name", path.stem)),
         path=path,
         description=str(header.get("description", "")),
-        frames=frames,
+        frames=tuple(frames),
         matcher=matcher,
+        calibration=calibration,
+        languages=_covered_languages(path.name, frames),
     )
+
+
+def _covered_languages(name: str, frames: list[Frame]) -> tuple[str, ...]:
+    """Languages in which every frame has terms; a language only some frames have is an error.
+
+    A codebook that has Korean terms for six of its seven frames would code every
+    Korean text "absent" for the seventh without having read it.
+    """
+    covered = []
+    for lang in LANGUAGES:
+        have = [f.id for f in frames if lang in f.languages]
+        if len(have) == len(frames):
+            covered.append(lang)
+        elif have:
+            missing = ", ".join(f.id for f in frames if lang not in f.languages)
+            raise CodebookError(
+                f"{name}: frames {missing}: no '{lang}' terms while other frames have them "
+                f"(a language must cover every frame)"
+            )
+    return tuple(covered)

@@ -1,15 +1,24 @@
-"""Term syntax and the compiled matcher shared by frame codebooks and term lists.
+"""Term syntax and the compiled matcher shared by frame codebooks, term lists and actors.
 
-Term syntax (``terms`` and ``exclusions``; see data/codebooks/README.md):
+Term syntax (``terms``, ``exclusions``, ``ko``/``ja`` lists; see data/codebooks/README.md):
 
-- matched case-insensitively on word boundaries;
-- a space or hyphen inside a term matches any run of spaces and hyphens
-  ("intelligence sharing" finds "intelligence-sharing"), and a term written without
-  separators matches only that spelling (list "whitelist" and "white list" both);
+- texts and terms are compared after NFKC normalisation (full-width ``ＧＳＯＭＩＡ`` and
+  half-width ``ｶﾞ`` match ``GSOMIA`` and ``ガ``); offsets and ``match`` refer to the
+  raw text as given;
+- case-insensitive; a term that starts or ends with a Latin letter or digit is anchored
+  on a word boundary there, where only Latin letters and digits count as word
+  characters ("GSOMIA" is found in "GSOMIA를" and "日韓GSOMIA", not in "GSOMIAs");
+- Korean and Japanese (Hangul, kana, kanji/hanja) edges have no boundary: Korean
+  particles and Japanese compounds attach to the term ("독도는", "輸出規制強化");
+- a space or hyphen between Latin words matches any run of spaces and hyphens
+  ("intelligence sharing" finds "intelligence-sharing"); a space next to Korean or
+  Japanese text matches any run of spaces, or none (Korean spacing: ``수출 규제`` finds
+  "수출 규제" and "수출규제"); a term written without a space matches only that spelling;
 - a straight apostrophe matches straight and curly apostrophes;
-- a trailing ``*`` on a word matches any word ending ("apolog*": apology, apologised);
+- a trailing ``*`` on a Latin word matches any word ending ("apolog*": apology,
+  apologised); after Korean or Japanese text it is an error (those edges are open);
 - every other character is literal. ``regex`` entries are Python regular expressions
-  (compiled case-insensitively) for what the term syntax cannot say.
+  (compiled case-insensitively) searched in the NFKC-normalised text.
 
 A match that lies inside a match of one of the same entry's ``exclusions`` does not
 count ("summit" inside "the summit of Mount Fuji").
@@ -17,52 +26,108 @@ count ("summit" inside "the summit of Mount Fuji").
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-__all__ = ["TermMatcher", "term_pattern"]
+__all__ = ["CJK", "TermMatcher", "has_cjk", "nfkc_with_offsets", "term_pattern"]
 
+# Hangul (jamo, compatibility jamo, syllables), kana, CJK ideographs and their marks.
+CJK = (
+    "\u1100-\u11ff\u3005-\u3007\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff\uf900-\ufaff"
+)
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_LW = rf"[^\W{CJK}]"  # a word character that is not Korean or Japanese
 _SEP = r"[\s\-\u2010\u2011\u2012\u2013]+"
+_SEP_CHARS = re.compile(r"([\s\-\u2010\u2011\u2012\u2013]+)")
 _APOS = "['\u2018\u2019\u02bc]"
-_TERM_OK = re.compile(r"^[^\s*]+(\*)?$")
+_WORD_START = rf"(?<!{_LW})"
+_WORD_END = rf"(?!{_LW})"
+# Characters a `*` in an exclusion may add; exclusions are searched in a window this
+# much wider than their longest term on each side of a match.
+_WILDCARD_SLACK = 40
+# Scan positions: a Latin word start with its first one or two characters, or any
+# Korean/Japanese character (those terms may start inside a written word).
+_SCAN_KEY = re.compile(rf"(?<!{_LW}){_LW}{_LW}?|[{CJK}]")
+_SCAN_KEY_NO_CJK = re.compile(r"\b\w\w?")  # the same positions in a text without CJK
+
+
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` holds a Hangul, kana or CJK ideograph character."""
+    return _CJK_CHAR.search(text) is not None
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and _CJK_CHAR.match(ch) is not None
+
+
+def _is_latin_word(ch: str) -> bool:
+    return bool(ch) and (ch.isalnum() or ch == "_") and not _is_cjk(ch)
+
+
+def _escape(stem: str) -> str:
+    return "".join(_APOS if ch in "'\u2019\u2018" else re.escape(ch) for ch in stem)
 
 
 def term_pattern(term: str) -> str:
     """Translate a codebook term into a regular expression (without flags).
 
+    The pattern is meant for NFKC-normalised text (``TermMatcher`` normalises both).
+
     Args:
-        term: a word or multiword expression in the codebook term syntax.
+        term: a word or multiword expression in the codebook term syntax, in any language.
 
     Returns:
-        The pattern, anchored on word boundaries.
+        The pattern, anchored on word boundaries at Latin edges.
 
     Raises:
-        ValueError: empty term or a ``*`` that is not at the end of a word.
+        ValueError: empty term, a ``*`` that is not at the end of a Latin word.
     """
-    words = [w for w in re.split(r"[\s\-\u2010\u2011\u2012\u2013]+", term.strip()) if w]
-    if not words:
+    pieces = _SEP_CHARS.split(unicodedata.normalize("NFKC", term).strip())
+    words, seps = pieces[0::2], pieces[1::2]
+    if not any(words):
         raise ValueError("empty pattern")
-    parts = []
-    for word in words:
-        if not _TERM_OK.match(word):
+    parts: list[str] = []
+    for i, word in enumerate(words):
+        if not word:
+            continue
+        if "*" in word[:-1] or word == "*":
             raise ValueError(f"bad term {term!r}: '*' only at the end of a word")
-        stem, star = (word[:-1], True) if word.endswith("*") else (word, False)
-        escaped = "".join(_APOS if ch in "'\u2019\u2018" else re.escape(ch) for ch in stem)
-        parts.append(escaped + (r"\w*" if star else ""))
-    return r"(?<!\w)" + _SEP.join(parts) + r"(?!\w)"
-
-
-_WORD_START = r"(?<!\w)"
-# Characters a `*` in an exclusion may add; exclusions are searched in a window this
-# much wider than their longest term on each side of a match.
-_WILDCARD_SLACK = 40
-_WORD_KEY = re.compile(r"\b\w\w?")  # a word start and its first one or two characters
+        star = word.endswith("*")
+        stem = word[:-1] if star else word
+        if star and not _is_latin_word(stem[-1]):
+            raise ValueError(
+                f"bad term {term!r}: '*' only after a Latin letter or digit "
+                "(Korean and Japanese terms match any ending already)"
+            )
+        if parts:
+            prev, sep = words[i - 1][-1:], seps[i - 1]
+            open_gap = (_is_cjk(prev) or _is_cjk(stem[0])) and not sep.strip()
+            parts.append(r"\s*" if open_gap else _SEP)
+        parts.append(_escape(stem) + (rf"{_LW}*" if star else ""))
+    body = "".join(parts)
+    first, last = words[0] or words[1], words[-1].rstrip("*") or words[-2]
+    head = _WORD_START if _is_latin_word(first[0]) else ""
+    tail = _WORD_END if _is_latin_word(last[-1]) and not words[-1].endswith("*") else ""
+    return head + body + tail
 
 
 def _bucket_key(term: str) -> str | None:
-    """Lowercased first two characters of the term's first word (None: scan by regex)."""
-    head = re.match(r"\w+", term.strip())
-    if head is None or (len(head.group()) < 2 and term.strip()[1:2] == "*"):
+    """The scan key a match of ``term`` starts with (None: scan it by regex everywhere).
+
+    Korean/Japanese first character: that character; Latin: the lowercased first one or
+    two characters of the first word (one if the word is one character or ``x*``).
+    """
+    text = unicodedata.normalize("NFKC", term).strip()
+    if not text:
+        return None
+    if _is_cjk(text[0]):
+        return text[0]
+    head = re.match(_LW + "+", text)
+    if head is None or (len(head.group()) < 2 and text[1:2] == "*"):
         return None
     return head.group()[:2].lower()
 
@@ -70,14 +135,15 @@ def _bucket_key(term: str) -> str | None:
 def _may_be_excluded(term: str, exclusions: list[str]) -> bool:
     """Whether ``term`` could match inside one of ``exclusions`` (conservative).
 
-    A term whose first word starts like some word of an exclusion may lie inside it
-    (wildcards only extend word endings); any other term never does, so its matches
-    skip the exclusion check. Regexes and terms without a word key are always checked.
+    A Latin term whose first word starts like some word of an exclusion may lie inside
+    it (wildcards only extend word endings); any other Latin term never does, so its
+    matches skip the exclusion check. Regexes, Korean/Japanese text and terms without a
+    word key are always checked.
     """
     key = _bucket_key(term) if not term.startswith("(") else None
-    if key is None:
+    if key is None or has_cjk(term) or any(has_cjk(ex) for ex in exclusions):
         return True
-    starts = {w[:2].lower() for ex in exclusions for w in re.findall(r"\w+", ex)}
+    starts = {w[:2].lower() for ex in exclusions for w in re.findall(_LW + "+", ex)}
     return any(s.startswith(key) for s in starts)
 
 
@@ -91,17 +157,61 @@ def _merge(first: list[re.Match], second: list[re.Match]) -> list[re.Match]:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
+def _joins_previous(ch: str) -> bool:
+    """Whether NFKC may compose ``ch`` with the character before it."""
+    if "\u1160" <= ch <= "\u11ff" or "\ud7b0" <= ch <= "\ud7ff" or "\uffa0" <= ch <= "\uffdc":
+        return True  # Hangul medial/final jamo (also half-width) compose into syllables
+    decomposed = unicodedata.normalize("NFKD", ch)
+    return bool(decomposed) and unicodedata.combining(decomposed[0]) != 0
+
+
+def nfkc_with_offsets(text: str) -> tuple[str, list[int], list[int]]:
+    """NFKC-normalise ``text`` and map every normalised character back to the raw text.
+
+    Args:
+        text: any string.
+
+    Returns:
+        ``(normalised, starts, ends)``: ``starts[i]``/``ends[i]`` are the raw offsets of
+        the raw segment that produced normalised character ``i`` (a segment is a
+        character and the combining marks NFKC joins to it), so a span ``[a, b)`` of
+        the normalised text is ``text[starts[a]:ends[b - 1]]`` in the raw text.
+    """
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):
+        offsets = list(range(len(text)))
+        return text, offsets, [i + 1 for i in offsets]
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    seg_start = 0
+    for i in range(1, len(text) + 1):
+        if i < len(text) and _joins_previous(text[i]):
+            continue
+        piece = unicodedata.normalize("NFKC", text[seg_start:i])
+        out.append(piece)
+        starts.extend([seg_start] * len(piece))
+        ends.extend([i] * len(piece))
+        seg_start = i
+    normalised = "".join(out)
+    if normalised != unicodedata.normalize("NFKC", text):  # pragma: no cover - defensive
+        whole = unicodedata.normalize("NFKC", text)
+        return whole, [0] * len(whole), [len(text)] * len(whole)
+    return normalised, starts, ends
+
+
 @dataclass(frozen=True)
 class TermMatcher:
     """Many keyed term lists matched in one pass over a text, with per-key exclusions.
 
-    Terms are bucketed by the first two letters of their first word; a text is scanned
-    word start by word start and only the bucket for that word's first letters is tried
-    (one compiled alternation per bucket, longest term first). So a span counts once,
-    for the longest term found there, and a term listed under several keys counts for
-    each. ``regex`` entries (and terms not starting with a letter or digit) form one
-    more alternation scanned over the whole text; its matches are merged with the
-    terms' (leftmost, then longest, wins).
+    The text is NFKC-normalised first (offsets are mapped back to the raw text). Terms
+    are bucketed by their scan key (``_bucket_key``): a text is scanned position by
+    position (Latin word starts, and every Korean/Japanese character) and only the
+    bucket for that position's key is tried (one compiled alternation per bucket,
+    longest term first). So a span counts once, for the longest term found there, and a
+    term listed under several keys counts for each. ``regex`` entries (and terms not
+    starting with a letter or digit) form one more alternation scanned over the whole
+    text; its matches are merged with the terms' (leftmost, then longest, wins).
     """
 
     keys: tuple[str, ...]
@@ -110,15 +220,34 @@ class TermMatcher:
     group_keys: dict[str, tuple[tuple[str, str], ...]]
     exclusions: dict[str, tuple[TermMatcher, int]] = field(default_factory=dict)
     checked: frozenset[tuple[str, str]] = frozenset()  # (key, term) an exclusion may contain
+    # scan positions in a text with Korean/Japanese: Latin word starts, and only those
+    # Korean/Japanese characters some term starts with
+    cjk_scan: re.Pattern = _SCAN_KEY
 
     @classmethod
-    def build(cls, entries: list[tuple[str, list[str], list[str], list[str]]]) -> TermMatcher:
-        """Compile ``(key, terms, regexes, exclusions)`` tuples into one matcher."""
+    def build(
+        cls,
+        entries: list[tuple[str, list[str], list[str], list[str]]],
+        *,
+        exact_case: Callable[[str], bool] | None = None,
+    ) -> TermMatcher:
+        """Compile ``(key, terms, regexes, exclusions)`` tuples into one matcher.
+
+        Args:
+            entries: one tuple per key; terms and exclusions in the term syntax.
+            exact_case: terms for which it returns True match case-sensitively (the
+                actor codebook's one-word aliases: "Abe", not "abe").
+
+        Returns:
+            The compiled matcher.
+        """
         owners: dict[str, list[tuple[str, str]]] = {}
         bucket: dict[str, str | None] = {}  # pattern -> bucket key (None: fallback)
         for key, terms, regexes, _ in entries:
             for term in terms:
                 pattern = term_pattern(term)
+                if exact_case is not None and exact_case(term):
+                    pattern = f"(?-i:{pattern})"
                 if key in (k for k, _ in owners.get(pattern, ())):
                     continue  # a spelling variant the term syntax already covers
                 owners.setdefault(pattern, []).append((key, term))
@@ -130,8 +259,7 @@ class TermMatcher:
         names = {p: f"t{i}" for i, p in enumerate(ordered)}
         grouped: dict[str | None, list[str]] = {}
         for p in ordered:
-            body = p[len(_WORD_START) :] if bucket[p] is not None else p
-            grouped.setdefault(bucket[p], []).append(f"(?P<{names[p]}>{body})")
+            grouped.setdefault(bucket[p], []).append(f"(?P<{names[p]}>{p})")
         compiled = {k: re.compile("|".join(v), re.IGNORECASE) for k, v in grouped.items()}
         excl = {
             key: (cls.build([(key, ex, [], [])]), max(len(t) for t in ex) + _WILDCARD_SLACK)
@@ -145,7 +273,12 @@ class TermMatcher:
             for term in [*terms, *regexes]
             if _may_be_excluded(term, ex)
         )
+        firsts = "".join(sorted(k for k in compiled if k is not None and _is_cjk(k[0])))
+        cjk_scan = re.compile(
+            rf"(?<!{_LW}){_LW}{_LW}?" + (f"|[{re.escape(firsts)}]" if firsts else "")
+        )
         return cls(
+            cjk_scan=cjk_scan,
             keys=tuple(e[0] for e in entries),
             buckets={k: v for k, v in compiled.items() if k is not None},
             fallback=compiled.get(None),
@@ -154,14 +287,18 @@ class TermMatcher:
             checked=checked,
         )
 
-    def _scan(self, text: str, pos: int = 0, endpos: int | None = None) -> list[re.Match]:
+    def _scan(
+        self, text: str, pos: int = 0, endpos: int | None = None, *, cjk: bool = True
+    ) -> list[re.Match]:
         end_pos = len(text) if endpos is None else endpos
         hits, end = [], -1
-        for word in _WORD_KEY.finditer(text, pos, end_pos):
+        buckets = self.buckets
+        keys = self.cjk_scan if cjk else _SCAN_KEY_NO_CJK
+        for word in keys.finditer(text, pos, end_pos):
             at = word.start()
             if at < end:
                 continue
-            rx = self.buckets.get(word.group().lower())
+            rx = buckets.get(word.group().lower())
             m = rx.match(text, at, end_pos) if rx is not None else None
             if m is not None:
                 hits.append(m)
@@ -172,22 +309,39 @@ class TermMatcher:
                 hits = _merge(hits, extra)
         return hits
 
-    def _excluded(self, key: str, text: str, start: int, end: int) -> bool:
+    def _excluded(self, key: str, text: str, start: int, end: int, cjk: bool) -> bool:
         """Whether ``text[start:end]`` lies inside a match of ``key``'s exclusions.
 
         Only a window around the match is searched: an exclusion containing the match
         cannot start more than its own length before it.
         """
         matcher, width = self.exclusions[key]
-        window = matcher._scan(text, max(0, start - width), min(len(text), end + width))
+        window = matcher._scan(text, max(0, start - width), min(len(text), end + width), cjk=cjk)
         return any(m.start() <= start and end <= m.end() for m in window)
 
-    def find(self, text: str) -> list[tuple[str, str, int, int, str]]:
-        """Return ``(key, term, start, end, matched_text)`` for every counted match in ``text``."""
+    def find_normalised(self, text: str) -> list[tuple[str, str, int, int, str]]:
+        """``find`` on a text that is already NFKC-normalised (offsets into it)."""
         out = []
-        for m in self._scan(text):
+        cjk = not text.isascii() and has_cjk(text)
+        for m in self._scan(text, cjk=cjk):
             start, end = m.span()
             for key, term in self.group_keys[m.lastgroup]:
-                if (key, term) not in self.checked or not self._excluded(key, text, start, end):
+                checked = (key, term) in self.checked
+                if not checked or not self._excluded(key, text, start, end, cjk):
                     out.append((key, term, start, end, m.group()))
+        return out
+
+    def find(self, text: str) -> list[tuple[str, str, int, int, str]]:
+        """Return ``(key, term, start, end, matched_text)`` for every counted match in ``text``.
+
+        ``start``/``end`` are offsets into ``text`` as given and ``matched_text`` is
+        ``text[start:end]``, whatever NFKC normalisation changed.
+        """
+        if text.isascii() or unicodedata.is_normalized("NFKC", text):
+            return self.find_normalised(text)
+        norm, starts, ends = nfkc_with_offsets(text)
+        out = []
+        for key, term, s, e, _ in self.find_normalised(norm):
+            raw_start, raw_end = starts[s], ends[e - 1] if e > s else starts[s]
+            out.append((key, term, raw_start, raw_end, text[raw_start:raw_end]))
         return out

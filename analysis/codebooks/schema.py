@@ -8,6 +8,7 @@ file, the entry and the field.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,25 @@ import yaml
 
 from analysis.codebooks.matcher import term_pattern
 
-__all__ = ["CodebookError", "load_yaml_entries", "validate_entry"]
+__all__ = [
+    "LANGUAGES",
+    "TRANSLATION_KEYS",
+    "CodebookError",
+    "TermSet",
+    "load_yaml_entries",
+    "read_term_sets",
+    "validate_entry",
+]
+
+# Languages a codebook entry can hold terms for: English in the entry's own fields
+# (``terms``, ``regex``, ``exclusions``), the others under a key named by the code.
+LANGUAGES = ("en", "ko", "ja")
+TRANSLATION_KEYS = ("ko", "ja")
+# Scripts that cannot belong to a language's terms (a swapped ko/ja list is an error).
+_FOREIGN_SCRIPT = {
+    "ko": ("kana", re.compile("[\u3040-\u30ff\u31f0-\u31ff]")),
+    "ja": ("Hangul", re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")),
+}
 
 DEFAULT_HEADER: dict[str, Any] = {
     "name": str,
@@ -198,6 +217,94 @@ def validate_entry(
 
 def _as_list(value: Any) -> list:
     return value if isinstance(value, list) else [value]
+
+
+@dataclass(frozen=True)
+class TermSet:
+    """One language's terms of a codebook entry (``extra``: side, evidence, note ...)."""
+
+    terms: tuple[str, ...] = ()
+    regex: tuple[str, ...] = ()
+    exclusions: tuple[str, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def __bool__(self) -> bool:
+        return bool(self.terms or self.regex)
+
+
+TERM_SET_FIELDS: dict[str, Any] = {
+    "terms": list[str],
+    "regex": list[str],
+    "exclusions": list[str],
+}
+
+
+def read_term_sets(
+    entry: dict,
+    where: str,
+    *,
+    term_key: str = "terms",
+    extra: dict[str, Any] | None = None,
+) -> dict[str, TermSet]:
+    """The terms of an entry per language, validated (English and each translation key).
+
+    English terms are the entry's own ``term_key`` / ``regex`` / ``exclusions`` fields;
+    ``ko`` and ``ja`` hold either a list of terms or a mapping with ``terms`` (required),
+    ``regex``, ``exclusions`` and the ``extra`` keys (e.g. ``side``).
+
+    Args:
+        entry: the parsed entry (already checked by ``validate_entry``).
+        where: prefix of the error message (file and entry).
+        term_key: the entry's English term field (``terms``; ``aliases`` for actors).
+        extra: further keys a language mapping may hold, with their types.
+
+    Returns:
+        ``{language: TermSet}`` for the languages that have terms (English first).
+
+    Raises:
+        CodebookError: a language list that is empty, a term that is empty or does not
+            compile, a regex that does not compile, a Korean term with kana or a
+            Japanese term with Hangul, an unknown key in a language mapping.
+    """
+    out: dict[str, TermSet] = {}
+    optional_fields = {k: v for k, v in TERM_SET_FIELDS.items() if k != "terms"}
+    english = TermSet(
+        tuple(entry.get(term_key, [])),
+        tuple(entry.get("regex", [])),
+        tuple(entry.get("exclusions", [])),
+    )
+    if english:
+        out["en"] = english
+    for lang in TRANSLATION_KEYS:
+        if lang not in entry:
+            continue
+        value, here = entry[lang], f"{where}, field '{lang}'"
+        if isinstance(value, list):
+            value = {"terms": value}
+        if not isinstance(value, dict):
+            raise CodebookError(f"{here}: expected a list of terms or a mapping")
+        validate_entry(
+            value,
+            here,
+            required={"terms": list[str]},
+            optional={**optional_fields, **(extra or {})},
+            terms=("terms", "exclusions"),
+            regexes=("regex",),
+        )
+        if not value["terms"]:
+            raise CodebookError(f"{here}: no terms (leave the key out instead)")
+        name, script = _FOREIGN_SCRIPT[lang]
+        for term in [*value["terms"], *value.get("exclusions", [])]:
+            if script.search(term):
+                raise CodebookError(f"{here}: term {term!r} has {name}: is it in the wrong list?")
+        rest = {k: v for k, v in value.items() if k not in TERM_SET_FIELDS}
+        out[lang] = TermSet(
+            tuple(value["terms"]),
+            tuple(value.get("regex", [])),
+            tuple(value.get("exclusions", [])),
+            rest,
+        )
+    return out
 
 
 def load_yaml_entries(

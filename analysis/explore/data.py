@@ -89,7 +89,10 @@ def _scores(docs: pd.DataFrame, sentences: pd.DataFrame | None) -> pd.DataFrame:
         sentences, ["doc_id", "sentence_id", "sentence", "start", "end"], what="sentences"
     )
     tone = "tone" if "tone" in sentences.columns else "vader_compound"
-    drivers = "tone_drivers" if "tone_drivers" in sentences.columns else "vader_drivers"
+    # tone's own drivers (leave-one-word-out) are computed only when asked for; without
+    # them the page highlights VADER's words and says so (attrs["drivers_column"])
+    computed = sentences.get("tone_drivers", pd.Series(dtype=object)).astype(object).fillna("")
+    drivers = "tone_drivers" if computed.astype(str).str.len().gt(0).any() else "vader_drivers"
     table = sentences.assign(
         tone=sentences[tone] if tone in sentences.columns else np.nan,
         drivers=sentences[drivers] if drivers in sentences.columns else "",
@@ -97,6 +100,7 @@ def _scores(docs: pd.DataFrame, sentences: pd.DataFrame | None) -> pd.DataFrame:
     if "language" not in table.columns:
         table["language"] = table["doc_id"].map(docs.set_index("doc_id")["language"])
     table.attrs["tone_column"] = tone if tone in sentences.columns else None
+    table.attrs["drivers_column"] = drivers if drivers in sentences.columns else None
     return table
 
 
@@ -123,7 +127,9 @@ def explorer_table(
         lists of the frames / "referent: variant" labels matched in the sentence),
         ``frame_spans`` / ``term_spans`` (lists of ``(start, end, label)``),
         ``driver_spans`` (``(start, end, weight)``), offsets into ``sentence``.
-        ``attrs["tone_column"]``: the score shown as tone.
+        ``attrs["tone_column"]``: the score shown as tone; ``attrs["drivers_column"]``:
+        whose driver words are highlighted (``tone_drivers`` when computed, else
+        ``vader_drivers``).
     """
     from analysis.framing import frame_matches
     from analysis.terms import term_matches
@@ -146,4 +152,5 @@ def explorer_table(
     ]
     out = out[EXPLORER_COLUMNS].reset_index(drop=True)
     out.attrs["tone_column"] = table.attrs["tone_column"]
+    out.attrs["drivers_column"] = table.attrs["drivers_column"]
     return out

@@ -110,6 +110,7 @@ def explorer_payload(table: pd.DataFrame, docs: pd.DataFrame, *, title: str) -> 
     return {
         "title": title,
         "tone_column": table.attrs.get("tone_column") or "tone",
+        "drivers_column": table.attrs.get("drivers_column") or "",
         "page_size": PAGE_SIZE,
         "docs": doc_columns,
         "frames": frames,
@@ -150,7 +151,8 @@ def explorer_html(
         '<section id="kj-filters" aria-label="filters"></section>\n'
         '<p class="kj-legend"><mark class="kj-frame">frame match</mark> '
         '<mark class="kj-term">contested term</mark> <mark class="kj-pos">positive</mark> / '
-        '<mark class="kj-neg">negative</mark> tone driver; hover a mark for its label; a '
+        '<mark class="kj-neg">negative</mark> word that moved the score (whose: see the '
+        "status line); hover a mark for its label; a "
         "title opens the document.</p>\n"
         '<main><table id="kj-rows"><thead><tr><th>source</th><th>sentence</th><th>tone</th>'
         "<th>frames and terms</th></tr></thead><tbody></tbody></table>\n"

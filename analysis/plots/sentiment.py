@@ -17,6 +17,7 @@ from analysis.plots.corpus import plain_label
 from analysis.plots.style import country_color
 
 SCORE_LABELS = {
+    "tone": "tone (-1..1)",
     "textblob_polarity": "TextBlob polarity (-1..1)",
     "textblob_subjectivity": "TextBlob subjectivity (0..1)",
     "vader_compound": "VADER compound (-1..1)",
@@ -64,7 +65,7 @@ def plot_sentiment_distribution(
     Args:
         scores: per-document or per-sentence scores with ``score`` and ``by``
             (merge the corpus metadata in first).
-        score: ``textblob_polarity``, ``textblob_subjectivity`` or ``vader_compound``;
+        score: ``tone``, ``textblob_polarity``, ``textblob_subjectivity`` or ``vader_compound``;
             or a list of them: then one row per score (the tools side by side) and
             ``by`` is not used.
         by: grouping column; country codes get their country colour.

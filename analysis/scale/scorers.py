@@ -60,7 +60,7 @@ def code_frames_partition(docs: pd.DataFrame) -> pd.DataFrame:
 
 
 def count_terms_partition(docs: pd.DataFrame) -> pd.DataFrame:
-    """Contested-term mentions per document (doc_id, referent, variant, side, n_mentions)."""
+    """Contested-term mentions per document (``analysis.terms.DOCUMENT_COLUMNS``, with usage)."""
     from analysis.scale.sentences import count_terms_by_sentence
 
     return count_terms_by_sentence(docs, "contested_terms")

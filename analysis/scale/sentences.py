@@ -32,8 +32,6 @@ MEMO_LIMIT = 500_000  # distinct sentences remembered per codebook and process
 _BOOKS: dict[tuple[str, str], tuple[object, dict[str, list]]] = {}
 _LAST_OCCURRENCES: dict[str, tuple[pd.DataFrame, list[str]]] = {}
 
-FRAME_COLUMNS = ["doc_id", "frame", "n_matches", "present", "matched_terms", "sentence_ids"]
-
 
 def sentence_occurrences(docs: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """Sentence table with the index of each sentence among the distinct sentences.
@@ -91,40 +89,43 @@ def _find_all(
 def code_frames_by_sentence(docs: pd.DataFrame, codebook: str = "kj_frames") -> pd.DataFrame:
     """``analysis.framing.code_frames`` with each distinct sentence matched once.
 
+    The matches are placed back into their documents and aggregated by the package's
+    own ``analysis.framing.summarise_matches`` (denials, quotes, evidence, the
+    calibrated ``present``), so the table is the package's.
+
     Returns:
-        One row per (document, frame) in document then codebook order: doc_id,
-        frame, n_matches, present (0/1), matched_terms, sentence_ids (``;``-joined,
-        in order of first match).
+        The ``code_frames`` table: one row per (document, frame).
     """
     from analysis.codebooks import load_codebook, split_codable
+    from analysis.framing.coding import (
+        MATCH_COLUMNS,
+        _doc_languages,
+        mark_context,
+        summarise_matches,
+    )
 
-    docs, _ = split_codable(docs, what="frames")  # as code_frames: English documents only
     path = config.CODEBOOK_DIR / f"{codebook}.yaml"
     book, memo = _book_and_memo("frames", path, lambda: load_codebook(codebook))
+    # as code_frames: only documents in the codebook's languages
+    docs, _ = split_codable(docs, what="frames", languages=book.languages)
     occurrences, uniques = sentence_occurrences(docs)
     found = _find_all(uniques, book.find, ["frame", "term", "s", "e", "match"], memo)
-    matches = _place(occurrences, found)
-    hits: dict[tuple, list] = {}
-    columns = ("doc_id", "frame", "term", "sentence_id")
-    for doc_id, frame, term, sid in zip(*(matches[c].tolist() for c in columns), strict=True):
-        entry = hits.setdefault((doc_id, frame), [0, {}, {}])
-        entry[0] += 1
-        entry[1][term] = None
-        entry[2][str(sid)] = None
-    empty = (0, {}, {})
-    rows = [
-        (doc_id, frame, *_summary(hits.get((doc_id, frame), empty)))
-        for doc_id in pd.unique(docs["doc_id"]).tolist()
-        for frame in book.frame_ids
-    ]
-    out = pd.DataFrame(rows, columns=FRAME_COLUMNS)
-    return out.astype({"n_matches": "int64", "present": "int64", "matched_terms": object,
-                       "sentence_ids": object})  # fmt: skip
-
-
-def _summary(entry) -> tuple[int, int, str, str]:
-    n, terms, sids = entry
-    return n, int(n > 0), ";".join(terms), ";".join(sids)
+    placed = _place(occurrences, found).sort_values(["doc_id", "start"], kind="stable")
+    texts = dict(zip(docs["doc_id"].tolist(), docs["text"].tolist(), strict=True))
+    langs = dict(zip(docs["doc_id"].tolist(), _doc_languages(docs), strict=True))
+    context = []
+    for doc_id, grp in placed.groupby("doc_id", sort=False):
+        hits = list(
+            zip(grp["frame"], grp["term"], grp["start"], grp["end"], grp["match"], strict=True)
+        )
+        context.extend(mark_context(texts[doc_id], hits, langs[doc_id]))
+    placed = placed.assign(in_quote=[c[0] for c in context], is_negated=[c[1] for c in context])
+    order = {d: i for i, d in enumerate(pd.unique(docs["doc_id"]).tolist())}
+    placed = placed.assign(_o=placed["doc_id"].map(order)).sort_values(
+        ["_o", "start"], kind="stable"
+    )
+    matches = placed[MATCH_COLUMNS].reset_index(drop=True)
+    return summarise_matches(matches, docs, book, sentences=occurrences)
 
 
 def count_actor_mentions_by_sentence(docs: pd.DataFrame) -> pd.DataFrame:
@@ -148,25 +149,25 @@ def count_terms_by_sentence(docs: pd.DataFrame, terms: str = "contested_terms") 
     """Contested-term mentions per document, each distinct sentence matched once.
 
     Returns:
-        doc_id, referent, variant, side, n_mentions — only pairs with mentions;
-        group sums reproduce ``analysis.terms.count_term_variants``.
+        ``analysis.terms.DOCUMENT_COLUMNS``: doc_id, referent, variant, side, n_mentions,
+        n_own, n_gloss, n_quote — only pairs with mentions; group sums of ``n_own``
+        reproduce ``analysis.terms.count_term_variants`` (usage and context are decided
+        within the sentence, by the same ``TermList.find``).
     """
     from analysis.codebooks import split_codable
-    from analysis.terms import load_terms
+    from analysis.terms import load_terms, summarise_mentions
 
-    docs, _ = split_codable(docs, what="contested terms")  # as term_matches
     path = config.CODEBOOK_DIR / f"{terms}.yaml"
     book, memo = _book_and_memo("terms", path, lambda: load_terms(terms))
+    docs, _ = split_codable(docs, what="contested terms", languages=book.languages)
     occurrences, uniques = sentence_occurrences(docs)
-    columns = ["variant_key", "term", "s", "e", "match"]
-    found = _find_all(uniques, book.matcher.find, columns, memo)
+    columns = ["variant_key", "term_language", "term", "s", "e", "match", "usage"]
+    found = _find_all(uniques, book.find, columns, memo)
     variants = book.variants
+    keyed = [variants[int(k)] for k in found["variant_key"]]
     found = found.assign(
-        referent=[variants[int(k)].referent for k in found["variant_key"]],
-        variant=[variants[int(k)].variant for k in found["variant_key"]],
-        side=[variants[int(k)].side for k in found["variant_key"]],
+        referent=[v.referent for v in keyed],
+        variant=[v.variant for v in keyed],
+        side=[v.side_in(lang) for v, lang in zip(keyed, found["term_language"], strict=True)],
     )
-    matches = _place(occurrences, found)
-    keys = ["doc_id", "referent", "variant", "side"]
-    counts = matches.groupby(keys, sort=False, dropna=False).size().rename("n_mentions")
-    return counts.reset_index().astype({"n_mentions": "int64"})
+    return summarise_mentions(_place(occurrences, found), docs)

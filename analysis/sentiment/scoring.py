@@ -1,32 +1,36 @@
-"""Tone: TextBlob polarity/subjectivity and VADER compound, per document and per sentence.
+"""Tone per document and per sentence: ``tone`` (the default), TextBlob and VADER.
 
 What the numbers are:
 
+- ``tone`` (-1..1, 0 neutral) is the package's recommended measure: a linear
+  model on multilingual sentence embeddings, names masked first, in English,
+  Korean and Japanese (``analysis.sentiment.model`` defines it; its agreement
+  with human coders is in the model file and the validity card). **Per
+  sentence** it is the model on the sentence; **per document** the mean of its
+  scored sentences. ``tone_drivers`` (sentence level, when asked) are the words
+  that moved it most, by leave-one-word-out.
 - ``textblob_polarity`` (-1..1) and ``textblob_subjectivity`` (0..1) are exactly
-  TextBlob's default ``PatternAnalyzer`` (``TextBlob(text).sentiment``): the
-  lexicon analyzer is called directly on the string, without building TextBlob
-  objects. **Document level uses the whole text**, as a researcher calling
-  ``TextBlob(text).sentiment`` would get (tests check equality).
-- ``vader_compound`` (-1..1) is vaderSentiment's ``polarity_scores(...)["compound"]``.
-  **Per sentence** it is VADER on the sentence (what VADER was built and
-  validated for); **per document** it is the mean of the compounds of the
-  document's scored sentences, because VADER's compound on a long text
-  saturates towards +-1 (it normalises a sum that grows with length).
-- Drivers say why: ``textblob_drivers`` lists TextBlob's assessments (the
-  word or chunk, e.g. ``"very good"``, with its polarity after intensifiers and
-  negation); ``vader_drivers`` lists each word with a non-zero valence after
-  VADER's rules (boosters, negation, capitals, "but"), on VADER's -4..+4 scale.
-  Both as ``"word:+0.50; word:-0.30"``.
-- Non-English text is not scored: documents whose ``language`` (the corpus
-  column, else ``analysis.language.detect_language``) is not ``en`` get NaN
-  scores and ``is_scored`` False, and the count is logged (so are documents
-  with no text: nothing to score is not "neutral"). Inside an English
-  document, a sentence detected as Korean, Japanese or Chinese is likewise left
-  unscored.
+  TextBlob's default ``PatternAnalyzer`` (``TextBlob(text).sentiment``).
+  **Document level uses the whole text**, as ``TextBlob(text).sentiment`` would.
+- ``vader_compound`` (-1..1) is vaderSentiment's ``polarity_scores(...)["compound"]``:
+  **per sentence** VADER on the sentence, **per document** the mean of the
+  compounds of its scored sentences (VADER's compound saturates on long texts).
+- Drivers: ``textblob_drivers`` are TextBlob's assessments (``"very good:+0.91"``),
+  ``vader_drivers`` each word's valence after VADER's rules (-4..+4).
+- Languages: ``tone`` scores English, Korean and Japanese; TextBlob and VADER
+  only English documents, and inside them not a sentence detected as Korean,
+  Japanese or Chinese. ``language`` is the corpus column, else detected; each
+  document is split once by the language layer (``analysis.lang``), which gives
+  every sentence its own language. A document or sentence no engine
+  scored has NaN scores and ``is_scored`` False (the count is logged); so does
+  a document with no text: nothing to score is not "neutral".
+- ``mask_names=True`` masks names (``analysis.sentiment.names``) before TextBlob
+  and VADER too; by default they see the text as it is, so their numbers are
+  exactly the libraries'. ``tone`` always masks names.
 
-Speed without changing results: one analyzer of each kind, results memoised
-by exact string (wire copies repeat sentences and whole texts), and at
-document level TextBlob runs once on the text and VADER once per sentence.
+``engines`` picks which scores are computed (default: every engine); only those
+columns appear. Speed without changing results: one analyzer of each kind,
+results memoised by exact string, tone embedded in batches across documents.
 """
 
 from __future__ import annotations
@@ -34,308 +38,389 @@ from __future__ import annotations
 import functools
 import logging
 import math
+from collections.abc import Sequence
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 
 from analysis.checks import check_choice, require_columns
+from analysis.lang import document_sentences
 from analysis.language import detect_language
-from analysis.text import sentence_spans
+from analysis.sentiment.dictionary import (
+    _document_textblob,
+    format_drivers,
+    textblob_scores,
+    vader_scores,
+)
 
 logger = logging.getLogger(__name__)
 
 LEVELS = ("document", "sentence")
-SCORES = ["textblob_polarity", "textblob_subjectivity", "vader_compound"]
+ENGINES = ("tone", "textblob", "vader")
+ENGINE_SCORES = {
+    "tone": ["tone"],
+    "textblob": ["textblob_polarity", "textblob_subjectivity"],
+    "vader": ["vader_compound"],
+}
+ENGINE_DRIVERS = {"tone": "tone_drivers", "textblob": "textblob_drivers", "vader": "vader_drivers"}
+SCORES = ["textblob_polarity", "textblob_subjectivity", "vader_compound", "tone"]
 DOCUMENT_COLUMNS = ["doc_id", *SCORES, "n_sentences", "language", "is_scored"]
 SENTENCE_COLUMNS = [
     "doc_id", "sentence_id", "sentence", "start", "end", *SCORES,
-    "textblob_drivers", "vader_drivers", "language", "is_scored",
+    "textblob_drivers", "vader_drivers", "tone_drivers", "language", "is_scored",
 ]  # fmt: skip
+TONE_LANGUAGES = ("en", "ko", "ja")
 _NOT_ENGLISH_SENTENCE = frozenset({"ko", "ja", "zh"})
-# Memo sizes: sentences are short, so many are kept; whole documents are long, so
-# only recent ones (wire copies tend to arrive together). Bounded either way, so
-# memory stays flat on a million documents.
 _CACHE_SIZE = 1 << 17
-_DOCUMENT_CACHE_SIZE = 1 << 12
 
 
-# --- the two analyzers, memoised -------------------------------------------------------------
+def check_engines(engines: Sequence[str] | str | None) -> tuple[str, ...]:
+    """The engines asked for, in ``ENGINES`` order (None: all; ``"a,b"`` accepted)."""
+    if engines is None:
+        return ENGINES
+    names = engines.split(",") if isinstance(engines, str) else list(engines)
+    names = [str(n).strip() for n in names if str(n).strip()]
+    if not names:
+        raise ValueError(f"engines must name at least one of {list(ENGINES)}, got {engines!r}")
+    for name in names:
+        check_choice("engines", name, ENGINES)
+    return tuple(e for e in ENGINES if e in names)
 
 
-@functools.lru_cache(maxsize=1)
-def _pattern():
-    """TextBlob's default analyzer (what ``TextBlob(text).sentiment`` calls)."""
-    from textblob.en import sentiment
-
-    return sentiment
-
-
-@functools.lru_cache(maxsize=1)
-def _vader():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
-
-
-@functools.lru_cache(maxsize=_CACHE_SIZE)
-def textblob_scores(text: str) -> tuple[float, float, tuple]:
-    """TextBlob polarity, subjectivity and assessments of ``text`` (memoised).
-
-    Args:
-        text: any string.
-
-    Returns:
-        ``(polarity, subjectivity, assessments)``; each assessment is
-        ``(words, polarity, subjectivity, label)`` as TextBlob gives them.
-    """
-    score = _pattern()(text)
-    assessments = tuple((tuple(w), p, s, x) for w, p, s, x in score.assessments)
-    return float(score[0]), float(score[1]), assessments
-
-
-@functools.lru_cache(maxsize=_DOCUMENT_CACHE_SIZE)
-def _document_textblob(text: str) -> tuple[float, float]:
-    """TextBlob polarity and subjectivity of a whole document (small memo of its own)."""
-    score = _pattern()(text)
-    return float(score[0]), float(score[1])
-
-
-@functools.lru_cache(maxsize=_CACHE_SIZE)
-def vader_scores(text: str) -> tuple[float, tuple]:
-    """VADER compound of ``text`` and the valence of each word after VADER's rules (memoised).
-
-    Replays ``SentimentIntensityAnalyzer.polarity_scores`` step by step so the
-    per-word valences are the ones that entered the compound (tests check that
-    the compound equals ``polarity_scores``).
-
-    Args:
-        text: any string.
-
-    Returns:
-        ``(compound, ((word, valence), ...))`` with only non-zero valences.
-    """
-    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
-
-    analyzer = _vader()
-    text = _vader_demojize(analyzer, text)
-    sentitext = SentiText(text)
-    words = sentitext.words_and_emoticons
-    sentiments: list[float] = []
-    for i, item in enumerate(words):
-        lowered = item.lower()
-        if lowered in BOOSTER_DICT or (
-            lowered == "kind" and i < len(words) - 1 and words[i + 1].lower() == "of"
-        ):
-            sentiments.append(0)
-            continue
-        sentiments = analyzer.sentiment_valence(0, sentitext, item, i, sentiments)
-    sentiments = analyzer._but_check(words, sentiments)
-    compound = analyzer.score_valence(sentiments, text)["compound"]
-    drivers = tuple((w, float(v)) for w, v in zip(words, sentiments, strict=True) if v != 0)
-    return float(compound), drivers
-
-
-def _vader_demojize(analyzer, text: str) -> str:
-    """VADER's own emoji-to-description step (as in ``polarity_scores``)."""
-    if text.isascii():
-        return text.strip()
-    pieces, prev_space = [], True
-    for char in text:
-        description = analyzer.emojis.get(char)
-        if description is not None:
-            if not prev_space:
-                pieces.append(" ")
-            pieces.append(description)
-            prev_space = False
-        else:
-            pieces.append(char)
-            prev_space = char == " "
-    return "".join(pieces).strip()
-
-
-def format_drivers(pairs) -> str:
-    """``[("good", 0.7), ("not bad", 0.35)]`` -> ``"good:+0.70; not bad:+0.35"``."""
-    return "; ".join(f"{word}:{value:+.2f}" for word, value in pairs)
-
-
-# --- one text ----------------------------------------------------------------------------------
-
-
-def score_text(text: str, *, language: str | None = None) -> dict:
-    """Score one text at document and sentence level.
-
-    Args:
-        text: the document text.
-        language: ISO 639-1 code if known (the corpus ``language`` column);
-            None detects it with ``analysis.language.detect_language``.
-
-    Returns:
-        Dict with the document columns ``textblob_polarity``,
-        ``textblob_subjectivity``, ``vader_compound``, ``n_sentences``,
-        ``language``, ``is_scored`` and ``sentences``: a list of dicts with
-        ``sentence_id``, ``sentence``, ``start``, ``end``, the three scores,
-        ``textblob_drivers``, ``vader_drivers``, ``language``, ``is_scored``.
-    """
-    text = text if isinstance(text, str) else ""
-    doc, spans = _document_scores(text, language)
-    sentences = []
-    for i, (start, end) in enumerate(spans):
-        sentence = text[start:end]
-        row = {"sentence_id": i, "sentence": sentence, "start": start, "end": end}
-        row.update(_sentence_scores(sentence, doc["is_scored"]))
-        sentences.append(row)
-    return {**doc, "sentences": sentences}
-
-
-def _document_scores(text: str, language: str | None) -> tuple[dict, list[tuple[int, int]]]:
-    """Document-level scores and the sentence spans they were computed from."""
-    language = language if isinstance(language, str) and language else detect_language(text)
-    spans = sentence_spans(text)
-    scored = language == "en" and bool(spans)  # no text, nothing to score
-    polarity = subjectivity = compound = math.nan
-    if scored:
-        polarity, subjectivity = _document_textblob(text)
-        ascii_only = text.isascii()  # then every sentence is Latin script: skip detection
-        compounds = [
-            vader_scores(text[s:e])[0]
-            for s, e in spans
-            if ascii_only or _sentence_is_english(text[s:e])
-        ]
-        compound = math.fsum(compounds) / len(compounds) if compounds else math.nan
-    return {
-        "textblob_polarity": polarity,
-        "textblob_subjectivity": subjectivity,
-        "vader_compound": compound,
-        "n_sentences": len(spans),
-        "language": language,
-        "is_scored": scored,
-    }, spans
+def _columns(columns: list[str], engines: tuple[str, ...]) -> list[str]:
+    dropped = {c for e in ENGINES if e not in engines for c in ENGINE_SCORES[e]}
+    dropped |= {ENGINE_DRIVERS[e] for e in ENGINES if e not in engines}
+    return [c for c in columns if c not in dropped]
 
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
 def _sentence_language(sentence: str) -> str:
+    """Language of one sentence alone (memoised; sentences of a document come from the layer)."""
     return detect_language(sentence)
 
 
-def _sentence_is_english(sentence: str) -> bool:
-    return _sentence_language(sentence) not in _NOT_ENGLISH_SENTENCE
+def _masker(mask_names: bool):
+    if not mask_names:
+        return lambda text: text
+    from analysis.sentiment.names import load_names
+
+    return load_names().mask
 
 
-def _sentence_scores(sentence: str, document_scored: bool) -> dict:
-    language = _sentence_language(sentence)
-    if not document_scored or language in _NOT_ENGLISH_SENTENCE:
-        return {
-            "textblob_polarity": math.nan, "textblob_subjectivity": math.nan,
-            "vader_compound": math.nan, "textblob_drivers": "", "vader_drivers": "",
-            "language": language, "is_scored": False,
-        }  # fmt: skip
-    polarity, subjectivity, assessments = textblob_scores(sentence)
-    compound, vader_drivers = vader_scores(sentence)
-    return {
-        "textblob_polarity": polarity,
-        "textblob_subjectivity": subjectivity,
-        "vader_compound": compound,
-        "textblob_drivers": format_drivers((" ".join(w), p) for w, p, _, _ in assessments),
-        "vader_drivers": format_drivers(vader_drivers),
-        "language": language,
-        "is_scored": True,
-    }
+# --- one document ---------------------------------------------------------------------------
 
 
-# --- DataFrames --------------------------------------------------------------------------------
+def _dictionary_sentence(sentence: str, mask, with_drivers: bool, engines) -> dict:
+    text = mask(sentence)
+    row = {}
+    if "textblob" in engines:
+        polarity, subjectivity, assessments = textblob_scores(text)
+        row.update(textblob_polarity=polarity, textblob_subjectivity=subjectivity)
+        if with_drivers:
+            row["textblob_drivers"] = format_drivers((" ".join(w), p) for w, p, _, _ in assessments)
+    if "vader" in engines:
+        compound, drivers = vader_scores(text)
+        row["vader_compound"] = compound
+        if with_drivers:
+            row["vader_drivers"] = format_drivers(drivers)
+    return row
 
 
-def _doc_inputs(docs: pd.DataFrame) -> list[tuple]:
+def _score_document(text: str, language, engines, mask, with_sentences: bool) -> tuple[dict, list]:
+    """Dictionary scores of one document and its sentences; tone is filled in later.
+
+    The document is split once by the language layer, which also gives every
+    sentence its own language (``analysis.lang.document_sentences``).
+    """
+    text = text if isinstance(text, str) else ""
+    language = language if isinstance(language, str) and language else detect_language(text)
+    spans = document_sentences(text, language=language)
+    english = language == "en" and bool(spans)
+    doc = {"n_sentences": len(spans), "language": language}
+    if "textblob" in engines:
+        polarity, subjectivity = _document_textblob(mask(text)) if english else (math.nan,) * 2
+        doc.update(textblob_polarity=polarity, textblob_subjectivity=subjectivity)
+    sentences, compounds = [], []
+    dictionary = tuple(e for e in engines if e != "tone")
+    wanted = dictionary if with_sentences else tuple(e for e in dictionary if e == "vader")
+    for i, (start, end, lang) in enumerate(spans):
+        sentence = text[start:end]
+        scored = english and lang not in _NOT_ENGLISH_SENTENCE and bool(dictionary)
+        row = {
+            "sentence_id": i,
+            "sentence": sentence,
+            "start": start,
+            "end": end,
+            "language": lang,
+            "is_scored": scored,
+            "tone_ok": lang in TONE_LANGUAGES or language in TONE_LANGUAGES,
+        }
+        if scored and wanted:
+            row.update(_dictionary_sentence(sentence, mask, with_sentences, wanted))
+            if "vader" in engines:
+                compounds.append(row["vader_compound"])
+        sentences.append(row)
+    if "vader" in engines:
+        doc["vader_compound"] = math.fsum(compounds) / len(compounds) if compounds else math.nan
+    return doc, sentences
+
+
+def _add_tone(docs: list[dict], sentences: list[list[dict]], model, with_drivers: bool) -> None:
+    """Fill ``tone`` (and ``tone_drivers``) of every sentence and document, in one batch."""
+    from analysis.sentiment.model import tone_drivers, tone_scores
+
+    todo = [row for rows in sentences for row in rows if row["tone_ok"]]
+    values = tone_scores([row["sentence"] for row in todo], model=model)
+    for row, value in zip(todo, values, strict=True):
+        row["tone"] = float(value)
+        row["is_scored"] = True
+    if with_drivers:
+        for row, drivers in zip(
+            todo, tone_drivers([r["sentence"] for r in todo], model=model), strict=True
+        ):
+            row["tone_drivers"] = drivers
+    for doc, rows in zip(docs, sentences, strict=True):
+        tones = [row["tone"] for row in rows if "tone" in row]
+        doc["tone"] = math.fsum(tones) / len(tones) if tones else math.nan
+
+
+def _score(docs: pd.DataFrame, options: dict, with_sentences: bool) -> tuple[list, list]:
     require_columns(docs, ["doc_id", "text"], what="docs")
+    engines = options["engines"]
+    mask = _masker(options["mask_names"])
     languages = docs["language"].tolist() if "language" in docs.columns else [None] * len(docs)
-    return list(zip(docs["doc_id"].tolist(), docs["text"].tolist(), languages, strict=True))
+    doc_rows, sentence_rows = [], []
+    for doc_id, text, language in zip(docs["doc_id"], docs["text"], languages, strict=True):
+        doc, sentences = _score_document(text, language, engines, mask, with_sentences)
+        doc_rows.append({"doc_id": doc_id, **doc})
+        sentence_rows.append(sentences)
+    if "tone" in engines:
+        _add_tone(doc_rows, sentence_rows, options["tone_model"], options["tone_drivers"])
+    return doc_rows, sentence_rows
 
 
-def _log_unscored(table: pd.DataFrame) -> None:
-    unscored = table.loc[~table["is_scored"], "language"]
-    if len(unscored):
-        counts = unscored.astype(str).value_counts().sort_index().to_dict()
-        logger.warning(
-            "%d of %d documents not scored (not English, or no text), by language: %s",
-            len(unscored),
-            len(table),
-            counts,
-        )
+# --- tables -----------------------------------------------------------------------------------
 
 
-def _document_table(rows: list[dict], docs: pd.DataFrame) -> pd.DataFrame:
-    table = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
+def _kept(docs: pd.DataFrame, keep: Sequence[str] | None) -> list[str]:
+    keep = [keep] if isinstance(keep, str) else list(keep or [])
+    require_columns(docs, keep, what="docs (keep)")
+    return [c for c in keep if c != "doc_id"]
+
+
+def _with_kept(table: pd.DataFrame, docs: pd.DataFrame, keep: list[str]) -> pd.DataFrame:
+    if not keep:
+        return table
+    meta = docs[["doc_id", *keep]].drop_duplicates("doc_id")
+    out = table.merge(meta, on="doc_id", how="left", sort=False)
+    first = ["doc_id", *keep]
+    return out[first + [c for c in table.columns if c != "doc_id"]]
+
+
+def _document_table(rows: list[dict], docs: pd.DataFrame, engines) -> pd.DataFrame:
+    columns = _columns(DOCUMENT_COLUMNS, engines)
+    scores = [c for c in SCORES if c in columns]
+    table = pd.DataFrame(rows, columns=columns)
+    table["is_scored"] = table[scores].notna().any(axis=1) if len(table) else False
     table = table.astype(
-        {**dict.fromkeys(SCORES, "float64"), "n_sentences": "int64", "is_scored": "bool"}
+        {**dict.fromkeys(scores, "float64"), "n_sentences": "int64", "is_scored": "bool"}
     )
     if len(table):
         table["doc_id"] = table["doc_id"].astype(docs["doc_id"].dtype)
     table["language"] = table["language"].astype("string")
-    _log_unscored(table)
+    unscored = table.loc[~table["is_scored"], "language"]
+    if len(unscored):
+        counts = unscored.astype(str).value_counts().sort_index().to_dict()
+        logger.warning(
+            "%d of %d documents not scored (no engine covers the language, or no "
+            "text), by language: %s",
+            len(unscored),
+            len(table),
+            counts,
+        )
     return table
 
 
+def _sentence_table(rows: list[list[dict]], docs: pd.DataFrame, engines) -> pd.DataFrame:
+    columns = _columns(SENTENCE_COLUMNS, engines)
+    flat = [
+        {"doc_id": doc_id, **row}
+        for doc_id, sentences in zip(docs["doc_id"], rows, strict=True)
+        for row in sentences
+    ]
+    table = pd.DataFrame(flat, columns=columns)
+    scores = [c for c in SCORES if c in columns]
+    for column in (c for c in ("textblob_drivers", "vader_drivers") if c in columns):
+        table[column] = table[column].astype(object).fillna("")
+    table = table.astype(
+        {
+            **dict.fromkeys(scores, "float64"),
+            "is_scored": "bool",
+            "sentence_id": "int64",
+            "start": "int64",
+            "end": "int64",
+        }
+    )
+    if len(table):
+        table["doc_id"] = table["doc_id"].astype(docs["doc_id"].dtype)
+    return table
+
+
+def _options(engines, mask_names, tone_model, tone_drivers=False) -> dict:
+    return {
+        "engines": check_engines(engines),
+        "mask_names": bool(mask_names),
+        "tone_model": tone_model,
+        "tone_drivers": bool(tone_drivers),
+    }
+
+
 def score_sentiment(
-    docs: pd.DataFrame, *, level: Literal["document", "sentence"] = "document"
+    docs: pd.DataFrame,
+    *,
+    level: Literal["document", "sentence"] = "document",
+    engines: Sequence[str] | None = None,
+    mask_names: bool = False,
+    tone_model=None,
+    keep: Sequence[str] | None = None,
 ) -> pd.DataFrame:
-    """TextBlob and VADER scores of every document, or of every sentence.
+    """Tone scores of every document (or of every sentence).
 
     Args:
         docs: corpus rows with ``doc_id`` and ``text`` (``language`` used if present).
         level: ``"document"`` (one row per document) or ``"sentence"``
             (same as ``score_sentences``).
+        engines: which of ``"tone"``, ``"textblob"``, ``"vader"`` to compute
+            (default all); the columns of the others are left out.
+        mask_names: mask names before TextBlob and VADER too (``tone`` always does).
+        tone_model: a tone model file or ``ToneModel`` (``tone train`` writes one);
+            None: the shipped model.
+        keep: corpus columns to carry into the result, after ``doc_id``
+            (``["outlet", "outlet_country", "published"]``).
 
     Returns:
-        Document level: ``doc_id``, ``textblob_polarity``,
-        ``textblob_subjectivity`` (TextBlob on the whole text),
-        ``vader_compound`` (mean of the sentence compounds), ``n_sentences``,
-        ``language``, ``is_scored`` (False -> scores NaN). Sentence level: see
-        ``score_sentences``.
+        Document level: ``doc_id``, the ``keep`` columns, ``textblob_polarity``,
+        ``textblob_subjectivity`` (TextBlob on the whole text), ``vader_compound``
+        (mean of the sentence compounds), ``tone`` (mean of the sentence tones),
+        ``n_sentences``, ``language``, ``is_scored`` (False: every score NaN).
+        Sentence level: see ``score_sentences``.
     """
     check_choice("level", level, LEVELS)
     if level == "sentence":
-        return score_sentences(docs)
-    rows = [
-        {"doc_id": doc_id, **_document_scores(text if isinstance(text, str) else "", lang)[0]}
-        for doc_id, text, lang in _doc_inputs(docs)
-    ]
-    return _document_table(rows, docs)
+        return score_sentences(
+            docs, engines=engines, mask_names=mask_names, tone_model=tone_model, keep=keep
+        )
+    kept = _kept(docs, keep)
+    options = _options(engines, mask_names, tone_model)
+    doc_rows, _ = _score(docs, options, with_sentences=False)
+    return _with_kept(_document_table(doc_rows, docs, options["engines"]), docs, kept)
 
 
-def score_sentences(docs: pd.DataFrame) -> pd.DataFrame:
-    """One row per sentence with TextBlob and VADER scores and the words that drove them.
+def score_sentences(
+    docs: pd.DataFrame,
+    *,
+    engines: Sequence[str] | None = None,
+    mask_names: bool = False,
+    tone_model=None,
+    tone_drivers: bool = False,
+    keep: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """One row per sentence with its scores and the words that drove them.
 
     Args:
         docs: corpus rows with ``doc_id`` and ``text`` (``language`` used if present).
+        engines, mask_names, tone_model, keep: as in ``score_sentiment``.
+        tone_drivers: also compute ``tone_drivers`` (leave-one-word-out: one extra
+            embedding per word, so much slower); otherwise the column is empty (NA).
 
     Returns:
-        ``doc_id``, ``sentence_id``, ``sentence``, ``start``, ``end``,
-        ``textblob_polarity``, ``textblob_subjectivity``, ``vader_compound``,
-        ``textblob_drivers``, ``vader_drivers`` (``"word:+0.50; ..."``),
-        ``language`` (of the sentence), ``is_scored``.
+        ``doc_id``, the ``keep`` columns, ``sentence_id``, ``sentence``, ``start``,
+        ``end``, ``textblob_polarity``, ``textblob_subjectivity``,
+        ``vader_compound``, ``tone``, ``textblob_drivers``, ``vader_drivers``,
+        ``tone_drivers`` (``"word:+0.50; ..."``), ``language`` (of the sentence),
+        ``is_scored``.
     """
-    return score_documents_and_sentences(docs)[1]
+    return score_documents_and_sentences(
+        docs,
+        engines=engines,
+        mask_names=mask_names,
+        tone_model=tone_model,
+        tone_drivers=tone_drivers,
+        keep=keep,
+    )[1]
 
 
-def score_documents_and_sentences(docs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def score_documents_and_sentences(
+    docs: pd.DataFrame,
+    *,
+    engines: Sequence[str] | None = None,
+    mask_names: bool = False,
+    tone_model=None,
+    tone_drivers: bool = False,
+    keep: Sequence[str] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Both tables in one pass (what the ``sentiment`` command writes).
 
     Args:
         docs: corpus rows with ``doc_id`` and ``text`` (``language`` used if present).
+        engines, mask_names, tone_model, tone_drivers, keep: as in ``score_sentences``.
 
     Returns:
         ``(documents, sentences)`` with the columns of ``score_sentiment`` and
         ``score_sentences``.
     """
-    doc_rows, sentence_rows = [], []
-    for doc_id, text, language in _doc_inputs(docs):
-        result = score_text(text, language=language)
-        sentence_rows.extend({"doc_id": doc_id, **row} for row in result.pop("sentences"))
-        doc_rows.append({"doc_id": doc_id, **result})
-    sentences = pd.DataFrame(sentence_rows, columns=SENTENCE_COLUMNS).astype(
-        {**dict.fromkeys(SCORES, "float64"), "is_scored": "bool"}
+    kept = _kept(docs, keep)
+    options = _options(engines, mask_names, tone_model, tone_drivers)
+    doc_rows, sentence_rows = _score(docs, options, with_sentences=True)
+    documents = _document_table(doc_rows, docs, options["engines"])
+    sentences = _sentence_table(sentence_rows, docs, options["engines"])
+    return _with_kept(documents, docs, kept), _with_kept(sentences, docs, kept)
+
+
+def score_text(text: str, *, language: str | None = None, engines=None, tone_model=None) -> dict:
+    """Score one text at document and sentence level.
+
+    Args:
+        text: the document text.
+        language: ISO 639-1 code if known; None detects it.
+        engines: as in ``score_sentiment``.
+        tone_model: as in ``score_sentiment``.
+
+    Returns:
+        Dict with the document columns (scores, ``n_sentences``, ``language``,
+        ``is_scored``) and ``sentences``: a list of dicts with the sentence columns
+        of ``score_sentences`` (without ``doc_id``).
+    """
+    docs = pd.DataFrame(
+        {"doc_id": [0], "text": [text if isinstance(text, str) else ""], "language": [language]}
     )
-    sentences = sentences.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
-    if len(sentences):
-        sentences["doc_id"] = sentences["doc_id"].astype(docs["doc_id"].dtype)
-    return _document_table(doc_rows, docs), sentences
+    documents, sentences = score_documents_and_sentences(
+        docs, engines=engines, tone_model=tone_model
+    )
+    doc = documents.drop(columns="doc_id").iloc[0].to_dict()
+    doc["language"] = str(doc["language"])
+    doc["is_scored"] = bool(doc["is_scored"])
+    rows = sentences.drop(columns="doc_id").to_dict("records")
+    return {**doc, "sentences": rows}
+
+
+def sentence_tone_drivers(sentences: pd.DataFrame, *, tone_model=None) -> pd.DataFrame:
+    """``sentences`` with ``tone_drivers`` filled where it is empty and ``tone`` was scored.
+
+    Args:
+        sentences: rows with ``sentence`` and ``tone`` (e.g. ``score_sentences``).
+        tone_model: as in ``score_sentiment``.
+
+    Returns:
+        A copy with ``tone_drivers`` (``"word:+0.21; ..."``) for the scored rows.
+    """
+    from analysis.sentiment.model import tone_drivers
+
+    require_columns(sentences, ["sentence", "tone"], what="sentences")
+    current = sentences.get("tone_drivers", pd.Series(np.nan, index=sentences.index, dtype=object))
+    todo = current.isna() & sentences["tone"].notna()
+    filled = current.astype(object).copy()
+    if todo.any():
+        filled[todo] = tone_drivers(sentences.loc[todo, "sentence"].tolist(), model=tone_model)
+    return sentences.assign(tone_drivers=filled)

@@ -54,24 +54,28 @@ def sentiment_agreement(sentences: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame([row], columns=AGREEMENT_COLUMNS).astype({"n": "int64"})
 
 
-EXTREME_BY = ("vader_compound", "textblob_polarity")
+EXTREME_BY = ("tone", "vader_compound", "textblob_polarity")
 
 
 def extreme_sentences(
     sentences: pd.DataFrame,
     *,
     n: int = 5,
-    by: Literal["vader_compound", "textblob_polarity"] = "vader_compound",
+    by: Literal["tone", "vader_compound", "textblob_polarity"] = "tone",
+    tone_model=None,
 ) -> pd.DataFrame:
     """The most positive and most negative sentences, with the words that drove them.
 
     Unscored rows are left out and a sentence repeated word for word (wire
     copies) is shown once, at its first occurrence. Ties keep corpus order.
+    Ranked by ``tone``, the shown rows get their ``tone_drivers`` (computed here,
+    by leave-one-word-out, where the table does not have them yet).
 
     Args:
         sentences: output of ``score_sentences``.
         n: how many of each direction.
         by: which score ranks them.
+        tone_model: the tone model the scores came from (None: the shipped one).
 
     Returns:
         ``direction`` ("most positive" then "most negative"), ``rank`` (1..n),
@@ -88,5 +92,9 @@ def extreme_sentences(
         top = side.sort_values(by, ascending=ascending, kind="stable").head(n)
         parts.append(top.assign(direction=direction, rank=range(1, len(top) + 1)))
     out = pd.concat(parts, ignore_index=True) if parts else pool.head(0)
+    if by == "tone" and len(out):
+        from analysis.sentiment.scoring import sentence_tone_drivers
+
+        out = sentence_tone_drivers(out, tone_model=tone_model)
     first = ["direction", "rank"]
     return out[first + [c for c in out.columns if c not in first]].astype({"rank": "int64"})

@@ -117,7 +117,7 @@
     S.fspans[i].forEach(function (s) { marks.push([s[0], s[1], "kj-frame", "frame: " + D.frames[s[2]]]); });
     S.tspans[i].forEach(function (s) { marks.push([s[0], s[1], "kj-term", "term: " + D.terms[s[2]]]); });
     S.dspans[i].forEach(function (s) {
-      marks.push([s[0], s[1], s[2] >= 0 ? "kj-pos" : "kj-neg", "tone driver " + (s[2] >= 0 ? "+" : "") + s[2]]);
+      marks.push([s[0], s[1], s[2] >= 0 ? "kj-pos" : "kj-neg", "driver (" + D.drivers_column + ") " + (s[2] >= 0 ? "+" : "") + s[2]]);
     });
     marks.forEach(function (m) { cuts.push(m[0], m[1]); });
     cuts = cuts.filter(function (c) { return c >= 0 && c <= text.length; });
@@ -171,7 +171,7 @@
     shown = end;
     more.hidden = shown >= matches.length;
     status.textContent = matches.length + " of " + N + " sentences match; showing " + shown +
-      ". Tone: " + D.tone_column + ".";
+      ". Tone: " + D.tone_column + "; highlighted words: " + D.drivers_column + ".";
   }
 
   // ---- the document view ------------------------------------------------------------
