@@ -9,12 +9,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from analysis import config
 from analysis.compare import compare_groups, format_interval
 from analysis.contrasts import compare_shares
 from analysis.corpus import load_corpus
 from analysis.events import compare_event_window, event_window
 from analysis.findings import (
     cannot_show,
+    card_finding,
     comparison_finding,
     contrast_finding,
     interval_table,
@@ -62,6 +64,10 @@ def test_small_groups_are_described_not_compared():
     assert "(1 group(s) below 5)" in text
     tiny = _quiet(compare_groups, CLEAR.iloc[[0, 5]], value="tone", by="g")
     assert comparison_finding(tiny, measure="tone").startswith("No group has 5 or more")
+    alone = _quiet(compare_groups, CLEAR.head(5), value="tone", by="g")
+    assert comparison_finding(alone, measure="tone").endswith(
+        "(5 documents). It is the only group, so nothing is compared."
+    )
 
 
 def test_several_groups_name_highest_lowest_and_the_holm_verdict():
@@ -104,9 +110,8 @@ def _numbers(text: str) -> list[str]:
 
 
 def _measures(docs):
-    return docs[["doc_id", "published", "outlet", "outlet_country"]].merge(
-        score_sentiment(docs), on="doc_id"
-    )
+    scores = score_sentiment(docs, engines=["textblob", "vader"])  # tone is not tested here
+    return docs[["doc_id", "published", "outlet", "outlet_country"]].merge(scores, on="doc_id")
 
 
 def _cells(table: pd.DataFrame) -> str:
@@ -193,3 +198,45 @@ def test_interval_table_shows_the_cells_the_findings_quote():
     shares = interval_table(pd.DataFrame({"present_share": [0.4123], "ci_low": [0.3],
                                           "ci_high": [0.52]}))  # fmt: skip
     assert shares["share [95% CI]"].tolist() == ["41% [30%, 52%]"]
+
+
+def test_series_finding_quotes_a_share_as_the_table_shows_it():
+    flags = pd.DataFrame({
+        "published": pd.to_datetime(["2019-01-03"] * 5 + ["2019-02-05"] * 5),
+        "present": [1, 1, 1, 0, 0, 1, 0, 0, 0, 0],
+    })  # fmt: skip
+    series = time_series(flags, value="present", period="month")
+    text = series_finding(series, measure="share with the frame", share=True)
+    assert "highest in 2019-01 (60%, n = 5) and lowest in 2019-02 (20%, n = 5)" in text
+    cells = interval_table(series.assign(ci_method="wilson"))["value [95% CI]"].tolist()
+    assert cells[0].startswith("60% [") and cells[1].startswith("20% [")
+
+
+def test_card_finding_quotes_the_card_of_real_english_sentences():
+    from analysis.sentiment import score_sentences
+    from analysis.sentiment.card import validity_card
+
+    docs = load_corpus(config.SAMPLE_CORPUS, exclude_duplicates=True).head(6)
+    sentences = score_sentences(docs, engines=["vader"])
+    card = validity_card(sentences, measure="vader_compound")
+    text = card_finding(card)
+    first = card.iloc[0]
+    cell = format_interval(first["value"], first["ci_low"], first["ci_high"])
+    assert text.startswith("Agreement of VADER with human coders on held-out data: en ")
+    assert f"{first['figure']} {cell} ({first['dataset']}, test split" in text
+    shown = " ".join(interval_table(card)["value [95% CI]"])
+    assert all(number in shown for number in _numbers(text) if "%" not in number)
+
+
+def test_card_finding_names_languages_never_checked_and_dictionary_zeros():
+    card = pd.DataFrame({
+        "language": ["en", "zh"], "measure": "tone", "n_sentences": [40, 8],
+        "zero_share": [0.0, 0.5], "dataset": ["newsmtsc", ""], "split": ["test", ""],
+        "figure": ["pearson_r", "no coded data in this language"], "value": [0.6563, np.nan],
+        "ci_low": [0.5921, np.nan], "ci_high": [0.7122, np.nan], "n_coded": [370, 0],
+    })  # fmt: skip
+    text = card_finding(card)
+    assert "en pearson_r 0.66 [0.59, 0.71] (newsmtsc, test split, 370 coded)" in text
+    assert "Never checked against coders in zh: read those scores as unvalidated." in text
+    assert "exactly 0 (no word it knows): zh 50%." in text
+    assert card_finding(card.iloc[0:0]).startswith("No sentence has a score")

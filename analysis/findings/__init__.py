@@ -26,10 +26,12 @@ from analysis.findings.descriptions import (
     prevalence_finding,
     series_finding,
 )
+from analysis.findings.validity import card_finding
 from analysis.timeseries import period_label
 
 __all__ = [
     "cannot_show",
+    "card_finding",
     "comparison_finding",
     "contrast_finding",
     "counts_finding",

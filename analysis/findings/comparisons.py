@@ -68,6 +68,8 @@ def comparison_finding(
     top, low = ranked.iloc[0], ranked.iloc[-1]
     text = f"Highest mean {measure}: {top['group']} {_cell(top)} ({_n(top)} {unit})"
     text += "." if len(ranked) == 1 else f"; lowest: {low['group']} {_cell(low)} ({_n(low)})."
+    if len(groups) == 1:
+        return text + " It is the only group, so nothing is compared."
     pairs = table[table["other"].notna()]
     pairs = pairs[[_n(r) >= min_n and int(r["n_other"]) >= min_n for _, r in pairs.iterrows()]]
     if pairs.empty:

@@ -58,7 +58,13 @@ def prevalence_finding(
     )
 
 
-def _series_clause(part: pd.DataFrame, *, period: str, min_n: int, count: bool) -> str:
+def _series_value(row, share: bool) -> str:
+    return _percent(row["value"]) if share else format_number(row["value"], digits=2)
+
+
+def _series_clause(
+    part: pd.DataFrame, *, period: str, min_n: int, count: bool, share: bool = False
+) -> str:
     n = part["n_obs"] if "n_obs" in part.columns else part["n"]
     if count:
         peak = part.loc[n.idxmax()]
@@ -71,18 +77,25 @@ def _series_clause(part: pd.DataFrame, *, period: str, min_n: int, count: bool) 
     hi, lo = ok.loc[ok["value"].idxmax()], ok.loc[ok["value"].idxmin()]
     return (
         f"highest in {period_label(hi['period_start'], period)} "
-        f"({format_number(hi['value'], digits=2)}, n = {int(hi.get('n_obs', hi.get('n')))}) "
+        f"({_series_value(hi, share)}, n = {int(hi.get('n_obs', hi.get('n')))}) "
         f"and lowest in {period_label(lo['period_start'], period)} "
-        f"({format_number(lo['value'], digits=2)}, n = {int(lo.get('n_obs', lo.get('n')))}) "
+        f"({_series_value(lo, share)}, n = {int(lo.get('n_obs', lo.get('n')))}) "
         f"among the {len(ok)} {period}s with {min_n} or more documents"
     )
 
 
 def series_finding(
-    series: pd.DataFrame, *, measure: str, min_n: int = MIN_N, max_groups: int = MAX_LISTED
+    series: pd.DataFrame,
+    *,
+    measure: str,
+    min_n: int = MIN_N,
+    max_groups: int = MAX_LISTED,
+    share: bool = False,
 ) -> str:
     """What a ``time_series`` table shows: for counts the peak period and the empty ones,
     for a measure its highest and lowest period among those with ``min_n`` documents.
+    With ``share`` (the series of a 0/1 flag) the values are quoted as percentages, as
+    ``interval_table`` shows a share.
 
     Returns:
         One sentence, one clause per group (the ``max_groups`` largest).
@@ -93,7 +106,7 @@ def series_finding(
         return cannot_show(f"no {measure} over time", "no dated document")
     n_col = "n_obs" if "n_obs" in series.columns else "n"
     sizes = series.groupby("group")[n_col].sum().sort_values(ascending=False, kind="stable")
-    options = {"period": period, "min_n": min_n, "count": count}
+    options = {"period": period, "min_n": min_n, "count": count, "share": share}
     clauses = [
         f"{name}: {_series_clause(series[series['group'] == name], **options)}"
         for name in sizes.index[:max_groups]
