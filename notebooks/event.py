@@ -34,9 +34,8 @@ event: str = (
 )
 window_days: int = 365  # days on each side of the event; the event day counts as "after"
 group_by: str = "outlet_country"  # corpus column whose groups are compared
-tone: str = (
-    "vader_compound"  # tone measure: vader_compound, textblob_polarity or textblob_subjectivity
-)
+tone: str = "tone"  # tone measure: tone, vader_compound, textblob_polarity, textblob_subjectivity
+tone_model: str = ""  # tone model file (python -m analysis tone train); empty: the shipped model
 codebook: str = "kj_frames"  # frame codebook (data/codebooks) for frame shares
 min_n: int = 5  # fewer documents on a side: no interval, p-value or effect size
 top_groups: int = 8  # groups shown by name; the rest pooled as other
@@ -49,6 +48,7 @@ import pandas as pd
 from IPython.display import Markdown, display
 
 from analysis import config
+from analysis.checks import check_choice
 from analysis.contrasts import compare_shares
 from analysis.corpus import load_corpus
 from analysis.display import show_finding, show_limit, show_policy, show_table
@@ -65,8 +65,8 @@ from analysis.groups import lump_groups
 from analysis.plots import use_style
 from analysis.plots.compare import plot_group_means
 from analysis.plots.time import plot_series
+from analysis.report.measures import LABEL, score_for_report, show_validity_card
 from analysis.sample_policy import apply_min_n, policy_note
-from analysis.sentiment import score_sentiment
 from analysis.terms import count_term_variants
 from analysis.timeseries import label_periods, time_series
 
@@ -80,19 +80,18 @@ first_day = event_date - pd.Timedelta(days=window_days)
 last_day = event_date + pd.Timedelta(days=window_days - 1)
 bounds = {"start": first_day, "end": last_day}  # time axes cover the whole window
 period = "week" if window_days <= 120 else "month"
-LABELS = {
-    "vader_compound": "VADER tone",
-    "textblob_polarity": "TextBlob polarity",
-    "textblob_subjectivity": "TextBlob subjectivity",
-}
-measure = LABELS.get(tone, tone)
+check_choice("tone", tone, list(LABEL))
+measure = LABEL[tone]
+model = tone_model or None  # None: the shipped tone model
 when = f"{event_label} ({event_date:%Y-%m-%d})"
 
 # %%
 corpus = load_corpus(path, columns=corpus_columns or None, exclude_duplicates=True)
 docs = lump_groups(corpus, group_by, top=top_groups, prefer=("JP", "KR", "US"))
 columns = list(dict.fromkeys(["doc_id", "published", "outlet", group_by, "kind", "title"]))
-measures = docs[columns].merge(score_sentiment(docs), on="doc_id", how="left")
+in_window = docs["doc_id"].isin(event_window(docs, event_date, **span)["doc_id"])
+doc_scores, sentences = score_for_report(docs[in_window], measure=tone, tone_model=model)
+measures = docs[columns].merge(doc_scores, on="doc_id", how="left")  # scored inside the window
 inside = event_window(measures, event_date, **span)
 sides = inside["window"].value_counts()
 display(
@@ -138,6 +137,15 @@ else:
 
 # %% [markdown]
 # ## Tone before and after
+
+# %%
+show_validity_card(sentences, measure=tone, tone_model=model)
+
+# %% [markdown]
+# How far the measure agrees with human coders on held-out data in each language of the
+# window's texts (`dataset`, `split`, `figure`, `value` with its 95 % interval,
+# `n_coded` units; `zero_share`: share of the sentences scored exactly 0). A language
+# without a figure has not been checked: read its numbers as unvalidated.
 
 # %%
 scored = inside.dropna(subset=[tone])

@@ -31,9 +31,8 @@ group_by: str = (
     "outlet_country"  # corpus column that defines the groups (outlet_country, outlet, kind)
 )
 group: str = ""  # the group profiled, a value of group_by (KR, JP, MOFA Japan); empty: largest
-tone: str = (
-    "vader_compound"  # tone measure: vader_compound, textblob_polarity or textblob_subjectivity
-)
+tone: str = "tone"  # tone measure: tone, vader_compound, textblob_polarity, textblob_subjectivity
+tone_model: str = ""  # tone model file (python -m analysis tone train); empty: the shipped model
 codebook: str = "kj_frames"  # frame codebook (data/codebooks) for frame shares
 period: str = "auto"  # time-series period: week, month, quarter, year or auto (by the span)
 min_n: int = 5  # fewer documents on a side: no interval, p-value or effect size
@@ -46,6 +45,7 @@ import matplotlib.pyplot as plt
 from IPython.display import Markdown, display
 
 from analysis import config
+from analysis.checks import check_choice
 from analysis.compare import compare_groups
 from analysis.contrasts import compare_shares
 from analysis.corpus import load_corpus
@@ -64,9 +64,9 @@ from analysis.overview import choose_period
 from analysis.plots import use_style
 from analysis.plots.compare import plot_group_means
 from analysis.plots.time import plot_series
+from analysis.report.measures import LABEL, score_for_report, show_validity_card
 from analysis.sample_policy import apply_min_n, policy_note
 from analysis.selection import check_value
-from analysis.sentiment import score_sentiment
 from analysis.terms import count_term_variants
 from analysis.timeseries import label_periods, time_series
 from analysis.voices import find_voices, voices_by_country
@@ -76,12 +76,9 @@ use_style()
 path = corpus_path or config.SAMPLE_CORPUS
 events = load_events()
 rest = "rest of corpus"
-LABELS = {
-    "vader_compound": "VADER tone",
-    "textblob_polarity": "TextBlob polarity",
-    "textblob_subjectivity": "TextBlob subjectivity",
-}
-measure = LABELS.get(tone, tone)
+check_choice("tone", tone, list(LABEL))
+measure = LABEL[tone]
+model = tone_model or None  # None: the shipped tone model
 
 # %%
 docs = load_corpus(path, columns=corpus_columns or None, exclude_duplicates=True)
@@ -90,8 +87,9 @@ check_value(docs, group_by, group, parameter="group")
 docs = docs.assign(
     profile=docs[group_by].astype("string").eq(group).fillna(False).map({True: group, False: rest})
 )
+doc_scores, sentences = score_for_report(docs, measure=tone, tone_model=model)
 measures = docs[["doc_id", "published", "outlet", "kind", "profile", "title"]].merge(
-    score_sentiment(docs), on="doc_id", how="left"
+    doc_scores, on="doc_id", how="left"
 )
 mine = measures.loc[measures["profile"] == group]
 others = len(docs) - len(mine)
@@ -144,6 +142,15 @@ else:
 # ## Tone
 
 # %%
+show_validity_card(sentences, measure=tone, tone_model=model)
+
+# %% [markdown]
+# How far the measure agrees with human coders on held-out data in each language of
+# this corpus (`dataset`, `split`, `figure`, `value` with its 95 % interval, `n_coded`
+# units; `zero_share`: share of this corpus's sentences scored exactly 0). A language
+# without a figure has not been checked: read its numbers as unvalidated.
+
+# %%
 scored = measures.dropna(subset=[tone])
 sides = scored["profile"].value_counts()
 if sides.get(group, 0) and sides.get(rest, 0):
@@ -176,8 +183,9 @@ else:
 # difference) and two effect sizes: `cohens_d` (the difference in standard deviations)
 # and `cliffs_delta` (from -1 to 1: how often a document of the group scores higher than
 # one of the rest, minus the reverse). NA cells are below the small-sample rule.
-# Dictionary tone agrees poorly with human coders on news (van Atteveldt et al. 2021):
-# read the difference, not the level.
+# Even the best of these measures agrees only partly with human coders (the validity
+# card above; dictionary tone agrees poorly on news, van Atteveldt et al. 2021): read the
+# difference, not the level.
 
 # %%
 if dated.any() and len(scored):
