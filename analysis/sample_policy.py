@@ -33,7 +33,7 @@ TEST_COLUMNS = ("p_value", "p_holm", "cohens_d", "cliffs_delta")
 def policy_note(min_n: int = MIN_N) -> str:
     """The sentence each report shows once, before its first table."""
     return (
-        f"Small samples: a group, period or side with fewer than {min_n} documents is "
+        f"A group, period or side with fewer than {min_n} documents is "
         f"marked \u201c{SMALL}\u201d and gets no interval, p-value or effect size anywhere in "
         "this report; its mean or share describes those few texts only. Intervals are 95 %: "
         "Student t for a mean, Welch t for a difference of means, Wilson and Newcombe score "

@@ -205,7 +205,7 @@ else:
 # %%
 jaccard = frame_cooccurrence(coded, measure="jaccard") if n_coded else pd.DataFrame()
 present_frames = coded.loc[coded["present"] == 1, "frame"].nunique() if n_coded else 0
-if present_frames >= 2:
+if present_frames >= 2 and n_coded >= min_n:
     plot_cooccurrence(jaccard, diagonal=False)
     plt.show()
     pairs = jaccard.where(~pd.DataFrame(
@@ -220,6 +220,10 @@ if present_frames >= 2:
                      f"{best['frame']} and {best['with']} (Jaccard {best['jaccard']:.3f}).")  # fmt: skip
     else:
         show_finding("No two frames are ever present in the same document.")
+elif n_coded < min_n:
+    show_limit(cannot_show("no co-occurrence", f"{n_coded} coded document(s), fewer than "
+                           f"{min_n}: a share of documents with both frames would describe "
+                           "those texts only"))  # fmt: skip
 else:
     show_limit(cannot_show("no co-occurrence", f"{present_frames} frame(s) present in any "
                            "document; a pair needs two"))  # fmt: skip
