@@ -307,7 +307,7 @@ def test_plot_sentiment_distribution_and_tone():
         ax = plot_tone_by_group(frame, score="vader_compound", by="outlet_country")
     assert ax.get_xlabel() == "mean VADER compound (-1..1)"
     pd.testing.assert_frame_equal(frame, before)
-    with pytest.raises(ValueError, match=r"score must be one of \['textblob_polarity'"):
+    with pytest.raises(ValueError, match=r"score must be one of \['tone', 'textblob_polarity'"):
         plot_sentiment_distribution(frame, score="polarity")
 
 

@@ -38,8 +38,11 @@ def test_cli_writes_documents_and_sentences(tmp_path):
     assert docs.loc[0, "textblob_polarity"] == pytest.approx((0.8 + 0.91) / 2)
     assert docs.loc[0, "vader_compound"] == pytest.approx((0.6249 + 0.4927) / 2)
     assert docs.loc[0, "n_sentences"] == 2
-    assert docs["is_scored"].tolist() == [True, False]
-    assert math.isnan(docs.loc[1, "textblob_polarity"])  # empty cell, never 0
+    # the Korean text has a tone (the multilingual model) and empty lexicon cells, never 0
+    assert docs["is_scored"].tolist() == [True, True]
+    assert -1 <= docs.loc[1, "tone"] <= 1
+    assert math.isnan(docs.loc[1, "textblob_polarity"])
+    assert math.isnan(docs.loc[1, "vader_compound"])
     per_sentence = pd.read_csv(sentences, keep_default_na=False)
     assert list(per_sentence.columns) == SENTENCE_COLUMNS
     assert per_sentence["textblob_drivers"].tolist()[:2] == ["great:+0.80", "very good:+0.91"]
