@@ -246,9 +246,11 @@ else:
 
 # %%
 window_docs = docs[docs["doc_id"].isin(inside["doc_id"])].merge(inside[["doc_id", "window"]])
-variants = count_term_variants(window_docs.assign(window=window_docs["window"].astype("string")),
-                               by="window")  # fmt: skip
-named = variants[variants.groupby("referent")["n_mentions"].transform("sum") > 0]
+named = pd.DataFrame()
+if len(window_docs):  # term_matches needs at least one document
+    variants = count_term_variants(window_docs.assign(window=window_docs["window"].astype("string")),
+                                   by="window")  # fmt: skip
+    named = variants[variants.groupby("referent")["n_mentions"].transform("sum") > 0]
 if len(named):
     stats = ["n_mentions", "variant_share"]
     side_columns = pd.MultiIndex.from_product([stats, ["before", "after"]])
