@@ -253,12 +253,13 @@ if len(dated):
     plt.show()
     show_finding(series_finding(over_time, measure="share of documents with the frame",
                                 min_n=min_n, share=True))  # fmt: skip
-    show_table(
-        interval_table(label_periods(over_time).assign(ci_method="wilson")[
-            ["period", "group", "n", "value", "ci_low", "ci_high"]]).query("n > 0"),
-        caption=f"Share of coded documents with each frame per {period} (no interval below "
-        f"{min_n} documents)", max_rows=60,
-    )  # fmt: skip
+    cells = interval_table(label_periods(over_time).query("n > 0")[
+        ["period", "group", "n", "value", "ci_low", "ci_high"]].assign(ci_method="wilson"))  # fmt: skip
+    by_period = cells.pivot(index="period", columns="group", values="value [95% CI]")
+    by_period.insert(0, "n_docs", cells.groupby("period")["n"].max())
+    show_table(by_period.reset_index(), max_rows=120,
+               caption=f"Share of coded documents with each frame per {period} [95% Wilson "
+               f"interval; none below {min_n} documents]")  # fmt: skip
 else:
     why = "no document has a publication date" if docs["published"].isna().all() else (
         "no coded document has a publication date")  # fmt: skip

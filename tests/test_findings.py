@@ -224,8 +224,9 @@ def test_card_finding_quotes_the_card_of_real_english_sentences():
     cell = format_interval(first["value"], first["ci_low"], first["ci_high"])
     assert text.startswith("Agreement of VADER with human coders on held-out data: en ")
     assert f"{first['figure']} {cell} ({first['dataset']}, test split" in text
-    shown = " ".join(interval_table(card)["value [95% CI]"])
-    assert all(number in shown for number in _numbers(text) if "%" not in number)
+    shown = " ".join(interval_table(card)["value [95% CI]"])  # as show_table shows them:
+    shown += " " + " ".join(f"{z:.3f}" for z in card["zero_share"])
+    assert all(number in shown for number in _numbers(text))
 
 
 def test_card_finding_names_languages_never_checked_and_dictionary_zeros():
@@ -238,5 +239,5 @@ def test_card_finding_names_languages_never_checked_and_dictionary_zeros():
     text = card_finding(card)
     assert "en pearson_r 0.66 [0.59, 0.71] (newsmtsc, test split, 370 coded)" in text
     assert "Never checked against coders in zh: read those scores as unvalidated." in text
-    assert "exactly 0 (no word it knows): zh 50%." in text
+    assert "exactly 0 (no word it knows, the card's zero_share): zh 0.500." in text
     assert card_finding(card.iloc[0:0]).startswith("No sentence has a score")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.compare import format_interval
-from analysis.findings.cells import _listing, _percent
+from analysis.findings.cells import _listing
 
 __all__ = ["card_finding"]
 
@@ -53,6 +53,9 @@ def card_finding(card: pd.DataFrame) -> str:
         )
     zeros = firsts[firsts["zero_share"].astype("float64") >= 0.25]
     if len(zeros):
-        listed = [f"{r['language']} {_percent(r['zero_share'])}" for _, r in zeros.iterrows()]
-        text += f" Sentences {tool} scores exactly 0 (no word it knows): {_listing(listed)}."
+        listed = [f"{r['language']} {float(r['zero_share']):.3f}" for _, r in zeros.iterrows()]
+        text += (
+            f" Share of the sentences {tool} scores exactly 0 (no word it knows, the card's "
+            f"zero_share): {_listing(listed)}."
+        )
     return text
