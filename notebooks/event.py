@@ -139,7 +139,8 @@ else:
 # ## Tone before and after
 
 # %%
-show_validity_card(sentences, measure=tone, tone_model=model)
+if len(sentences):  # an empty window says so above
+    show_validity_card(sentences, measure=tone, tone_model=model)
 
 # %% [markdown]
 # How far the measure agrees with human coders on held-out data in each language of the
