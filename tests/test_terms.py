@@ -546,3 +546,11 @@ def test_empty_context_is_an_error(tmp_path):
     )
     with pytest.raises(CodebookError, match="field 'context': expected a non-empty list"):
         load_terms(path)
+
+
+def test_no_documents_give_no_variants_not_an_error():
+    """An empty selection (an event window with no dated text) counts nothing: the empty
+    boolean mask must not select columns."""
+    empty = pd.DataFrame({"doc_id": pd.Series([], dtype="string"),
+                          "text": pd.Series([], dtype="string"), "window": []})  # fmt: skip
+    assert count_term_variants(empty, by="window")["n_mentions"].sum() == 0
