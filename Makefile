@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help env lock report reports test test-fast lint format bench check-browser clean tone-model
+.PHONY: help env fonts lock report reports test test-fast lint format bench check-browser clean tone-model
 
 help:  ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-15s %s\n", $$1, $$2}'
@@ -17,7 +17,20 @@ $(STAMP): pyproject.toml requirements.lock setup.py
 	$(PY) -m pip install --quiet --no-deps -e .
 	@touch $@
 
-env: $(STAMP)  ## create .venv with the exact versions of requirements.lock (only if missing or out of date)
+env: $(STAMP) fonts  ## create .venv with the exact versions of requirements.lock (only if missing or out of date)
+
+# Figures with Korean or Japanese text need a CJK font, or Hangul and kana/kanji are boxes.
+fonts:  ## install Debian's fonts-noto-cjk if it is missing (as root with apt-get; else say how)
+	@fc-list 2>/dev/null | grep -q "Noto Sans CJK" || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing fonts-noto-cjk (Hangul and kana/kanji in figures)"; \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    apt-get install -y -qq fonts-noto-cjk >/dev/null 2>&1 || \
+	      { apt-get update -qq && apt-get install -y -qq fonts-noto-cjk >/dev/null; }; \
+	  else \
+	    echo "note: no CJK font: Korean/Japanese labels in figures will be boxes;" \
+	      "install one with: sudo apt-get install fonts-noto-cjk"; \
+	  fi; }
 
 lock: $(STAMP)  ## re-resolve requirements.lock from pyproject.toml's ranges (uv), then rebuild .venv
 	$(PY) -m pip install --quiet uv
@@ -25,12 +38,12 @@ lock: $(STAMP)  ## re-resolve requirements.lock from pyproject.toml's ranges (uv
 		--quiet -o requirements.lock
 	$(MAKE) env
 
-report: $(STAMP)  ## render every notebook (defaults) and every reports/params/*.yaml into reports/
+report: $(STAMP) fonts  ## render every notebook (defaults) and every reports/params/*.yaml into reports/
 	$(PY) -m analysis report --params reports/params
 
 reports: report  ## alias of `report` (reports already up to date are skipped)
 
-test: $(STAMP)  ## run the whole test suite (notebooks included)
+test: $(STAMP) fonts  ## run the whole test suite (notebooks included)
 	$(PY) -m pytest
 
 test-fast: $(STAMP)  ## run the tests that do not execute notebooks

@@ -4,12 +4,17 @@ This module only re-exports the public names; each lives in the module named
 after its concept (see README, "Layout"); `__all__` lists them. The names are
 imported when first used (PEP 562), so ``import analysis`` and a command that
 needs one measure load only that measure's modules (``python -m analysis
-sentiment`` does not import scipy or statsmodels).
+sentiment`` does not import scipy or statsmodels). The package's logger gets a
+``NullHandler`` (the standard library's advice for libraries): its notices reach
+the command line (``analysis.cli`` configures logging) or a researcher's own
+logging set-up, but never land as stderr boxes in a notebook or report, which say
+the same things in their text.
 """
 
 from __future__ import annotations
 
 import importlib
+import logging
 
 _MODULES = {
     "analysis.actors": (
@@ -151,6 +156,8 @@ _MODULES = {
 _HOME = {name: module for module, names in _MODULES.items() for name in names}
 
 __all__ = sorted(_HOME)
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 
 def __getattr__(name: str):

@@ -121,7 +121,7 @@ def tone_sentences(docs: pd.DataFrame, *, codebook=None) -> pd.DataFrame:
 
     require_columns(docs, ["doc_id", "text"], what="tone_sentences")
     book = load_actors(codebook)
-    scored = score_sentences(docs)  # its sentences are analysis.text.sentence_table's
+    scored = score_sentences(docs, engines=["textblob", "vader"])  # only TONE_MEASURES used
     mentions = _sentence_mentions(scored, book)
     per = (
         mentions.groupby(["doc_id", "sentence_id", "country"], sort=False)

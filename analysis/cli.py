@@ -5,6 +5,13 @@ exposes ``register(subparsers)`` which adds its parser and sets ``func``. This
 module only owns the shared contract: a one-line ``error: ...`` on stderr and
 exit status 2 for bad input (1 for an unexpected failure), a traceback only
 with ``--debug``.
+
+Start-up imports only what the command uses: ``COMMANDS`` names the module
+that registers each command, and ``main`` imports that module alone (so
+``python -m analysis sentiment`` never imports scipy, statsmodels or
+matplotlib). Without a command (``--help``), or for a command missing from
+``COMMANDS``, every module in ``COMMAND_MODULES`` is registered, as before.
+A new command is a line in both (tests/test_cli.py checks they agree).
 """
 
 from __future__ import annotations
@@ -30,24 +37,60 @@ COMMAND_MODULES = (
     "analysis.info",
     "analysis.explore",
 )
-
-
-# Commands whose module is known: only that module is imported to run them, so a
-# command loads what it uses (start-up time). Any other command imports them all.
-COMMAND_HOMES = {"sentiment": "analysis.sentiment", "tone": "analysis.sentiment"}
+# command -> the module whose register() adds it
+COMMANDS = {
+    "corpus": "analysis.corpus",
+    "sentiment": "analysis.sentiment",
+    "tone": "analysis.sentiment",
+    "frames": "analysis.framing",
+    "terms": "analysis.terms",
+    "coding": "analysis.coding",
+    "compare": "analysis.compare",
+    "events": "analysis.events",
+    "report": "analysis.report",
+    "scale": "analysis.scale",
+    "check-browser": "analysis.browser",
+    "info": "analysis.info",
+    "explore": "analysis.explore",
+}
+_GLOBAL_FLAGS = frozenset({"--debug", "-v", "--verbose", "-h", "--help"})
+COMMAND_HOMES = COMMANDS  # the name main's tone merge used for the same table
 
 
 class UserError(Exception):
     """Bad input from the user: reported as one line, exit status 2."""
 
 
-def _command_modules(argv: list[str] | None) -> tuple[str, ...]:
-    words = [a for a in (sys.argv[1:] if argv is None else argv) if not a.startswith("-")]
-    home = COMMAND_HOMES.get(words[0]) if words else None
-    return (home,) if home else COMMAND_MODULES
+def _register(sub, name: str) -> None:
+    try:
+        module = importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name == name:
+            return  # module not written yet
+        raise
+    register = getattr(module, "register", None)
+    if register is not None:
+        register(sub)
 
 
-def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+def command_of(argv: list[str]) -> str | None:
+    """The command named in ``argv`` (the first word that is not a global flag), or None."""
+    for word in argv:
+        if word not in _GLOBAL_FLAGS:
+            return None if word.startswith("-") else word
+    return None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser: only ``command``'s module when it is in ``COMMANDS``, else all.
+
+    Args:
+        command: the command about to run (``command_of(argv)``); None registers
+            every command (what ``--help`` lists).
+
+    Returns:
+        The parser; each subcommand sets ``func``.
+    """
     invoked = Path(sys.argv[0]).name
     parser = argparse.ArgumentParser(
         prog=invoked if invoked == "kj-discourse" else "python -m analysis",
@@ -56,16 +99,9 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in _command_modules(argv) if argv is not None else COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue  # module not written yet
-            raise
-        register = getattr(module, "register", None)
-        if register is not None:
-            register(sub)
+    module = COMMANDS.get(command) if command else None
+    for name in [module] if module in COMMAND_MODULES else COMMAND_MODULES:
+        _register(sub, name)
     return parser
 
 
@@ -76,7 +112,8 @@ def _one_line_warning(message, category, filename, lineno, file=None, line=None)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(command_of(argv))
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,

@@ -6,10 +6,13 @@ built from the seed, so a result does not depend on what was computed before it.
 
 Methods (all from ``scipy.stats``):
 
-- Confidence intervals: ``scipy.stats.bootstrap`` with the **percentile** method by
-  default (robust for the tiny and constant groups of a small corpus, where BCa is
-  undefined); ``method="BCa"`` or ``"basic"`` can be asked for.
-- Difference of means: two-sample (unpaired) bootstrap of ``mean(a) - mean(b)``.
+- Confidence intervals of a group mean in ``compare_groups``: the **Student t** interval,
+  and of a difference of means **Welch**'s t interval (``analysis.intervals``): unlike
+  the percentile bootstrap (nominal 95 % covers about 0.82 at n = 5 and 0.87 at
+  n = 10 on real tone scores) they keep their coverage at the group sizes a small
+  corpus has (simulation in ``tests/test_intervals.py``). ``bootstrap_ci`` and
+  ``diff_ci`` (percentile bootstrap, or ``method="BCa"``/``"basic"``) stay for other
+  statistics such as the median.
 - Shares (a 0/1 column: frame present, variant used): the bootstrap collapses at 0/n
   and n/n (every resample is all zeros), so ``compare_groups`` uses the **Wilson**
   score interval per group and **Newcombe**'s hybrid score interval (his method 10)
@@ -44,6 +47,7 @@ from statsmodels.stats.multitest import multipletests
 
 from analysis import config
 from analysis.checks import check_choice, require_columns
+from analysis.intervals import mean_ci, mean_diff_ci, method_label
 from analysis.proportions import _as_array, is_binary, newcombe_ci, wilson_ci
 from analysis.small_groups import small_group_note, warn_small_groups
 
@@ -57,7 +61,7 @@ GROUP_COLUMNS = (
 ).split()  # ``n``: deprecated alias of ``n_obs`` (counts are ``n_*``), kept for old callers
 GROUP_SEPARATOR = " / "
 CI_METHODS = {
-    False: ("bootstrap percentile", "bootstrap percentile"),
+    False: (method_label("t"), method_label("welch")),
     True: ("wilson", "newcombe"),
 }
 
@@ -208,7 +212,8 @@ def _group_row(name, data, *, measure, n_resamples, seed, min_n, binary) -> dict
     if binary:
         est, low, high = wilson_ci(int(data.sum()), int(data.size))
     else:
-        est, low, high = bootstrap_ci(data, n_resamples=n_resamples, seed=seed)
+        est = float(np.mean(data)) if data.size else np.nan
+        low, high = mean_ci(data)
     return {
         "measure": measure,
         "group": name,
@@ -228,7 +233,8 @@ def _pair_row(name, other, x, y, *, measure, n_resamples, seed, min_n, binary) -
     if binary:
         diff, low, high = newcombe_ci(x, y)
     else:
-        diff, low, high = diff_ci(x, y, n_resamples=n_resamples, seed=seed)
+        diff = float(np.mean(x) - np.mean(y)) if x.size and y.size else np.nan
+        low, high = mean_diff_ci(x, y)
     return {
         "measure": measure,
         "group": name,
@@ -321,14 +327,14 @@ def compare_groups(
         Tidy DataFrame, first one row per group (``other`` is NA), then one row per
         comparison. Columns: ``measure`` (= ``value``), ``group``, ``other``, ``n_obs``
         (values in ``group``), ``n_other``, ``mean``, ``median``, ``ci_low``, ``ci_high``
-        (bootstrap CI of the group mean, or Wilson interval of a share; group rows),
-        ``diff`` (mean of
-        ``group`` minus mean of ``other``), ``diff_ci_low``, ``diff_ci_high``,
-        ``p_value`` (permutation test), ``p_holm`` (``p_value`` Holm-adjusted over the
-        comparisons of this call), ``cohens_d``, ``cliffs_delta`` (comparison rows),
-        ``ci_method`` ("bootstrap percentile", "wilson" or "newcombe"), ``warning``
-        ("" when fine: ``analysis.small_groups`` wording), ``n`` (deprecated alias of
-        ``n_obs``, kept for old callers).
+        (Student t interval of the group mean, or Wilson interval of a share; group rows),
+        ``diff`` (mean of ``group`` minus mean of ``other``), ``diff_ci_low``,
+        ``diff_ci_high`` (Welch t, or Newcombe for shares), ``p_value`` (permutation
+        test), ``p_holm`` (``p_value`` Holm-adjusted over the comparisons of this call),
+        ``cohens_d``, ``cliffs_delta`` (comparison rows), ``ci_method`` ("student t" /
+        "welch t", or "wilson" / "newcombe"), ``warning`` ("" when fine:
+        ``analysis.small_groups`` wording), ``n`` (deprecated alias of ``n_obs``, kept for
+        old callers).
     """
     found = _samples(df, value, by)
     if groups is not None:

@@ -40,6 +40,9 @@ _STYLE = (
     ".kj-table td.kj-left{text-align:right}"
     ".kj-note{color:#555;font-size:0.85em}"
     ".kj-text{white-space:pre-wrap;font-family:inherit;background:#f7f7f7;padding:0.5em}"
+    ".kj-finding{border-left:4px solid #0072B2;padding:0.3em 0.8em;background:#f2f7fb}"
+    ".kj-limit{border-left:4px solid #999999;padding:0.3em 0.8em;color:#444}"
+    ".kj-policy{font-size:0.9em;color:#333;border:1px solid #ddd;padding:0.4em 0.8em}"
     "</style>"
 )
 
@@ -244,3 +247,30 @@ def show_kwic(df: pd.DataFrame, *, caption: str | None = None, max_rows: int = 2
         parts.append(f'<p class="kj-note">Showing {max_rows} of {len(df)} lines.</p>')
     parts.append("</div>")
     return ShownHTML("\n".join(parts))
+
+
+FINDING_CLASS = "kj-finding"
+LIMIT_CLASS = "kj-limit"
+POLICY_CLASS = "kj-policy"
+
+
+def _paragraph(css: str, label: str, text: object) -> HTML:
+    body = f'<p class="{css}"><strong>{escape_text(label)}</strong> {escape_text(text)}</p>'
+    return ShownHTML(f'<div class="kj-block {NO_MATH}">{_STYLE}{body}</div>')
+
+
+def show_finding(text: object) -> HTML:
+    """Display a finding computed from the numbers (``analysis.findings``), escaped, as a
+    paragraph of class ``kj-finding`` headed "Finding:"."""
+    return _paragraph(FINDING_CLASS, "Finding:", text)
+
+
+def show_limit(text: object) -> HTML:
+    """Display what a section cannot show and why (``analysis.findings.cannot_show``), as
+    a paragraph of class ``kj-limit`` headed "Not shown:"."""
+    return _paragraph(LIMIT_CLASS, "Not shown:", text)
+
+
+def show_policy(text: object) -> HTML:
+    """Display the report's small-sample rule (``analysis.sample_policy.policy_note``)."""
+    return _paragraph(POLICY_CLASS, "Small samples:", text)

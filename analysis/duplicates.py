@@ -201,7 +201,14 @@ def _first_copy_order(docs: pd.DataFrame) -> np.ndarray:
     return rank
 
 
-def flag_duplicates(docs: pd.DataFrame, *, threshold: float = 0.85) -> pd.DataFrame:
+def _frame_signatures(frame: pd.DataFrame) -> np.ndarray:
+    """``_signatures`` of a frame's ``text`` column (one chunk, on a worker)."""
+    return _signatures((_normalized(t) for t in frame["text"].tolist()), len(frame))
+
+
+def flag_duplicates(
+    docs: pd.DataFrame, *, threshold: float = 0.85, n_workers: int | None = None
+) -> pd.DataFrame:
     """Flag exact and near-duplicate texts with the id of their first copy (method above).
 
     Args:
@@ -209,6 +216,9 @@ def flag_duplicates(docs: pd.DataFrame, *, threshold: float = 0.85) -> pd.DataFr
             used to find the first copy).
         threshold: estimated Jaccard of word 5-gram shingles at or above which
             two texts are near-duplicates, in (0, 1].
+        n_workers: processes for the MinHash signatures (None: all cores; a
+            small corpus always uses this one; ``analysis.scale.engine``).
+            Results do not depend on it.
 
     Returns:
         A copy of ``docs`` with ``is_duplicate`` (boolean), ``duplicate_of``
@@ -235,7 +245,7 @@ def flag_duplicates(docs: pd.DataFrame, *, threshold: float = 0.85) -> pd.DataFr
     reps = np.array(sorted(first_exact.values()), dtype=np.int64)  # one row per distinct text
     row_of = {doc: k for k, doc in enumerate(reps.tolist())}
     doc_row = np.array([row_of[first_exact[d]] for d in digests], dtype=np.int64)
-    sig = _signatures((_normalized(texts[i]) for i in reps.tolist()), len(reps))
+    sig = _parallel_signatures([texts[i] for i in reps.tolist()], n_workers)
     root_row = _group_roots(sig, rank[reps], threshold)[doc_row]
     is_dup = reps[root_row] != np.arange(n)
     similarity = np.where(doc_row == root_row, 1.0, _similarities(sig, doc_row, root_row))
@@ -245,6 +255,16 @@ def flag_duplicates(docs: pd.DataFrame, *, threshold: float = 0.85) -> pd.DataFr
         duplicate_of=pd.array(np.where(is_dup, ids[reps[root_row]], None), dtype="string"),
         duplicate_similarity=np.where(is_dup, similarity, np.nan),
     )
+
+
+def _parallel_signatures(texts: list[str], n_workers: int | None) -> np.ndarray:
+    """Signatures of ``texts`` (not normalised yet), chunk by chunk on all cores when many."""
+    from analysis.scale.engine import map_documents
+
+    if not texts:
+        return np.full((0, N_PERMUTATIONS), _MASK64, dtype=np.uint64)
+    frame = pd.DataFrame({"text": texts}, dtype=object)
+    return map_documents(frame, _frame_signatures, n_workers=n_workers, combine=np.vstack)
 
 
 def exclude_duplicates(docs: pd.DataFrame) -> pd.DataFrame:

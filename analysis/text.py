@@ -6,6 +6,10 @@ per document:
 - ``sentence_table(docs)`` splits each document ONCE, by the rules of its
   language (the ``language`` column when present, else detected), and gives
   every sentence its own ``language`` (``analysis.lang.document_sentences``);
+- a document's split is remembered per process (the last ``SPLIT_MEMO_SIZE``
+  distinct documents, by text and language), so the measures that run on one
+  corpus (sentiment, frames, terms, actors, voices) split it once between them,
+  whether they call ``sentence_table`` or ``sentence_spans``;
 - ``sentence_spans`` / ``split_sentences`` / ``tokenize`` take a
   ``language=`` keyword (None: detected from the text);
 - ``normalize_text`` keeps its English-era definition (NFC) unless a
@@ -17,6 +21,7 @@ surrounding whitespace stripped, in order.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -28,6 +33,7 @@ from analysis.lang.base import QUOTE_MAP
 from analysis.lang.en_split import block_spans as _block_spans  # noqa: F401 - bench clears it
 
 SENTENCE_COLUMNS = ["doc_id", "sentence_id", "sentence", "start", "end", "language"]
+SPLIT_MEMO_SIZE = 16_384  # documents whose split this process remembers (bounded memory)
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -62,6 +68,28 @@ def normalize_text(text: str, *, language: str | None = None) -> str:
     return _WHITESPACE.sub(" ", text).strip()
 
 
+@functools.lru_cache(maxsize=SPLIT_MEMO_SIZE)
+def _split(text: str, language: str) -> tuple:
+    return tuple(document_sentences(text, language=language))
+
+
+def document_split(text: str, *, language: str | None = None) -> tuple:
+    """``analysis.lang.document_sentences`` of a document, remembered per process.
+
+    Args:
+        text: a document; ``None``/NaN counts as empty.
+        language: its declared language (None or blank: detected, as
+            ``document_sentences`` does).
+
+    Returns:
+        ``Sentence(start, end, language)`` tuples, in order.
+    """
+    if not isinstance(text, str) or not text:
+        return ()
+    code = _document_language(language)
+    return _split(text, code.strip().casefold() if code else detect_language(text))
+
+
 def sentence_spans(text: str, *, language: str | None = None) -> list[tuple[int, int]]:
     """Return (start, end) character offsets of each sentence of ``text``.
 
@@ -72,7 +100,7 @@ def sentence_spans(text: str, *, language: str | None = None) -> list[tuple[int,
     Returns:
         Offsets such that ``text[start:end]`` is each sentence, in order.
     """
-    return [(s.start, s.end) for s in document_sentences(text, language=language)]
+    return [(s.start, s.end) for s in document_split(text, language=language)]
 
 
 def split_sentences(text: str, *, language: str | None = None) -> list[str]:
@@ -113,9 +141,7 @@ def sentence_table(docs: pd.DataFrame) -> pd.DataFrame:
     for doc_id, text, language in zip(
         docs["doc_id"].tolist(), docs["text"].tolist(), languages, strict=True
     ):
-        for i, sentence in enumerate(
-            document_sentences(text, language=_document_language(language))
-        ):
+        for i, sentence in enumerate(document_split(text, language=language)):
             rows["doc_id"].append(doc_id)
             rows["sentence_id"].append(i)
             rows["sentence"].append(text[sentence.start : sentence.end])

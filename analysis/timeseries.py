@@ -12,9 +12,10 @@ Rows left out for this are counted in ``attrs["n_imprecise"]``.
 
 Uncertainty per period:
 
-- a measure (``value`` given): seeded percentile bootstrap CI of the mean or median
-  (``analysis.compare.bootstrap_ci``); a 0/1 flag (an integer or boolean column
-  holding only 0 and 1: frame present, variant used) gives the share of documents
+- a measure (``value`` given): the Student t interval of the mean
+  (``analysis.intervals.mean_ci``, honest at small n) or a seeded percentile bootstrap
+  interval of the median (``analysis.compare.bootstrap_ci``); a 0/1 flag (an integer or
+  boolean column holding only 0 and 1: frame present, variant used) gives the share of documents
   with its **Wilson** score interval (``analysis.proportions.wilson_ci``), which, unlike
   the bootstrap, does not collapse to a point at 0/n or n/n;
 - attention (``value=None``): the document count with an exact Poisson (Garwood)
@@ -34,6 +35,7 @@ from scipy import stats
 from analysis import config
 from analysis.checks import check_choice, require_columns
 from analysis.compare import bootstrap_ci
+from analysis.intervals import mean_ci, method_label
 from analysis.proportions import is_binary, wilson_ci
 
 logger = logging.getLogger(__name__)
@@ -78,6 +80,8 @@ def _cell(values: np.ndarray | None, n: int, method: str, agg: str, n_resamples,
         return (np.nan, np.nan, np.nan)
     if method == "wilson":
         return wilson_ci(int(values.sum()), n)
+    if agg == "mean":
+        return (float(values.mean()), *mean_ci(values))
     return bootstrap_ci(values, stat=agg, n_resamples=n_resamples, seed=seed)
 
 
@@ -86,7 +90,7 @@ def _ci_method(df: pd.DataFrame, value: str | None, agg: str) -> str:
         return "poisson exact"
     if agg == "mean" and is_binary(df[value]):
         return "wilson"
-    return "bootstrap percentile"
+    return method_label("t") if agg == "mean" else "bootstrap percentile"
 
 
 def _periods(dated: pd.Series, start, end, freq: str) -> pd.PeriodIndex:
@@ -138,7 +142,8 @@ def time_series(
         values, except Wilson intervals of a share), ``n`` (deprecated alias of ``n_obs``).
         ``attrs``: ``n_undated``, ``n_imprecise`` (dates coarser than the period),
         ``n_outside`` (rows outside ``start``..``end``), ``period``, ``value``,
-        ``ci_method`` ("poisson exact", "wilson" or "bootstrap percentile").
+        ``ci_method`` ("poisson exact", "wilson", "student t" or, for the median,
+        "bootstrap percentile").
     """
     _check(df, value, by, period, agg, date_col)
     dates = pd.to_datetime(df[date_col])
@@ -202,3 +207,25 @@ def time_series(
         "ci_method": method,
     }
     return result
+
+
+def period_label(start, period: str) -> str:
+    """A period by its first day, as a reader names it: week ``week of 2019-07-01``,
+    month ``2019-07``, quarter ``2019-Q3``, year ``2019``."""
+    start = pd.Timestamp(start)
+    if period == "week":
+        return f"week of {start:%Y-%m-%d}"
+    if period == "month":
+        return f"{start:%Y-%m}"
+    if period == "quarter":
+        return f"{start.year}-Q{start.quarter}"
+    return f"{start.year}"
+
+
+def label_periods(series: pd.DataFrame) -> pd.DataFrame:
+    """A ``time_series`` table with a first column ``period`` naming each period as
+    ``period_label`` does (for tables a reader can match to the findings); not modified."""
+    period = series.attrs.get("period", "month")
+    labels = [period_label(start, period) for start in series["period_start"]]
+    out = series.assign(period=labels)
+    return out[["period", *[c for c in series.columns if c != "period"]]]

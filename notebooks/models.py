@@ -23,7 +23,7 @@
 # A difference of means between countries can be a difference between kinds of
 # text: in the sample most Japanese documents are foreign-ministry readouts. Here each
 # outcome is regressed on country, kind, year and language together: **OLS** for
-# tone (VADER compound, or the multilingual `tone` once it is in the scores), a
+# tone (the multilingual `tone` by default, or a dictionary measure: `tone` parameter), a
 # **logit** for each frame's presence (0/1). Documents of one outlet are not
 # independent, so standard errors are **clustered by outlet**; with fewer than 42
 # outlets those errors are too small and the table says so (Angrist & Pischke 2009;
@@ -33,6 +33,8 @@
 corpus_path: str = ""  # corpus file or folder; empty: the sample corpus (data/sample)
 corpus_columns: str = ""  # your own column names as for --columns (docs/inputs.md); empty: none
 codebook: str = "kj_frames"  # frame codebook whose frames are modelled
+tone: str = "tone"  # tone measure modelled: tone, vader_compound or textblob_polarity
+tone_model: str = ""  # tone model file (python -m analysis tone train); empty: the shipped model
 reference_country: str = "JP"  # the country every other is compared with (if present)
 cluster: str = "outlet"  # column whose groups get clustered standard errors
 exclude_duplicates: bool = True  # leave out documents flagged as copies of an earlier one
@@ -46,7 +48,8 @@ import matplotlib.pyplot as plt
 
 from analysis import config
 from analysis.corpus import load_corpus
-from analysis.display import show_table, show_text
+from analysis.display import show_finding, show_limit, show_policy, show_table
+from analysis.findings import cannot_show, interval_table
 from analysis.framing import code_frames
 from analysis.models import (
     MIN_CLUSTERS,
@@ -59,7 +62,8 @@ from analysis.models import (
 from analysis.plots import use_style
 from analysis.plots.models import plot_coefficients
 from analysis.report import display_path
-from analysis.sentiment import score_sentiment
+from analysis.report.measures import score_for_report, show_validity_card
+from analysis.sample_policy import policy_note
 
 warnings.simplefilter("ignore", UserWarning)  # every warning is in the tables' warning column
 logging.getLogger("analysis").setLevel(logging.ERROR)  # unscored/uncoded counts: shown below
@@ -68,11 +72,10 @@ use_style()
 # %%
 path = corpus_path or config.SAMPLE_CORPUS
 docs = load_corpus(path, columns=corpus_columns or None, exclude_duplicates=exclude_duplicates)
-scores = score_sentiment(docs)
+scores, sentences = score_for_report(docs, measure=tone, tone_model=tone_model or None)
 everything = model_table(docs, scores=scores, coded=code_frames(docs, codebook))
 levels = [c for c in ("outlet_country", "kind") if c in everything.columns]
 table, left_out = keep_common_levels(everything, columns=levels, min_n=min_n)
-tone = "tone" if "tone" in table.columns else "vader_compound"
 countries = table["outlet_country"].dropna()
 reference = reference_country if reference_country in set(countries) else None
 if reference is None and len(countries):
@@ -81,9 +84,10 @@ country_term = f"C(outlet_country, Treatment(reference='{reference}'))" if refer
 predictors = [t for t in [country_term, "C(kind)", "year", "C(language)"] if t]
 frames = [c for c in table.columns if c.startswith("has_")]
 if cluster not in table.columns or table[cluster].isna().all():
-    show_text(f"No {cluster} is known for any document: robust (HC1) errors, not clustered.")
+    show_limit(cannot_show("no clustered errors", f"no {cluster} is known for any document; "
+                           "robust (HC1) errors instead"))  # fmt: skip
     cluster = None
-show_text(
+show_finding(
     f"{len(docs)} documents from {display_path(path)}, {len(table)} modelled; tone: {tone}; "
     f"{int(table[tone].notna().sum())} documents with a tone score, "
     f"{int(table[frames[0]].notna().sum()) if frames else 0} coded for frames ({codebook}); "
@@ -94,25 +98,36 @@ show_text(
 )
 for column, small in left_out.items():
     listed = ", ".join(f"{level} ({n})" for level, n in small.items())
-    show_text(f"Left out: {column} with fewer than {min_n} documents: {listed}.")
+    show_limit(cannot_show(f"{column} values left out", f"fewer than {min_n} documents: {listed}"))
+show_policy(policy_note(min_n))
 
 # %% [markdown]
 # ## Tone
 
 # %%
-tone_model = fit_models(table, outcomes=[tone], predictors=predictors, cluster=cluster)
-for outcome, reason in tone_model.attrs["skipped"].items():
-    show_text(f"{outcome}: no model ({reason}).")
-for outcome, dropped in tone_model.attrs["dropped"].items():
-    show_text(f"{outcome}: left out because they do not vary here: {', '.join(dropped)}.")
+show_validity_card(sentences, measure=tone, tone_model=tone_model or None)
+
+# %% [markdown]
+# How far the modelled tone agrees with human coders on held-out data in each language
+# of this corpus (`dataset`, `split`, `figure`, `value` with its 95 % interval,
+# `n_coded` units). A language without a figure has not been checked: a coefficient
+# resting on its texts rests on an unvalidated measure.
+
+# %%
+tone_fit = fit_models(table, outcomes=[tone], predictors=predictors, cluster=cluster)
+for outcome, reason in tone_fit.attrs["skipped"].items():
+    show_limit(cannot_show(f"no model of {outcome}", reason))
+for outcome, dropped in tone_fit.attrs["dropped"].items():
+    show_limit(cannot_show(f"{', '.join(dropped)} left out of {outcome}", "they do not vary here"))
 shown = ["term", "estimate", "ci_low", "ci_high", "p_value", "n_obs", "n_clusters", "warning"]
 show_table(
-    tone_model.assign(term=tone_model["term"].map(term_label))[shown],
+    interval_table(tone_fit.assign(term=tone_fit["term"].map(term_label))[["model", *shown]]),
     caption=f"OLS of {tone} per document, outlet-clustered 95% CI (difference from the reference)",
 )
-show_text(describe_model(tone_model) if len(tone_model) else "No tone model could be fitted.")
-plot_coefficients(tone_model, title=f"{tone}: each term holding the others fixed")
-plt.show()
+if len(tone_fit):
+    show_finding(describe_model(tone_fit))
+    plot_coefficients(tone_fit, title=f"{tone}: each term holding the others fixed")
+    plt.show()
 
 # %% [markdown]
 # Each row is one term: for a country or a kind, the difference in mean tone from the
@@ -128,17 +143,20 @@ plt.show()
 # %%
 frame_models = fit_models(table, outcomes=frames, predictors=predictors, cluster=cluster)
 for outcome, reason in frame_models.attrs["skipped"].items():
-    show_text(f"{outcome}: no model ({reason}).")
+    show_limit(cannot_show(f"no model of {outcome}", reason))
 dropped = sorted({t for terms in frame_models.attrs["dropped"].values() for t in terms})
 if dropped:
-    show_text(f"Left out of the frame models because they do not vary here: {', '.join(dropped)}.")
+    show_limit(cannot_show(f"{', '.join(dropped)} left out of the frame models",
+                           "they do not vary here"))  # fmt: skip
 show_table(
-    frame_models.assign(term=frame_models["term"].map(term_label))[["outcome", *shown]],
+    interval_table(frame_models.assign(term=frame_models["term"].map(term_label))[
+        ["outcome", "model", *shown]
+    ]),
     caption="Logit of each frame's presence per document, outlet-clustered 95% CI (log-odds)",
     max_rows=60,
 )
 for _, part in frame_models.groupby("outcome", sort=False):
-    show_text(describe_model(part))
+    show_finding(describe_model(part))
 if len(frame_models):
     plot_coefficients(frame_models, title="Frame presence: each term holding the others fixed")
     plt.show()

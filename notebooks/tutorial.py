@@ -28,9 +28,9 @@
 
 # %% tags=["parameters"]
 corpus_path: str = ""  # your CSV (or JSONL, Parquet, folder); empty: the sample corpus as a CSV
-corpus_columns: str = ""  # your own column names, e.g. "text=body,published=date"; empty: none
+corpus_columns: str = ""  # your own column names as for --columns (docs/inputs.md); empty: none
 out_dir: str = ""  # absolute folder for the exported figure and table; empty: a temporary folder
-outcome: str = "vader_compound"  # the score to model: vader_compound or textblob_polarity
+outcome: str = "tone"  # the score to model: tone, vader_compound or textblob_polarity
 min_n: int = 5  # countries and kinds with fewer documents are left out of the model
 
 # %%
@@ -50,13 +50,16 @@ from analysis import (
     load_corpus,
     model_table,
     save_figure,
-    score_sentiment,
     show_table,
     show_text,
 )
+from analysis.display import show_finding, show_limit
+from analysis.findings import cannot_show, card_finding, interval_table
 from analysis.models import keep_common_levels, term_label
 from analysis.plots import plot_coefficients, use_style
 from analysis.report import display_path
+from analysis.sentiment import score_documents_and_sentences
+from analysis.sentiment.card import validity_card
 
 warnings.simplefilter("ignore", UserWarning)  # small groups and few clusters: in the tables
 logging.getLogger("analysis").setLevel(logging.ERROR)  # unscored documents: counted below
@@ -104,15 +107,33 @@ show_text(
 # %% [markdown]
 # ## 3. Score the tone and keep the metadata
 #
-# `score_sentiment` gives one row per document; `model_table` puts the scores next
-# to the metadata (country, kind, year), one row per document.
+# `score_documents_and_sentences` gives one row per document and one per sentence
+# (`score_sentiment` gives the documents alone); `engines` says which measures to
+# compute: `tone` (multilingual, embeds every sentence: the slow one), `vader`,
+# `textblob`. `model_table` puts the scores next to the metadata (country, kind,
+# year), one row per document.
 
 # %%
-table = model_table(docs, scores=score_sentiment(docs))
+engine = {"tone": "tone", "vader_compound": "vader", "textblob_polarity": "textblob"}[outcome]
+scores, sentences = score_documents_and_sentences(docs, engines=[engine])
+table = model_table(docs, scores=scores)
 show_table(
     table[["doc_id", "outlet_country", "kind", "year", outcome]].head(8),
     caption=f"The first rows: {outcome} per document",
 )
+
+# %% [markdown]
+# Before trusting a tone figure, check what it rests on: `validity_card` gives, for each
+# language of your sentences, how far the measure agrees with human coders on held-out
+# data (data set, split, figure, 95 % interval), and how many sentences it scores
+# exactly 0.
+
+# %%
+card = validity_card(sentences, measure=outcome)
+show_table(interval_table(card[["language", "n_sentences", "zero_share", "dataset", "split",
+                                "figure", "value", "ci_low", "ci_high", "n_coded"]]),
+           caption=f"Validity card: {outcome}")  # fmt: skip
+show_finding(card_finding(card))
 
 # %% [markdown]
 # ## 4. Compare groups, with uncertainty
@@ -146,7 +167,7 @@ try:
     model = fit_model(kept, formula=formula, cluster="outlet")
 except ValueError as error:  # e.g. one document, or no outlet known
     model = None
-    show_text(f"No model on this corpus: {error}")
+    show_limit(cannot_show("no model on this corpus", str(error)))
 if model is not None:
     show_table(
         model.assign(term=model["term"].map(term_label))[
@@ -154,7 +175,7 @@ if model is not None:
         ],
         caption=f"OLS of {outcome}: {formula}",
     )
-    show_text(describe_model(model))
+    show_finding(describe_model(model))
 
 # %% [markdown]
 # Each country is compared with the first country in alphabetical order, each kind

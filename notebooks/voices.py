@@ -36,30 +36,36 @@
 corpus_path: str = ""  # corpus file or folder; empty: the sample corpus (data/sample)
 corpus_columns: str = ""  # your own column names as for --columns (docs/inputs.md); empty: none
 group_by: str = "outlet_country"  # corpus column that defines the publisher groups
-group_a: str = "JP"  # first group of the distinctive-words comparison (positive z)
-group_b: str = "KR"  # second group of the distinctive-words comparison (negative z)
+group_a: str = ""  # first group of the distinctive-words comparison (positive z); empty: largest
+group_b: str = ""  # second group of the distinctive-words comparison; empty: second largest
 target: str = "JP"  # actor country of the one-call directed-tone example (JP, KR, US, KP, CN)
 n_terms: int = 15  # distinctive words shown per group
 kwic_width: int = 60  # characters of context on each side of a keyword
+min_n: int = 5  # fewer documents in a row: no interval
+top_groups: int = 8  # publisher groups shown by name; the rest pooled as other
 
 # %%
 import warnings
 
 import matplotlib.pyplot as plt
+import pandas as pd
 from IPython.display import Markdown, display
 
 from analysis import config
 from analysis.actors import count_actor_mentions, directed_tone, load_actors, tone_sentences
 from analysis.codebooks import load_codebook
 from analysis.coding import export_coding_sheet
-from analysis.compare import format_interval
 from analysis.corpus import load_corpus
-from analysis.display import show_kwic, show_table
+from analysis.display import show_finding, show_kwic, show_limit, show_policy, show_table
 from analysis.distinctive import distinctive_terms, kwic
+from analysis.findings import cannot_show, counts_finding, extremes_finding, interval_table
+from analysis.groups import lump_groups
 from analysis.pairs import pair_summary
 from analysis.plots import use_style
 from analysis.plots.actors import plot_directed_tone, plot_distinctive_terms, plot_voice_shares
 from analysis.report import display_path
+from analysis.sample_policy import apply_min_n, policy_note
+from analysis.selection import check_value
 from analysis.voices import find_voices, voices_by_country
 
 warnings.simplefilter("ignore", UserWarning)
@@ -67,16 +73,22 @@ use_style()
 
 # %%
 path = corpus_path or config.SAMPLE_CORPUS
-docs = load_corpus(path, columns=corpus_columns or None, exclude_duplicates=True)
+corpus = load_corpus(path, columns=corpus_columns or None, exclude_duplicates=True)
+docs = lump_groups(corpus, group_by, top=top_groups, prefer=("JP", "KR", "US"))
 book = load_actors()
 labels = dict(zip(book.table["actor_id"], book.table["label"], strict=True))
+largest = corpus[group_by].astype("string").value_counts().index.tolist()
+group_a = group_a or (largest[0] if largest else "")
+group_b = group_b or next((g for g in largest if g != group_a), "")
+for name, value in (("group_a", group_a), ("group_b", group_b)):
+    if value:
+        check_value(corpus, group_by, value, parameter=name)
 display(Markdown(f"**{len(docs)} documents** (duplicates excluded) from `{display_path(path)}`."))
-display(
-    show_table(
-        docs.groupby(group_by).size().rename("n_docs").reset_index(),
-        caption=f"Documents per {group_by}",
-    )
+show_table(
+    docs.groupby(group_by).size().rename("n_docs").reset_index(),
+    caption=f"Documents per {group_by} (the {top_groups} largest; the rest pooled as other)",
 )
+show_policy(policy_note(min_n))
 
 # %% [markdown]
 # ## Who is mentioned
@@ -87,24 +99,22 @@ display(
 
 # %%
 mentions = count_actor_mentions(docs, codebook=book).merge(docs[["doc_id", group_by]], on="doc_id")
-by_country = mentions.pivot_table(
-    index=group_by, columns="country", values="n_mentions", aggfunc="sum", fill_value=0
-)
-display(
-    show_table(by_country.reset_index(), caption=f"Actor mentions by actor country and {group_by}")
-)
-top_actors = (
-    mentions.groupby([group_by, "actor_id"])["n_mentions"].sum().reset_index()
-    .sort_values([group_by, "n_mentions"], ascending=[True, False])
-    .groupby(group_by).head(5).assign(actor=lambda d: d["actor_id"].map(labels))
-)  # fmt: skip
-display(
-    show_table(
-        top_actors[[group_by, "actor", "n_mentions"]],
-        caption="Five most-mentioned actors per group",
-        max_rows=40,
+if len(mentions):
+    by_country = mentions.pivot_table(
+        index=group_by, columns="country", values="n_mentions", aggfunc="sum", fill_value=0
     )
-)
+    show_table(by_country.reset_index(), caption=f"Actor mentions by actor country and {group_by}")
+    show_finding(counts_finding(mentions.groupby("country")["n_mentions"].sum(),
+                                what="actor country", unit="mentions"))  # fmt: skip
+    top_actors = (
+        mentions.groupby([group_by, "actor_id"])["n_mentions"].sum().reset_index()
+        .sort_values([group_by, "n_mentions"], ascending=[True, False])
+        .groupby(group_by).head(5).assign(actor=lambda d: d["actor_id"].map(labels))
+    )  # fmt: skip
+    show_table(top_actors[[group_by, "actor", "n_mentions"]],
+               caption="Five most-mentioned actors per group", max_rows=40)  # fmt: skip
+else:
+    show_limit(cannot_show("no actor mentions", "no document names an actor of the codebook"))
 
 # %% [markdown]
 # **How to read:** each row is a publisher group, each column the country of the
@@ -120,11 +130,19 @@ display(
 
 # %%
 voices = find_voices(docs, codebook=book)
-shares = voices_by_country(voices, docs, by=group_by)
-display(show_table(shares, caption=f"Voices by actor country, per {group_by}", max_rows=40))
-ax = plot_voice_shares(shares, by=group_by)
-ax.set_title("Whose voices each publisher group carries")
-plt.show()
+if len(voices):
+    shares = voices_by_country(voices, docs, by=group_by)
+    show_table(shares, caption=f"Voices by actor country, per {group_by}", max_rows=40)
+    totals = shares.assign(total=shares.groupby(group_by)["n_voices"].transform("sum"))
+    lead = totals.sort_values("voice_share", ascending=False).groupby(group_by).head(1)
+    show_finding("Most voices come from: " + "; ".join(
+        f"{r[group_by]}: {r['country']} ({r['n_voices']} of {r['total']})"
+        for _, r in lead.sort_values(group_by).iterrows()) + ".")  # fmt: skip
+    ax = plot_voice_shares(shares, by=group_by)
+    ax.set_title("Whose voices each publisher group carries")
+    plt.show()
+else:
+    show_limit(cannot_show("no voices", "no sentence quotes or credits an actor of the codebook"))
 
 # %% [markdown]
 # **How to read:** each bar sums to 1 across actor countries; `n` is the number of
@@ -136,15 +154,13 @@ plt.show()
 examples = voices.assign(actor=voices["actor_id"].map(labels)).merge(
     docs[["doc_id", group_by]], on="doc_id"
 )
-display(
+if len(examples):
     show_table(
-        examples[["doc_id", group_by, "actor", "verb", "pattern", "quote"]]
-        .groupby(group_by)
-        .head(3),
+        examples.groupby(group_by).head(3)[["doc_id", group_by, "actor", "verb", "pattern",
+                                            "quote"]],  # fmt: skip
         caption="Example voices (three per group): check the pattern against the sentence",
         max_rows=20,
     )
-)
 
 # %% [markdown]
 # **How to read:** `pattern` says which rule credited the actor (`actor_verb` "X said",
@@ -159,66 +175,46 @@ display(
 # Mean sentence sentiment of the sentences that mention each side's actors, per
 # publisher group, with 95 % intervals from a bootstrap that resamples whole documents.
 # A sentence that mentions both sides counts for both (`n_mixed`). A row resting on
-# fewer than five documents is flagged "too small to say anything".
+# fewer than `min_n` documents is flagged "too small to say anything" and gets no interval.
 
 # %%
-tone = directed_tone(docs, by=group_by)
-MEASURE_LABELS = {
-    "textblob_polarity": "TextBlob polarity [95 % CI]",
-    "vader_compound": "VADER compound [95 % CI]",
-}
-
-
-def tone_cells(table):
-    """One "mean [low, high]" cell per score instead of three columns each."""
-    cells = {
-        label: [
-            format_interval(m, lo, hi)
-            for m, lo, hi in table[[measure, f"{measure}_ci_low", f"{measure}_ci_high"]].to_numpy()
-        ]
-        for measure, label in MEASURE_LABELS.items()
-    }
-    counts = table[[group_by, "target", "n_sentences", "n_docs", "n_mixed"]].reset_index(drop=True)
-    return counts.assign(**cells, warning=table["warning"].to_numpy())
-
-
-display(
-    show_table(
-        tone_cells(tone),
-        caption="Directed tone by publisher group and target country",
-        max_rows=40,
-    )
-)
-n_small = int((tone["warning"] != "").sum())
-display(
-    Markdown(
-        f"**{n_small} of {len(tone)}** rows rest on fewer than 5 documents: too small to say "
-        "anything; read them as a description of those few texts."
-    )
-)
-ax = plot_directed_tone(tone, measure="vader_compound", by=group_by)
-ax.set_title("Tone of sentences mentioning each side's actors (VADER)")
-plt.show()
+tone = directed_tone(docs, by=group_by, min_n=min_n) if len(mentions) else mentions.iloc[0:0]
+if len(tone):
+    shown = apply_min_n(tone, min_n=min_n, sizes=("n_docs",))
+    show_table(interval_table(shown), caption="Directed tone by publisher group and target country "
+               "(n_mixed: sentences naming both sides)", max_rows=40)  # fmt: skip
+    show_finding(extremes_finding(shown, value="vader_compound", labels=[group_by, "target"],
+                                  measure="VADER tone", min_n=min_n))  # fmt: skip
+    ax = plot_directed_tone(shown, measure="vader_compound", by=group_by)
+    ax.set_title("Tone of sentences mentioning each side's actors (VADER)")
+    plt.show()
+else:
+    show_limit(cannot_show("no directed tone", "no scored sentence mentions an actor"))
 
 # %% [markdown]
 # **How to read:** points right of zero are positive on average. Overlapping intervals
-# mean the data cannot tell the groups apart; a hollow point rests on fewer than five
+# mean the data cannot tell the groups apart; a hollow point rests on fewer than `min_n`
 # documents (too small to say anything) or has no interval at all (one document). Most
 # sentences in bilateral texts mention both sides (`n_mixed` close to `n_sentences`),
 # so tone "toward Japan" and "toward Korea" are rarely independent.
 
 # %%
-one_call = tone.query("target == @target")  # the same rows as directed_tone(docs, target=target)
-display(show_table(tone_cells(one_call), caption=f"Tone toward {target} actors, per {group_by}"))
-scored = tone_sentences(docs, codebook=book).query("target == @target and not is_mixed")
-scored = scored.merge(docs[["doc_id", group_by]], on="doc_id")
-extremes = scored.sort_values("vader_compound").iloc[[*range(3), *range(-3, 0)]]
-display(
+one_call = tone[tone["target"] == target] if len(tone) else tone
+scored = tone_sentences(docs, codebook=book)
+scored = scored[(scored["target"] == target) & ~scored["is_mixed"]]
+if len(scored):
+    shown = apply_min_n(one_call, min_n=min_n, sizes=("n_docs",))
+    show_table(interval_table(shown), caption=f"Tone toward {target} actors, per {group_by}")
+    ranked = scored.merge(docs[["doc_id", group_by]], on="doc_id").sort_values("vader_compound")
+    extremes = pd.concat([ranked.head(3), ranked.tail(3)])
+    extremes = extremes.drop_duplicates(["doc_id", "sentence_id"])
     show_table(
         extremes[["doc_id", group_by, "vader_compound", "textblob_polarity", "sentence"]],
         caption=f"Most negative and most positive sentences about {target} actors only",
     )
-)
+else:
+    why = f"no scored sentence names {target} actors without the other side's"
+    show_limit(cannot_show(f"no sentences about {target} actors only", why))
 
 # %% [markdown]
 # **How to read:** the three most negative and three most positive sentences that
@@ -232,14 +228,26 @@ display(
 # (or < -1.96) marks words clearly more frequent on one side.
 
 # %%
-terms = distinctive_terms(docs, by=group_by, group_a=group_a, group_b=group_b)
-top = terms.head(n_terms)
-bottom = terms.tail(n_terms).iloc[::-1]
-display(show_table(top, caption=f"Most distinctive of {group_a} ({group_by})", max_rows=n_terms))
-display(show_table(bottom, caption=f"Most distinctive of {group_b} ({group_by})", max_rows=n_terms))
-ax = plot_distinctive_terms(terms, n=n_terms, labels=(group_a, group_b))
-ax.set_title(f"Distinctive words: {group_a} vs {group_b} publishers")
-plt.show()
+if group_a and group_b:
+    terms = distinctive_terms(corpus, by=group_by, group_a=group_a, group_b=group_b)
+    top, bottom = terms.head(n_terms), terms.tail(n_terms).iloc[::-1]
+    show_table(top, caption=f"Most distinctive of {group_a} ({group_by})", max_rows=n_terms)
+    show_table(bottom, caption=f"Most distinctive of {group_b} ({group_by})", max_rows=n_terms)
+    clear_a, clear_b = int((terms["z_score"] > 1.96).sum()), int((terms["z_score"] < -1.96).sum())
+    show_finding(
+        f"{clear_a} words are clearly more frequent in {group_a} texts and {clear_b} in "
+        f"{group_b} texts (|z| > 1.96) among {len(terms)} words used at least 3 times"
+        + (f"; the most distinctive: {top['term'].iloc[0]} ({group_a}) and "
+           f"{bottom['term'].iloc[0]} ({group_b})." if len(terms) else ".")
+    )  # fmt: skip
+    if len(terms):
+        ax = plot_distinctive_terms(terms, n=n_terms, labels=(group_a, group_b))
+        ax.set_title(f"Distinctive words: {group_a} vs {group_b} publishers")
+        plt.show()
+else:
+    terms = pd.DataFrame(columns=["term"])
+    top = bottom = terms
+    show_limit(cannot_show("no distinctive words", f"the corpus has only one {group_by}"))
 
 # %% [markdown]
 # **How to read:** bars to the right belong to the first group, bars to the left to
@@ -249,8 +257,8 @@ plt.show()
 # for the top three words of each side:
 
 # %%
-for term in [*top["term"].head(3), *bottom["term"].head(3)]:
-    lines = kwic(docs, term, width=kwic_width).merge(docs[["doc_id", group_by]], on="doc_id")
+for term in dict.fromkeys([*top["term"].head(3), *bottom["term"].head(3)]):
+    lines = kwic(corpus, term, width=kwic_width).merge(corpus[["doc_id", group_by]], on="doc_id")
     lines = lines[lines[group_by].isin([group_a, group_b])]
     display(
         show_kwic(
@@ -275,21 +283,32 @@ for term in [*top["term"].head(3), *bottom["term"].head(3)]:
 # credits and its tone.
 
 # %%
-pairs = pair_summary(docs)
-display(
+pairs = pair_summary(corpus)
+if len(pairs):
+    pairs = pairs.merge(corpus[["doc_id", "language"]], on="doc_id", how="left")
+    order = ["pair_group", "language", "outlet_country", "published"]
+    rest = [c for c in pairs.columns if c not in [*order[:2], "outlet"]]
     show_table(
-        pairs.drop(columns=["outlet"]),
-        caption="Texts of each event pair: frames (n matches), voices (n sentences), tone",
+        pairs.sort_values(order)[["pair_group", "language", *rest]],
+        caption="Texts of each event pair, by language: frames (n matches), voices, tone",
         max_rows=80,
     )
-)
+    by_language = pairs.groupby("pair_group")["language"].nunique()
+    show_finding(
+        f"{pairs['pair_group'].nunique()} events are told by more than one side "
+        f"({len(pairs)} texts); {int((by_language > 1).sum())} of them in more than one language."
+    )
+else:
+    show_limit(cannot_show("no event pairs", "no document has a pair_group (texts on the same "
+                           "event by different sides)"))  # fmt: skip
 
 # %% [markdown]
-# **How to read:** rows of one `pair_group` tell the same event; compare the frames
-# each side leads with and whom each side lets speak. Tone columns are document
-# means (TextBlob on the whole text, VADER averaged over sentences). Many official
-# texts are leading excerpts (`text_complete` False in the corpus), so a missing frame
-# may sit in the part that was not copied.
+# **How to read:** rows of one `pair_group` tell the same event, grouped by the language
+# of the text (Korean-language and Japanese-language texts side by side with English
+# ones); compare the frames each side leads with and whom each side lets speak. Tone
+# columns are document means (TextBlob on the whole text, VADER averaged over
+# sentences). Many official texts are leading excerpts (`text_complete` false in the
+# corpus), so a missing frame may sit in the part that was not copied.
 
 # %% [markdown]
 # ## Checking the measures against human coders
@@ -310,10 +329,8 @@ display(
 
 # %%
 frames = load_codebook("kj_frames").frame_ids
-sheet = export_coding_sheet(docs, frames=frames, n=6, strata=group_by)
-display(
-    show_table(sheet, caption="Coding sheet preview (6 sentences; coders fill 0/1 and their name)")
-)
+sheet = export_coding_sheet(corpus, frames=frames, n=6, strata=group_by)
+show_table(sheet, caption="Coding sheet preview (6 sentences; coders fill 0/1 and their name)")
 
 # %% [markdown]
 # **How to read:** one row per sentence with empty 0/1 columns, one per frame;

@@ -177,7 +177,7 @@ def test_mentions_require_columns():
 # ---------------------------------------------------------------- directed tone
 
 
-def _fake_scores(docs):
+def _fake_scores(docs, **_options):
     """Stand-in for score_sentences: polarity = 0.1 * number of '!' in the sentence."""
     from analysis.text import sentence_table
 

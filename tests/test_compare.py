@@ -8,6 +8,7 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
+from scipy import stats
 
 from analysis.compare import (
     bootstrap_ci,
@@ -110,8 +111,10 @@ def test_compare_groups_known_answer_table():
     assert list(table["group"]) == ["JP", "KR", "JP"]
     groups = table[table["other"].isna()].set_index("group")
     assert groups.loc["JP", ["n", "mean", "ci_low", "ci_high"]].tolist() == [4, 0.0, 0.0, 0.0]
+    kr = np.array([1.0] * 5 + [5.0])  # Student t interval: mean +- t(0.975, 5) * sd / sqrt(6)
+    half = stats.t.ppf(0.975, 5) * kr.std(ddof=1) / np.sqrt(6)
     assert groups.loc["KR", ["mean", "median", "ci_low", "ci_high"]].tolist() == pytest.approx(
-        [10 / 6, 1.0, 1.0, 3.0]
+        [10 / 6, 1.0, 10 / 6 - half, 10 / 6 + half]
     )
     assert groups.loc["JP", "warning"].startswith("too small to say anything")
     assert groups.loc["KR", "warning"] == ""
@@ -119,7 +122,8 @@ def test_compare_groups_known_answer_table():
     assert (pair["group"], pair["other"], pair["n"], pair["n_other"]) == ("JP", "KR", 4, 6)
     assert pair[
         ["diff", "diff_ci_low", "diff_ci_high", "p_value", "cliffs_delta"]
-    ].tolist() == pytest.approx([-10 / 6, -3.0, -1.0, 2 / 210, -1.0])
+    ].tolist() == pytest.approx([-10 / 6, -10 / 6 - half, -10 / 6 + half, 2 / 210, -1.0])
+    # Welch: JP has no spread, so the interval is KR's t interval around the difference
     assert "JP n=4" in pair["warning"]
 
 
@@ -245,8 +249,9 @@ def test_cli_compare_writes_the_known_table(tmp_path, cli_main):
     assert code == 0
     result = pd.read_csv(out)
     assert result["group"].tolist() == ["JP", "KR", "JP"]
+    half = stats.t.ppf(0.975, 5) * np.std([1.0] * 5 + [5.0], ddof=1) / np.sqrt(6)  # Welch
     assert result.loc[2, ["diff", "diff_ci_low", "diff_ci_high"]].tolist() == pytest.approx(
-        [-10 / 6, -3.0, -1.0]
+        [-10 / 6, -10 / 6 - half, -10 / 6 + half]
     )
 
 
@@ -354,11 +359,13 @@ def test_compare_groups_on_a_zero_one_column_uses_wilson_and_newcombe():
     )
 
 
-def test_compare_groups_float_values_keep_the_bootstrap_unless_share_is_asked():
+def test_compare_groups_float_values_get_t_intervals_unless_share_is_asked():
     floats = SHARES.assign(present=SHARES["present"].astype(float))
-    assert set(compare_groups(floats, value="present", by="side")["ci_method"]) == {
-        "bootstrap percentile"
-    }
+    assert compare_groups(floats, value="present", by="side")["ci_method"].tolist() == [
+        "student t",
+        "student t",
+        "welch t",
+    ]
     asked = compare_groups(floats, value="present", by="side", share=True)
     assert asked["ci_method"].tolist() == ["wilson", "wilson", "newcombe"]
     with pytest.raises(ValueError, match="other than 0/1"):

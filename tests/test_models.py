@@ -26,7 +26,7 @@ from analysis.models import (
 def tone() -> pd.DataFrame:
     """Real documents of the sample corpus with their VADER tone (one row per document)."""
     docs = load_corpus()
-    scores = score_sentiment(docs)
+    scores = score_sentiment(docs, engines=["vader"])  # the models are tested, not tone
     meta = docs[["doc_id", "outlet", "outlet_country", "kind", "published"]]
     table = scores.merge(meta, on="doc_id").assign(year=lambda d: d["published"].dt.year)
     # the three big countries: no single-outlet country aliased with a single-outlet kind
@@ -157,11 +157,12 @@ def test_collinear_design_is_flagged():
         ({"formula": "empty ~ C(kind)"}, "no row has every variable ('empty' missing"),
         ({"formula": "vader_compound ~ C(kind)", "cluster": "nope"}, "'nope'"),
         ({"formula": "vader_compound ~ C(kind)", "level": 1.5}, "level must be between"),
+        ({"formula": "vader_compound ~ C(kind)", "cluster": "one"}, "every row is in one one"),
     ],
 )
 def test_clear_errors(tone, kwargs, message):
     with pytest.raises(ValueError, match=None) as info:
-        _quiet_fit(tone.assign(flat=1.0, empty=np.nan), **kwargs)
+        _quiet_fit(tone.assign(flat=1.0, empty=np.nan, one="Yonhap"), **kwargs)
     assert message in str(info.value) and "\n" not in str(info.value)
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import jupytext
 import nbformat
 import pytest
+import reportcheck  # tests/reportcheck.py
 
 from analysis import config
 from analysis.browser import HOSTILE_TITLE, hostile_corpus
@@ -57,16 +58,13 @@ def test_notebook_declares_corpus_path(name):
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory) -> dict[str, Path]:
-    """Render every notebook with its defaults, and the overview on the hostile corpus."""
+def rendered(sample_reports, tmp_path_factory) -> dict[str, Path]:
+    """Every notebook with its defaults (``sample_reports``), and the overview on the hostile
+    corpus rendered into the same folder."""
     work = tmp_path_factory.mktemp("notebooks")
-    out = work / "reports"
-    jobs = plan_reports()
+    out = next(iter(sample_reports.values())).html.parent
     hostile = plan_reports(notebooks=["corpus_overview"], corpus=hostile_corpus(work))
-    results = render_reports(jobs + hostile, out_dir=out)
-    by_name = {r.job.notebook: r for r in results[: len(jobs)]}
-    by_name["hostile"] = results[-1]
-    return by_name
+    return {**sample_reports, "hostile": render_reports(hostile, out_dir=out)[0]}
 
 
 def page_of(rendered, name: str) -> Path:
@@ -129,18 +127,7 @@ def test_index_links_every_report(rendered):
     assert "<script" not in index
 
 
-def _noisy_outputs(executed: Path) -> list[str]:
-    """Every stderr stream and error output of an executed notebook, with cell and first line."""
-    found = []
-    for index, cell in enumerate(nbformat.read(executed, as_version=4).cells):
-        first = next((line for line in cell.source.splitlines() if line.strip()), "")[:60]
-        for out in cell.get("outputs", []):
-            if out.output_type == "error" or out.get("name") == "stderr":
-                text = out.get("text") or f"{out.get('ename')}: {out.get('evalue')}"
-                found.append(
-                    f"{executed.name}: cell {index} ({first!r}): {' '.join(text.split())[:200]}"
-                )
-    return found
+_noisy_outputs = reportcheck.noisy_outputs
 
 
 @pytest.mark.slow

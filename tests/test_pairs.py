@@ -84,7 +84,8 @@ def test_compare_pair_known_answer(docs, codebook, terms):
         "Seoul (metonym) (2)",
     ]
     assert table["n_voices"].tolist() == [2, 2]
-    tone = score_sentiment(docs[docs["pair_group"] == "P-gsomia"]).set_index("doc_id")
+    gsomia = docs[docs["pair_group"] == "P-gsomia"]
+    tone = score_sentiment(gsomia, engines=["textblob", "vader"]).set_index("doc_id")
     assert table["textblob_polarity"].tolist() == pytest.approx(
         tone.loc[["jp1", "kr1"], "textblob_polarity"].tolist()
     )

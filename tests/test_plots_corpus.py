@@ -79,8 +79,10 @@ def test_document_counts_escapes_dollar_in_labels(docs):
 
 def test_documents_by_year_stacks_countries_and_counts_undated(docs):
     ax = plot_documents_by_year(docs)
+    ticks = zip(ax.get_xticks(), ax.get_xticklabels(), strict=True)
+    years = {round(x): int(t.get_text()) for x, t in ticks}
     heights = {
-        (round(p.get_x() + p.get_width() / 2), to_hex(p.get_facecolor())): p.get_height()
+        (years[round(p.get_x() + p.get_width() / 2)], to_hex(p.get_facecolor())): p.get_height()
         for p in ax.patches
     }
     jp, kr = COUNTRY_COLORS["JP"].lower(), COUNTRY_COLORS["KR"].lower()
@@ -93,6 +95,18 @@ def test_documents_by_year_stacks_countries_and_counts_undated(docs):
         (2021, kr): 1,
     }
     assert ax.get_xlabel() == "publication year (1 undated left out)"
+
+
+def test_one_year_gets_months_not_fractions_of_a_year(docs):
+    from analysis.plots.corpus import plot_documents_by_period
+
+    dates = ["2019-01-10", "2019-03-02", "2019-03-30", "2019-12-01", None]
+    ax = plot_documents_by_period(docs.assign(published=pd.to_datetime(dates)), period="month")
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert labels == [f"2019-{m:02d}" for m in range(1, 13)]
+    heights = [p.get_height() for p in ax.patches]  # JP bars (a, b), then KR bars (c, d, e)
+    assert heights[:12] == [1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+    assert sum(heights) == 4 and ax.get_xlabel() == "publication month (1 undated left out)"
 
 
 def test_text_lengths_points_filled_and_hollow(docs):

@@ -156,3 +156,29 @@ def test_codebook_hash_is_part_of_the_dependencies(counting):
     before = scorers.dependency_hashes(scorers.SCORERS["a"])
     counting["book_a"].write_text("terms: [changed]\n")
     assert scorers.dependency_hashes(scorers.SCORERS["a"]) != before
+
+
+def test_a_partition_is_scored_slice_by_slice_with_every_scorer_in_turn(counting, monkeypatch):
+    docs = pd.DataFrame(
+        {"doc_id": [f"d{i}" for i in range(5)], "text": ["a b", "c", "d e f", "", "g"]}
+    )
+    plan = {name: (scorers.SCORERS[name], ()) for name in ("a", "b")}
+    whole = score_partition(docs, scorers=plan, cache_dir=str(counting["cache"] / "whole"))
+    assert CALLS == [("a", tuple(docs["doc_id"])), ("b", tuple(docs["doc_id"]))]
+    CALLS.clear()
+    monkeypatch.setattr(pipeline, "SLICE_DOCS", 2)
+    sliced = score_partition(docs, scorers=plan, cache_dir=str(counting["cache"] / "sliced"))
+    assert CALLS == [
+        ("a", ("d0", "d1")), ("b", ("d0", "d1")), ("a", ("d2", "d3")), ("b", ("d2", "d3")),
+        ("a", ("d4",)), ("b", ("d4",)),
+    ]  # fmt: skip
+    for name in ("a", "b"):
+        expected = pd.read_parquet(whole.loc[whole["scorer"] == name, "path"].iloc[0])
+        got = pd.read_parquet(sliced.loc[sliced["scorer"] == name, "path"].iloc[0])
+        assert_frame_equal(got, expected)
+
+
+def test_a_slice_fits_in_the_split_memo():
+    from analysis import text
+
+    assert pipeline.SLICE_DOCS < text.SPLIT_MEMO_SIZE

@@ -500,7 +500,7 @@ def test_terms_command_writes_the_table(tmp_path):
 
 def test_scale_path_gives_the_same_counts():
     from analysis.corpus import load_corpus
-    from analysis.scale.sentences import count_terms_by_sentence
+    from analysis.scale.scorers import count_terms_partition
 
     docs = load_corpus()
     extra = pd.DataFrame(
@@ -512,7 +512,7 @@ def test_scale_path_gives_the_same_counts():
     )
     both = pd.concat([docs[["doc_id", "text", "language"]], extra], ignore_index=True)
     expected = count_terms_by_document(both)
-    got = count_terms_by_sentence(both)
+    got = count_terms_partition(both)
     key = ["doc_id", "referent", "variant", "side"]
     assert_frame_equal(
         got.astype({"doc_id": object}).sort_values(key).reset_index(drop=True),
@@ -546,3 +546,11 @@ def test_empty_context_is_an_error(tmp_path):
     )
     with pytest.raises(CodebookError, match="field 'context': expected a non-empty list"):
         load_terms(path)
+
+
+def test_no_documents_give_no_variants_not_an_error():
+    """An empty selection (an event window with no dated text) counts nothing: the empty
+    boolean mask must not select columns."""
+    empty = pd.DataFrame({"doc_id": pd.Series([], dtype="string"),
+                          "text": pd.Series([], dtype="string"), "window": []})  # fmt: skip
+    assert count_term_variants(empty, by="window")["n_mentions"].sum() == 0

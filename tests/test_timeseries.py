@@ -9,6 +9,7 @@ matplotlib.use("Agg")
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
+from scipy import stats  # noqa: E402
 
 from analysis.events import load_events  # noqa: E402
 from analysis.plots.time import plot_over_time  # noqa: E402
@@ -47,7 +48,8 @@ def test_tone_by_group_known_means_and_empty_periods():
     assert ts["n"].tolist() == [2, 0, 0, 1, 0, 1]  # f has no tone, d no date
     jp_jan = ts.iloc[0]
     assert jp_jan["value"] == pytest.approx(0.3)
-    assert (jp_jan["ci_low"], jp_jan["ci_high"]) == pytest.approx((0.2, 0.4))
+    half = stats.t.ppf(0.975, 1) * 0.1  # Student t, n = 2: sd 0.1414, se 0.1 (honestly wide)
+    assert (jp_jan["ci_low"], jp_jan["ci_high"]) == pytest.approx((0.3 - half, 0.3 + half))
     assert np.isnan(ts.iloc[1]["value"])
     assert ts.iloc[3]["value"] == 0.0 and np.isnan(ts.iloc[3]["ci_low"])
 
@@ -71,7 +73,9 @@ def test_share_all_zero_keeps_an_open_wilson_interval():
     jp_jan = ts.iloc[0]
     assert (jp_jan["n"], jp_jan["value"]) == (2, 0.0)
     assert (jp_jan["ci_low"], jp_jan["ci_high"]) == pytest.approx((0.0, 0.6576), abs=1e-4)
-    assert time_series(DOCS, value="tone").attrs["ci_method"] == "bootstrap percentile"
+    assert time_series(DOCS, value="tone").attrs["ci_method"] == "student t"
+    median = time_series(DOCS, value="tone", agg="median")
+    assert median.attrs["ci_method"] == "bootstrap percentile"
 
 
 def test_start_and_end_add_empty_periods_at_the_edges():
@@ -146,7 +150,8 @@ def test_plot_over_time_draws_bands_lines_and_event_markers():
     assert labels == ["Compensation plan", "Tokyo summit"]
     # a CI band and bars for JP only: KR has one tone a month
     assert len(ax.collections) == 2
-    assert ax.collections[1].get_segments()[0][:, 1] == pytest.approx([0.2, 0.4])
+    half = stats.t.ppf(0.975, 1) * 0.1
+    assert ax.collections[1].get_segments()[0][:, 1] == pytest.approx([0.3 - half, 0.3 + half])
     assert ax.get_ylabel() == "tone (TextBlob polarity, -1..1)"
 
 

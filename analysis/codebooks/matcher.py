@@ -40,7 +40,7 @@ CJK = (
     "\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff\uf900-\ufaff"
 )
 _CJK_CHAR = re.compile(f"[{CJK}]")
-_LW = rf"[^\W{CJK}]"  # a word character that is not Korean or Japanese
+_LW = rf"(?-i:[^\W{CJK}])"  # a word character that is not Korean or Japanese (case-blind)
 _SEP = r"[\s\-\u2010\u2011\u2012\u2013]+"
 _SEP_CHARS = re.compile(r"([\s\-\u2010\u2011\u2012\u2013]+)")
 _APOS = "['\u2018\u2019\u02bc]"

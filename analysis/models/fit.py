@@ -98,6 +98,8 @@ def _fit(data: pd.DataFrame, formula: str, family: str, cluster: str | None):
     options = {"use_t": True, "cov_type": "HC1"}
     if cluster is not None:
         groups = pd.factorize(data.loc[model.data.row_labels, cluster])[0]
+        if len(set(groups)) < 2:  # statsmodels divides by (clusters - 1)
+            raise ValueError(f"every row is in one {cluster}: clustered errors need two or more")
         options.update(cov_type="cluster", cov_kwds={"groups": groups})
     if family == "logit":
         options["disp"] = 0

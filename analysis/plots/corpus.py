@@ -15,7 +15,8 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
-from analysis.plots.style import country_color
+from analysis.checks import check_choice
+from analysis.plots.style import series_colors
 
 COUNTRY = "outlet_country"
 
@@ -44,8 +45,11 @@ def _main_country(docs: pd.DataFrame, by: str) -> pd.Series:
 
 
 def _country_legend(ax: Axes, countries) -> None:
-    handles = [Patch(color=country_color(c), label=c) for c in sorted(set(countries))]
-    ax.legend(handles=handles, title="publisher country", loc="lower right")
+    palette = series_colors(sorted(set(countries)))
+    handles = [Patch(color=palette[c], label=c) for c in sorted(set(countries))]
+    ax.legend(
+        handles=handles, title="publisher country", loc="upper left", bbox_to_anchor=(1.0, 1.0)
+    )
 
 
 def plot_document_counts(
@@ -67,7 +71,8 @@ def plot_document_counts(
     counts = counts.sort_index().sort_values(ascending=False, kind="stable")
     shown, rest = counts.head(top), counts.iloc[top:]
     country = _main_country(docs, by)
-    colors = [country_color(country.get(name, "NA")) for name in shown.index]
+    palette = series_colors(dict.fromkeys(country.get(name, "NA") for name in counts.index))
+    colors = [palette[country.get(name, "NA")] for name in shown.index]
     labels = [plain_label(name) for name in shown.index]
     if len(rest):
         labels.append(f"other ({len(rest)})")
@@ -86,43 +91,66 @@ def plot_document_counts(
     return ax
 
 
-def plot_documents_by_year(docs: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
-    """Stacked bars: documents per publication year, one segment per publisher country.
+FREQ = {"week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
+MAX_TICKS = 16
+
+
+def plot_documents_by_period(
+    docs: pd.DataFrame, *, period: str = "year", ax: Axes | None = None
+) -> Axes:
+    """Stacked bars: documents per period (week, month, quarter, year), one segment per
+    publisher country; every period from the first to the last date has a bar (empty
+    ones at 0), labelled as a period ("2019-07", "2019-Q3"), never as a fraction of a year.
 
     Undated documents are left out and counted in the x-axis label.
 
     Args:
-        docs: corpus rows with ``published`` and ``outlet_country``.
+        docs: corpus rows with ``published`` and ``outlet_country`` (pool small countries
+            first with ``analysis.groups.lump_groups`` for a readable legend).
+        period: ``"week"``, ``"month"``, ``"quarter"`` or ``"year"``.
         ax: Axes to draw on; None = a new figure.
 
     Returns:
         The Axes.
     """
-    _require(docs, ["published", COUNTRY], "plot_documents_by_year")
-    years = pd.to_datetime(docs["published"]).dt.year
-    table = (
-        pd.DataFrame({"year": years, COUNTRY: docs[COUNTRY].astype("string").fillna("NA")})
-        .dropna(subset=["year"])
-        .astype({"year": "int64"})
-        .pivot_table(index="year", columns=COUNTRY, aggfunc="size", fill_value=0)
-    )
+    from analysis.timeseries import period_label
+
+    _require(docs, ["published", COUNTRY], "plot_documents_by_period")
+    check_choice("period", period, FREQ)
+    dates = pd.to_datetime(docs["published"])
+    dated = dates.notna()
+    periods = dates[dated].dt.to_period(FREQ[period])
+    countries = docs.loc[dated, COUNTRY].astype("string").fillna("NA")
+    table = pd.crosstab(periods, countries)
     if len(table):
-        table = table.reindex(range(table.index.min(), table.index.max() + 1), fill_value=0)
+        full = pd.period_range(periods.min(), periods.max(), freq=FREQ[period])
+        table = table.reindex(full, fill_value=0)
     if ax is None:
         _, ax = plt.subplots()
+    colors = series_colors(list(table.columns))
     bottom = np.zeros(len(table))
     for country in table.columns:
         values = table[country].to_numpy()
-        ax.bar(table.index, values, bottom=bottom, color=country_color(country), label=country)
+        ax.bar(range(len(table)), values, bottom=bottom, color=colors[country], label=country)
         bottom += values
-    n_undated = int(years.isna().sum())
-    ax.set_xlabel("publication year" + (f" ({n_undated} undated left out)" if n_undated else ""))
+    step = max(1, int(np.ceil(len(table) / MAX_TICKS)))
+    ticks = list(range(0, len(table), step))
+    labels = [period_label(table.index[i].start_time, period) for i in ticks]
+    ax.set_xticks(ticks, labels, rotation=0 if period == "year" else 45,
+                  ha="center" if period == "year" else "right")  # fmt: skip
+    n_undated = int((~dated).sum())
+    undated = f" ({n_undated} undated left out)" if n_undated else ""
+    ax.set_xlabel(f"publication {period}{undated}")
     ax.set_ylabel("documents")
-    ax.xaxis.get_major_locator().set_params(integer=True)
     ax.yaxis.get_major_locator().set_params(integer=True)
     if len(table.columns):
         ax.legend(title="publisher country", loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return ax
+
+
+def plot_documents_by_year(docs: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+    """Stacked bars of documents per publication year (``plot_documents_by_period``)."""
+    return plot_documents_by_period(docs, period="year", ax=ax)
 
 
 def plot_text_lengths(docs: pd.DataFrame, *, by: str = COUNTRY, ax: Axes | None = None) -> Axes:
@@ -143,6 +171,7 @@ def plot_text_lengths(docs: pd.DataFrame, *, by: str = COUNTRY, ax: Axes | None 
     groups = docs[by].astype("string").fillna("NA")
     names = sorted(groups.unique())
     country = _main_country(docs, by)
+    palette = series_colors(dict.fromkeys(country.get(name, "NA") for name in names))
     lengths = pd.to_numeric(docs["n_chars"], errors="coerce").astype("float64")
     complete = docs["text_complete"].astype("boolean").fillna(False).to_numpy(bool)
     if ax is None:
@@ -151,7 +180,7 @@ def plot_text_lengths(docs: pd.DataFrame, *, by: str = COUNTRY, ax: Axes | None 
     for y, name in enumerate(names):
         mask = (groups == name).to_numpy()
         values = lengths.to_numpy()[mask]
-        color = country_color(country.get(name, "NA"))
+        color = palette[country.get(name, "NA")]
         ax.boxplot(
             values[~np.isnan(values)],
             positions=[y],

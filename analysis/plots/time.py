@@ -1,13 +1,14 @@
 """Time plots: one line per group with its confidence band, and the key events marked.
 
-Every time plot in the reports goes through ``plot_over_time`` so that events are
-always drawn (dashed vertical lines with short labels) and each country keeps its
-colour (``analysis.plots.style.country_color``).
+Every time plot in the reports goes through ``plot_series`` (a figure) or
+``plot_over_time`` (one Axes) so that events are always drawn (dashed vertical lines
+with short labels), each country keeps its colour and no two lines share one
+(``analysis.plots.style.series_colors``). More than ``MAX_LINES`` series become small
+multiples: one panel per group on shared axes, so no line hides another and no
+legend has to be matched by colour.
 """
 
 from __future__ import annotations
-
-import re
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
@@ -17,7 +18,7 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import blended_transform_factory
 
-from analysis.plots.style import COUNTRY_COLORS, OKABE_ITO, OTHER_COLORS, country_color
+from analysis.plots.style import series_colors
 
 PERIOD_LENGTH = {
     "week": pd.Timedelta(days=7),
@@ -27,33 +28,18 @@ PERIOD_LENGTH = {
 }
 REQUIRED = ["period_start", "group", "value"]
 LABEL_GAP = 0.022  # axes fraction under which two event labels would collide
-COUNTRY_CODE = re.compile(r"[A-Z]{2,4}")  # JP, KR, US, INTL, IN, ...
-REST_LABELS = ("rest of corpus", "rest", "other", "others")
-# Groups that are not countries (frames, windows, variants) never take JP/KR/US colours.
-NON_COUNTRY_COLORS = [
-    color for color in OTHER_COLORS if color not in {COUNTRY_COLORS[c] for c in ("JP", "KR", "US")}
-]
+MAX_LINES = 6  # more series than this: small multiples (plot_series)
 
 
 def group_colors(groups: list[str]) -> dict[str, str]:
-    """Colour of each plotted group, the same in every figure.
+    """Colour of each plotted group; no two groups of one figure share a colour.
 
-    Country codes (two to four capital letters) always take
-    ``analysis.plots.style.country_color``, whatever else is plotted with them.
-    "rest of corpus" (and "rest", "other") is grey. Any other group (a frame, a
-    window, a variant) takes the next colour of a palette without the JP, KR and US
-    colours, in the order given.
+    Country codes take their country colour (``analysis.plots.style.series_colors``),
+    whatever else is plotted with them; "rest of corpus", "other" and the pooled
+    "other (k groups, n docs)" are grey; any other group (a frame, a window, a variant)
+    takes the next colour of the frame palette, which holds no country colour.
     """
-    colors, i = {}, 0
-    for g in groups:
-        if COUNTRY_CODE.fullmatch(g):
-            colors[g] = country_color(g)
-        elif g.lower() in REST_LABELS:
-            colors[g] = OKABE_ITO["grey"]
-        else:
-            colors[g] = NON_COUNTRY_COLORS[i % len(NON_COUNTRY_COLORS)]
-            i += 1
-    return colors
+    return series_colors(groups, palette="auto")
 
 
 def _span(ts: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -61,12 +47,15 @@ def _span(ts: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
     return (ts["period_start"].min(), ts["period_start"].max() + step)
 
 
-def mark_events(ax: Axes, events: pd.DataFrame, *, start=None, end=None) -> list[str]:
+def mark_events(
+    ax: Axes, events: pd.DataFrame, *, start=None, end=None, labels: bool = True
+) -> list[str]:
     """Draw a dashed line at each event between ``start`` and ``end``, labelled above the plot.
 
     ``start``/``end`` default to the current x-limits. Labels stand vertically above the
     axes, so they never hide data; a label closer than ``LABEL_GAP`` (axes fraction)
     to the previous one is moved right and joined to its line by a thin leader.
+    ``labels=False`` draws the lines only (inner panels of small multiples).
 
     Returns:
         The labels drawn, in date order.
@@ -80,6 +69,8 @@ def mark_events(ax: Axes, events: pd.DataFrame, *, start=None, end=None) -> list
     last = -np.inf
     for row in shown.itertuples(index=False):
         ax.axvline(row.date, color="#555555", linestyle="--", linewidth=0.8, alpha=0.7, zorder=1)
+        if not labels:
+            continue
         x = (mdates.date2num(row.date) - lo) / (hi - lo)
         label_x = max(x, last + LABEL_GAP)
         moved = label_x - x > 1e-9
@@ -113,6 +104,7 @@ def plot_over_time(
     ylabel: str = "value",
     title: str | None = None,
     bands: bool = True,
+    color: str | None = None,
 ) -> Axes:
     """Plot a ``time_series`` table: a line per group, a shaded CI band, event markers.
 
@@ -128,6 +120,8 @@ def plot_over_time(
         bands: Shade the ``ci_low``..``ci_high`` band and draw it as a vertical bar at
             each point, so a period between two empty ones still shows its interval.
             Off for counts, where the Poisson band of empty periods distracts.
+        color: One colour for every line (a panel of small multiples); None = one
+            colour per group (``group_colors``).
 
     Returns:
         The Axes.
@@ -138,7 +132,7 @@ def plot_over_time(
     if ax is None:
         _, ax = plt.subplots()
     groups = sorted(ts["group"].dropna().astype(str).unique())
-    colors = group_colors(groups)
+    colors = {g: color for g in groups} if color else group_colors(groups)
     half = PERIOD_LENGTH.get(ts.attrs.get("period", "month"), pd.Timedelta(days=31)) / 2
     for name in groups:
         part = ts.loc[ts["group"].astype(str) == name].sort_values("period_start")
@@ -181,3 +175,78 @@ def _title_pad(ax: Axes) -> float:
     renderer = ax.figure.canvas.get_renderer()
     top = max(t.get_window_extent(renderer).y1 for t in ax.texts)
     return (top - ax.get_window_extent(renderer).y1) * 72 / ax.figure.dpi + 6.0
+
+
+def _grid(n: int) -> tuple[int, int]:
+    cols = 2 if n <= 8 else 3
+    return (int(np.ceil(n / cols)), cols)
+
+
+def plot_series(
+    ts: pd.DataFrame,
+    *,
+    events: pd.DataFrame | None = None,
+    ylabel: str = "value",
+    title: str | None = None,
+    bands: bool = True,
+    highlight=None,
+    max_lines: int = MAX_LINES,
+):
+    """Plot a ``time_series`` table: one Axes with a line per group, or, with more than
+    ``max_lines`` groups, small multiples (one panel per group, largest first, shared
+    axes, the group named above its panel).
+
+    Args:
+        ts: Output of ``analysis.timeseries.time_series``.
+        events: Key events to mark (see ``plot_over_time``); in small multiples the
+            lines are drawn in every panel and labelled in none (the event table of the
+            report names them).
+        ylabel: Y-axis label with units.
+        title: Figure title.
+        bands: Draw the interval bands (see ``plot_over_time``).
+        highlight: A date drawn as a solid black line labelled "this event".
+        max_lines: Most lines in one Axes.
+
+    Returns:
+        The Figure.
+    """
+    groups = ts["group"].dropna().astype(str).unique().tolist()
+    if len(groups) <= max_lines:
+        ax = plot_over_time(ts, events=events, ylabel=ylabel, title=title, bands=bands)
+        _highlight(ax, highlight)
+        return ax.figure
+    n_col = "n_obs" if "n_obs" in ts.columns else "n"
+    sizes = ts.groupby("group", sort=False)[n_col].sum()  # ties: first seen first
+    order = sizes.sort_values(ascending=False, kind="stable").index
+    colors = group_colors(list(order))
+    rows, cols = _grid(len(order))
+    fig, axes = plt.subplots(rows, cols, figsize=(9, 1.9 * rows + 0.6), sharex=True, sharey=True)
+    for ax, name in zip(axes.flat, order, strict=False):
+        part = ts[ts["group"].astype(str) == name]
+        part.attrs = ts.attrs
+        plot_over_time(part, ax=ax, ylabel="", bands=bands, color=colors[name])
+        if events is not None and len(ts):
+            mark_events(ax, events, start=_span(ts)[0], end=_span(ts)[1], labels=False)
+        _highlight(ax, highlight, label=False)
+        ax.set_title(str(name), loc="left", fontsize=10, color=colors[name])
+        ax.set_xlabel("")
+    for ax in list(axes.flat)[len(order) :]:
+        ax.set_visible(False)
+    locator = mdates.AutoDateLocator(minticks=2, maxticks=4)
+    for ax in axes.flat:
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    fig.supylabel(ylabel, fontsize=10)
+    if title:
+        fig.suptitle(title, x=0.02, ha="left")
+    fig.tight_layout()
+    return fig
+
+
+def _highlight(ax: Axes, date, *, label: bool = True) -> None:
+    if date is None:
+        return
+    ax.axvline(pd.Timestamp(date), color="black", linewidth=2.0, zorder=2)
+    if label:
+        ax.annotate("this event", (pd.Timestamp(date), 0.0), xycoords=("data", "axes fraction"),
+                    xytext=(3, 3), textcoords="offset points", fontsize=8)  # fmt: skip

@@ -27,7 +27,9 @@ def run(args) -> int:
     )
     out_dir = Path(args.out) if args.out else config.REPORT_DIR
     params = Path(args.params) if args.params else None
-    results = render_reports(jobs, out_dir=out_dir, force=args.force, params=params)
+    results = render_reports(
+        jobs, out_dir=out_dir, force=args.force, params=params, n_jobs=args.jobs
+    )
     failed = [r for r in results if r.status == "failed"]
     for result in results:
         if result.status != "failed":
@@ -103,6 +105,13 @@ def register(subparsers) -> None:
         help=f"where notebooks live (default {config.NOTEBOOK_DIR})",
     )
     parser.add_argument("--force", action="store_true", help="re-render even when up to date")
+    parser.add_argument(
+        "--jobs",
+        metavar="N",
+        type=int,
+        default=1,
+        help="render N notebooks at once, each in its own kernel (default 1)",
+    )
     parser.add_argument(
         "--export",
         metavar="DIR",

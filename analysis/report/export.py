@@ -80,7 +80,9 @@ ALLOWED_ATTRIBUTES = {
     "table": ["border"],
 }
 CSS = """
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
+  "Noto Sans CJK KR", "Noto Sans CJK JP", "Apple SD Gothic Neo", "Hiragino Sans",
+  "Malgun Gothic", "Yu Gothic", sans-serif; }
 .kj-banner { padding: 0.5em 1em; margin: 0 0 1em; background: #f3f3f3; font-size: 0.85em; }
 .kj-code > summary { cursor: pointer; color: #777; font-size: 0.8em; padding-left: 1em; }
 .kj-provenance { margin: 2em 1em 1em; padding: 0.5em 1em; border-top: 1px solid #ccc;
@@ -101,6 +103,9 @@ body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
   white-space: nowrap; font-variant-numeric: tabular-nums; }
 .jp-RenderedHTMLCommon .kj-block .kj-table td.kj-left { text-align: right; }
 .kj-text { white-space: pre-wrap; font-family: inherit; background: #f7f7f7; padding: 0.5em; }
+.kj-finding { border-left: 4px solid #0072B2; padding: 0.3em 0.8em; background: #f2f7fb; }
+.kj-limit { border-left: 4px solid #999999; padding: 0.3em 0.8em; color: #444; }
+.kj-policy { font-size: 0.9em; color: #333; border: 1px solid #ddd; padding: 0.4em 0.8em; }
 """
 _STYLE_BLOCK = re.compile(r"<style\b[^>]*>.*?</style\s*>", re.IGNORECASE | re.DOTALL)
 

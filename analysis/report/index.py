@@ -11,12 +11,18 @@ file that no longer exists; a ``--params`` run removes such reports).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
+
+try:
+    import fcntl
+except ImportError:  # not POSIX
+    fcntl = None
 
 from analysis.display import escape_text
 from analysis.io import atomic_path
@@ -28,6 +34,7 @@ log = logging.getLogger(__name__)
 EXECUTED_DIR = "_executed"
 INDEX_NAME = "index.html"
 FAILED_SUFFIX = ".failed.json"
+LOCK_NAME = ".index.lock"
 RECORD_COLUMNS = [
     "notebook",
     "slug",
@@ -51,7 +58,8 @@ PAGE = """<!DOCTYPE html>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>Reports</title>
 <style>
-body {{ font-family: system-ui, sans-serif; margin: 2em auto; max-width: 70em; padding: 0 1em; }}
+body {{ font-family: system-ui, "Noto Sans", "Noto Sans CJK KR", "Noto Sans CJK JP", sans-serif;
+  margin: 2em auto; max-width: 70em; padding: 0 1em; }}
 table {{ border-collapse: collapse; width: 100%; margin-bottom: 2em; font-size: 0.9em; }}
 th, td {{ border-bottom: 1px solid #ddd; padding: 0.3em 0.6em; text-align: left;
   vertical-align: top; overflow-wrap: anywhere; }}
@@ -212,6 +220,23 @@ def index_html(reports: pd.DataFrame) -> str:
     failed = int((reports["status"] == "failed").sum()) if len(reports) else 0
     count = f"{len(reports)}" + (f" ({failed} failed)" if failed else "")
     return PAGE.format(count=count, sections="\n".join(sections))
+
+
+@contextlib.contextmanager
+def index_lock(out_dir: str | Path):
+    """Hold an exclusive lock on ``out_dir`` while the index is rebuilt (and orphans
+    removed): report commands running at once into one folder take turns, and each
+    reads every record written before it (POSIX ``flock``; elsewhere no lock)."""
+    folder = Path(out_dir) / EXECUTED_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / LOCK_NAME, "a+b") as handle:
+        if fcntl is not None:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            if fcntl is not None:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def write_index(out_dir: str | Path) -> tuple[Path, bool]:

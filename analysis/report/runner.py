@@ -9,32 +9,33 @@ its record holds the same input hash: notebook source, parameters, corpus bytes,
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
 import os
 import re
-import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
-import papermill
 from papermill.exceptions import PapermillExecutionError
 
 from analysis import config
 from analysis.io import atomic_path
 from analysis.report import provenance as prov
-from analysis.report.artifacts import FIGURE_FORMATS
 from analysis.report.export import export_html, format_parameters, notebook_title
 from analysis.report.index import (
     EXECUTED_DIR,
     failure_path,
+    index_lock,
     record_path,
     remove_orphans,
     write_failure,
     write_index,
 )
+from analysis.report.kernel import CELL_TIMEOUT_S, execute_job
 from analysis.report.parameters import (
     ReportError,
     check_parameters,
@@ -42,19 +43,15 @@ from analysis.report.parameters import (
     load_params_file,
     notebook_parameters,
     parse_cli_parameters,
-    quiet_translators,
     read_notebook,
 )
+from analysis.report.preflight import check_jobs
 
 log = logging.getLogger(__name__)
 
 CORPUS_PARAMETER = "corpus_path"
 COLUMNS_PARAMETER = "corpus_columns"  # the researcher's column names (--columns)
-CELL_TIMEOUT_S = 600
-# Not the kernel's TCP notice; figures in PNG (the HTML) and SVG (`report --export`).
-KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"] + [
-    f"--InlineBackend.figure_formats={fmt}" for fmt in FIGURE_FORMATS
-]
+__all__ = ["CELL_TIMEOUT_S", "execute_job", "plan_reports", "render_report", "render_reports"]
 
 
 @dataclass(frozen=True)
@@ -170,7 +167,9 @@ def plan_reports(
     every job and override parameter files. A relative ``corpus_path`` is made absolute
     (the kernels run in the notebook folder): from ``--corpus`` and ``-p`` relative to the
     working folder, in a parameter file relative to that file's folder. Every corpus is
-    loaded once here, so a bad one fails before anything runs.
+    loaded once here and the parameters naming its content checked
+    (``analysis.report.preflight``), so a bad corpus or a filter value that selects
+    nothing fails before anything runs.
     """
     available = find_notebooks(notebook_dir or config.NOTEBOOK_DIR)
     selected = list(notebooks) if notebooks else list(available)
@@ -192,26 +191,8 @@ def plan_reports(
             other = jobs[job.slug].source
             raise ReportError(f"{source}: report name {job.slug!r} also used by {other}")
         jobs.setdefault(job.slug, job)
-    _check_corpora(list(jobs.values()))
+    check_jobs(list(jobs.values()))
     return list(jobs.values())
-
-
-def _check_corpora(jobs: list[ReportJob]) -> None:
-    """Load every corpus once before any kernel starts: a missing or bad corpus is the plain
-    one-line error (``CorpusError``, exit 2), not a failed notebook cell."""
-    from analysis.corpus import load_corpus  # its dependencies load only when reports run
-
-    checked = set()
-    for job in jobs:
-        if not job.corpus_path.exists():
-            path = str(job.corpus_path)
-            raise ReportError(
-                f"{job.source}: parameter 'corpus_path': no such file or folder {path!r}"
-            )
-        columns = job.parameters.get(COLUMNS_PARAMETER) or None
-        if (job.corpus_path.resolve(), columns) not in checked:
-            load_corpus(job.corpus_path, columns=columns)
-            checked.add((job.corpus_path.resolve(), columns))
 
 
 class _Hashes:
@@ -275,42 +256,6 @@ def _cell_failure(job: ReportJob, error: PapermillExecutionError, kept: Path) ->
         f"{error.ename}: {' '.join(str(error.evalue).split())[:200]}; "
         f"executed notebook kept at {kept}"
     )
-
-
-def execute_job(job: ReportJob, executed: Path):
-    """Run the notebook of ``job`` with papermill; the executed notebook goes to ``executed``
-    (atomically, also when a cell fails, so the failure can be inspected).
-
-    Returns:
-        The executed notebook. Raises ``PapermillExecutionError`` when a cell fails.
-    """
-    executed.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(
-        prefix=f".{executed.stem}.tmp-", suffix=".ipynb", dir=executed.parent
-    )
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        with quiet_translators():
-            nb = papermill.execute_notebook(
-                read_notebook(job.path),
-                str(tmp),
-                parameters=dict(job.parameters),
-                kernel_name="python3",
-                progress_bar=False,
-                cwd=str(job.path.parent),
-                execution_timeout=CELL_TIMEOUT_S,
-                extra_arguments=KERNEL_ARGUMENTS,
-            )
-    except PapermillExecutionError:
-        if tmp.stat().st_size:
-            os.replace(tmp, executed)  # keep the failed run for inspection
-        raise
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    os.replace(tmp, executed)
-    return nb
 
 
 def _provenance(job: ReportJob, hashes: _Hashes, digest: str) -> dict:
@@ -396,16 +341,38 @@ def _entry(job: ReportJob, html: Path, title: str) -> dict:
 
 
 def render_reports(
-    jobs: list[ReportJob], *, out_dir: Path, force: bool = False, params: Path | None = None
+    jobs: list[ReportJob],
+    *,
+    out_dir: Path,
+    force: bool = False,
+    params: Path | None = None,
+    n_jobs: int = 1,
 ) -> list[ReportResult]:
     """Render every job (failures do not stop the others), then rewrite the index if it changed.
 
-    With ``params`` (the ``--params`` folder) reports made from a parameter file in that
-    folder which no longer exists are removed (``remove_orphans``) before the index is written.
+    Args:
+        jobs: From ``plan_reports``.
+        out_dir: Report folder (other commands may write into it at the same time).
+        force: Re-render reports that are up to date.
+        params: The ``--params`` folder: reports made from a parameter file in it that no
+            longer exists are removed (``remove_orphans``) before the index is written.
+        n_jobs: Notebooks rendered at once (each in its own kernel process).
+
+    Returns:
+        One ``ReportResult`` per job, in the order of ``jobs``. The index is rebuilt from
+        every record in ``out_dir`` under a lock, so commands running side by side
+        each leave an index that lists every finished report exactly once.
     """
-    hashes = _Hashes()
-    results = [render_report(job, out_dir=out_dir, force=force, hashes=hashes) for job in jobs]
-    if params is not None and Path(params).is_dir():
-        remove_orphans(out_dir, params)
-    write_index(out_dir)
+    if n_jobs < 1:
+        raise ReportError(f"--jobs must be at least 1; got {n_jobs}")
+    render = functools.partial(render_report, out_dir=out_dir, force=force, hashes=_Hashes())
+    if n_jobs > 1 and len(jobs) > 1:
+        with ThreadPoolExecutor(max_workers=min(n_jobs, len(jobs))) as pool:
+            results = list(pool.map(render, jobs))
+    else:
+        results = [render(job) for job in jobs]
+    with index_lock(out_dir):
+        if params is not None and Path(params).is_dir():
+            remove_orphans(out_dir, params)
+        write_index(out_dir)
     return results

@@ -28,6 +28,7 @@ from analysis.scale.store import list_partitions
 logger = logging.getLogger(__name__)
 
 DEFAULT_SCORERS = ("sentiment", "frames", "terms", "actors")
+SLICE_DOCS = 8_192  # documents scored by every scorer in turn (< analysis.text.SPLIT_MEMO_SIZE)
 MANIFEST_COLUMNS = ("partition", "scorer", "key", "path", "n_docs", "n_rows", "is_cached")
 
 
@@ -61,6 +62,27 @@ def apply_scorer(scorer: Scorer, docs: pd.DataFrame) -> pd.DataFrame:
     return expanded.drop(columns="_owner")[list(result.columns)].reset_index(drop=True)
 
 
+def _score_in_slices(docs: pd.DataFrame, scorers: dict[str, Scorer]) -> dict[str, pd.DataFrame]:
+    """Every scorer on ``docs``, slice by slice: the scorers of a slice share one split.
+
+    A slice has at most ``SLICE_DOCS`` documents, fewer than the documents
+    whose split ``analysis.text`` remembers, so sentiment, frames, terms and
+    actors split each document once; the results are concatenated per scorer
+    (every scorer gives rows per document, in document order).
+    """
+    if not scorers:
+        return {}
+    parts: dict[str, list[pd.DataFrame]] = {name: [] for name in scorers}
+    for start in range(0, max(len(docs), 1), SLICE_DOCS):
+        piece = docs.iloc[start : start + SLICE_DOCS]
+        for name, scorer in scorers.items():
+            parts[name].append(apply_scorer(scorer, piece))
+    return {
+        name: pieces[0] if len(pieces) == 1 else pd.concat(pieces, ignore_index=True)
+        for name, pieces in parts.items()
+    }
+
+
 def score_partition(
     docs: pd.DataFrame, *, scorers: dict[str, tuple[Scorer, tuple[str, ...]]], cache_dir: str
 ) -> pd.DataFrame:
@@ -78,16 +100,21 @@ def score_partition(
         is_cached.
     """
     content = hash_frame_content(docs)
+    keys = {
+        name: cache_key(content, scorer=name, version=scorer.version, dependency_hashes=deps)
+        for name, (scorer, deps) in scorers.items()
+    }
+    missing = [name for name in scorers if not cache_path(cache_dir, name, keys[name]).is_file()]
+    results = _score_in_slices(docs, {name: scorers[name][0] for name in missing})
     rows = []
-    for name, (scorer, deps) in scorers.items():
-        key = cache_key(content, scorer=name, version=scorer.version, dependency_hashes=deps)
+    for name in scorers:
+        key = keys[name]
         path = cache_path(cache_dir, name, key)
         n_rows = pd.NA
-        is_cached = path.is_file()
+        is_cached = name not in results
         if not is_cached:
-            result = apply_scorer(scorer, docs)
-            write_cached(result, cache_dir, name, key)
-            n_rows = len(result)
+            write_cached(results[name], cache_dir, name, key)
+            n_rows = len(results[name])
         rows.append(
             {
                 "scorer": name,

@@ -5,9 +5,13 @@ that returns rows keyed by ``doc_id``. It is registered with the codebook files
 it reads and the package modules its result depends on, so the cache key
 (``analysis.scale.cache.cache_key``) changes exactly when one of them does.
 
-Add a scorer with one line::
+Every scorer calls the package's own function (``code_frames``,
+``count_terms_by_document``, ``count_actor_mentions``, ``score_sentiment``): one
+implementation per measure, so ``scale run`` and the in-memory path give the
+same table (tests/test_scale_scorers.py checks it on real text, hard-wrapped
+too). Add a scorer with one line::
 
-    SCORERS["tone"] = Scorer(score_tone, codebooks=(), modules=("analysis.tone",))
+    SCORERS["voices"] = Scorer(count_voices, codebooks=(...), modules=("analysis.voices",))
 """
 
 from __future__ import annotations
@@ -49,47 +53,50 @@ def score_sentiment_partition(docs: pd.DataFrame) -> pd.DataFrame:
     """Document-level TextBlob and VADER scores (``analysis.sentiment.score_sentiment``)."""
     from analysis.sentiment import score_sentiment
 
-    return score_sentiment(docs, level="document")
+    # the engine runs partitions on workers; tone is left out: its encoder uses every
+    # core itself (OpenMP), and costs ~100x a lexicon (docs/scale.md)
+    return score_sentiment(docs, engines=DICTIONARY_ENGINES, n_workers=1)
 
 
 def code_frames_partition(docs: pd.DataFrame) -> pd.DataFrame:
-    """Frame coding with kj_frames (``analysis.framing.code_frames``), distinct sentences once."""
-    from analysis.scale.sentences import code_frames_by_sentence
+    """Frame coding with kj_frames: ``analysis.framing.code_frames`` itself."""
+    from analysis.framing import code_frames
 
-    return code_frames_by_sentence(docs, "kj_frames")
+    return code_frames(docs, "kj_frames")
 
 
 def count_terms_partition(docs: pd.DataFrame) -> pd.DataFrame:
-    """Contested-term mentions per document (``analysis.terms.DOCUMENT_COLUMNS``, with usage)."""
-    from analysis.scale.sentences import count_terms_by_sentence
+    """Contested-term mentions per document: ``analysis.terms.count_terms_by_document``."""
+    from analysis.terms import count_terms_by_document
 
-    return count_terms_by_sentence(docs, "contested_terms")
+    return count_terms_by_document(docs, "contested_terms")
 
 
 def count_actors_partition(docs: pd.DataFrame) -> pd.DataFrame:
-    """Actor mentions per document (``analysis.actors.count_actor_mentions``), sentences once."""
-    from analysis.scale.sentences import count_actor_mentions_by_sentence
+    """Actor mentions per document: ``analysis.actors.count_actor_mentions`` itself."""
+    from analysis.actors import count_actor_mentions
 
-    return count_actor_mentions_by_sentence(docs)
+    return count_actor_mentions(docs)
 
 
-_TEXT = ("analysis.text",)
+DICTIONARY_ENGINES = ("textblob", "vader")
+_TEXT = ("analysis.text", "analysis.lang", "analysis.language")
 SCORERS: dict[str, Scorer] = {
     "sentiment": Scorer(score_sentiment_partition, modules=("analysis.sentiment", *_TEXT)),
     "frames": Scorer(
         code_frames_partition,
         codebooks=(config.CODEBOOK_DIR / "kj_frames.yaml",),
-        modules=("analysis.framing", "analysis.codebooks", "analysis.scale.sentences", *_TEXT),
+        modules=("analysis.framing", "analysis.codebooks", *_TEXT),
     ),
     "terms": Scorer(
         count_terms_partition,
         codebooks=(config.CODEBOOK_DIR / "contested_terms.yaml",),
-        modules=("analysis.terms", "analysis.codebooks", "analysis.scale.sentences", *_TEXT),
+        modules=("analysis.terms", "analysis.codebooks", *_TEXT),
     ),
     "actors": Scorer(
         count_actors_partition,
         codebooks=(config.CODEBOOK_DIR / "actors.yaml",),
-        modules=("analysis.actors", "analysis.codebooks", "analysis.scale.sentences", *_TEXT),
+        modules=("analysis.actors", "analysis.codebooks", *_TEXT),
     ),
 }
 

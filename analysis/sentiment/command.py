@@ -46,6 +46,13 @@ def register(subparsers) -> None:
         help="leave out documents flagged is_duplicate (wire copies); default: score all",
     )
     add_columns_argument(parser)
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        metavar="N",
+        help="processes to score with (default: all cores; a small corpus uses one)",
+    )
     parser.set_defaults(func=_run_cli)
     _register_tone(subparsers)
 
@@ -87,11 +94,11 @@ def _run_cli(args) -> int:
     docs = load_corpus(args.path, columns=args.columns, exclude_duplicates=args.exclude_duplicates)
     if args.sentences:
         documents, sentences = score_documents_and_sentences(
-            docs, tone_drivers=args.tone_drivers, **options
+            docs, tone_drivers=args.tone_drivers, n_workers=args.workers, **options
         )
         write_csv(sentences, args.sentences)
     else:
-        documents = score_sentiment(docs, **options)
+        documents = score_sentiment(docs, n_workers=args.workers, **options)
     write_csv(documents, args.out)
     logger.info("scored %d documents -> %s", len(documents), args.out)
     return 0

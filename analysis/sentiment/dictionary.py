@@ -25,10 +25,10 @@ _DOCUMENT_CACHE_SIZE = 1 << 12
 
 @functools.lru_cache(maxsize=1)
 def _pattern():
-    """TextBlob's default analyzer (what ``TextBlob(text).sentiment`` calls)."""
-    from textblob.en import sentiment
+    """TextBlob's default analyzer (what ``TextBlob(text).sentiment`` calls), without nltk."""
+    from analysis.sentiment.pattern import textblob_sentiment
 
-    return sentiment
+    return textblob_sentiment()
 
 
 @functools.lru_cache(maxsize=1)
@@ -78,18 +78,23 @@ def vader_scores(text: str) -> tuple[float, tuple]:
     from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
 
     analyzer = _vader()
+    lexicon = analyzer.lexicon
     text = _vader_demojize(analyzer, text)
     sentitext = SentiText(text)
     words = sentitext.words_and_emoticons
     sentiments: list[float] = []
     for i, item in enumerate(words):
         lowered = item.lower()
-        if lowered in BOOSTER_DICT or (
-            lowered == "kind" and i < len(words) - 1 and words[i + 1].lower() == "of"
+        if (
+            lowered not in lexicon  # sentiment_valence would append 0: skip the call
+            or lowered in BOOSTER_DICT
+            or (lowered == "kind" and i < len(words) - 1 and words[i + 1].lower() == "of")
         ):
             sentiments.append(0)
             continue
         sentiments = analyzer.sentiment_valence(0, sentitext, item, i, sentiments)
+    if not any(sentiments):  # no valence: VADER's compound is 0.0 (normalize(0), rounded)
+        return 0.0, ()
     sentiments = analyzer._but_check(words, sentiments)
     compound = analyzer.score_valence(sentiments, text)["compound"]
     drivers = tuple((w, float(v)) for w, v in zip(words, sentiments, strict=True) if v != 0)
@@ -98,7 +103,7 @@ def vader_scores(text: str) -> tuple[float, tuple]:
 
 def _vader_demojize(analyzer, text: str) -> str:
     """VADER's own emoji-to-description step (as in ``polarity_scores``)."""
-    if text.isascii():
+    if text.isascii() or analyzer.emojis.keys().isdisjoint(text):
         return text.strip()
     pieces, prev_space = [], True
     for char in text:

@@ -30,7 +30,11 @@ What the numbers are:
 
 ``engines`` picks which scores are computed (default: every engine); only those
 columns appear. Speed without changing results: one analyzer of each kind,
-results memoised by exact string, tone embedded in batches across documents.
+results memoised by exact string, tone embedded in batches across documents,
+each document split once per process for every measure (``analysis.text``), and
+a large corpus scored on all cores (``n_workers``, through the scale engine's
+``map_documents``; ``analysis.sentiment.parallel``). Results do not depend on
+``n_workers``.
 """
 
 from __future__ import annotations
@@ -45,14 +49,15 @@ import numpy as np
 import pandas as pd
 
 from analysis.checks import check_choice, require_columns
-from analysis.lang import document_sentences
 from analysis.language import detect_language
+from analysis.sentiment import parallel
 from analysis.sentiment.dictionary import (
     _document_textblob,
     format_drivers,
     textblob_scores,
     vader_scores,
 )
+from analysis.text import document_split
 
 logger = logging.getLogger(__name__)
 
@@ -135,7 +140,7 @@ def _score_document(text: str, language, engines, mask, with_sentences: bool) ->
     """
     text = text if isinstance(text, str) else ""
     language = language if isinstance(language, str) and language else detect_language(text)
-    spans = document_sentences(text, language=language)
+    spans = document_split(text, language=language)
     english = language == "en" and bool(spans)
     doc = {"n_sentences": len(spans), "language": language}
     if "textblob" in engines:
@@ -229,8 +234,14 @@ def _document_table(rows: list[dict], docs: pd.DataFrame, engines) -> pd.DataFra
     if len(table):
         table["doc_id"] = table["doc_id"].astype(docs["doc_id"].dtype)
     table["language"] = table["language"].astype("string")
+    _log_unscored(table)
+    return table
+
+
+def _log_unscored(table: pd.DataFrame) -> None:
+    """One warning with the unscored documents by language (not from a worker's chunk)."""
     unscored = table.loc[~table["is_scored"], "language"]
-    if len(unscored):
+    if len(unscored) and parallel.summary_on():
         counts = unscored.astype(str).value_counts().sort_index().to_dict()
         logger.warning(
             "%d of %d documents not scored (no engine covers the language, or no "
@@ -239,7 +250,6 @@ def _document_table(rows: list[dict], docs: pd.DataFrame, engines) -> pd.DataFra
             len(table),
             counts,
         )
-    return table
 
 
 def _sentence_table(rows: list[list[dict]], docs: pd.DataFrame, engines) -> pd.DataFrame:
@@ -276,6 +286,46 @@ def _options(engines, mask_names, tone_model, tone_drivers=False) -> dict:
     }
 
 
+def _in_parallel(docs: pd.DataFrame, options: dict, n_workers, with_sentences: bool):
+    """The tables on all cores: TextBlob and VADER on workers, ``tone`` in this process.
+
+    The tone encoder already uses every core (OpenMP), and a forked worker must
+    not call it (OpenMP's threads do not survive a fork), so tone runs here on
+    the same split (``analysis.text`` memo) and its columns join the workers'.
+    """
+    require_columns(docs, ["doc_id", "text"], what="docs")
+    engines = options["engines"]
+    dictionary = tuple(e for e in engines if e != "tone")
+    fn = score_documents_and_sentences if with_sentences else score_sentiment
+    serial = functools.partial(
+        fn, engines=dictionary, mask_names=options["mask_names"], n_workers=1
+    )
+    with parallel.quiet():  # the unscored count is logged once, below
+        out = parallel.in_parallel(docs, serial, n_workers=n_workers, engines=dictionary)
+        if "tone" in engines:
+            tone_only = {**options, "engines": ("tone",)}
+            doc_rows, sentence_rows = _score(docs, tone_only, with_sentences)
+            tone = _document_table(doc_rows, docs, ("tone",))
+            if with_sentences:
+                tone = (tone, _sentence_table(sentence_rows, docs, ("tone",)))
+            out = _joined(out, tone, engines)
+    _log_unscored(out[0] if with_sentences else out)
+    return out
+
+
+def _joined(dictionary, tone, engines):
+    """The workers' table(s) with the tone columns of the same rows, in the columns' order."""
+    if isinstance(dictionary, tuple):
+        documents = _joined(dictionary[0], tone[0], engines)
+        sentences = dictionary[1].assign(tone=tone[1]["tone"].to_numpy())
+        sentences["tone_drivers"] = tone[1]["tone_drivers"].to_numpy()
+        sentences["is_scored"] = dictionary[1]["is_scored"].to_numpy() | tone[1]["is_scored"]
+        return documents, sentences[_columns(SENTENCE_COLUMNS, engines)]
+    documents = dictionary.assign(tone=tone["tone"].to_numpy())
+    documents["is_scored"] = dictionary["is_scored"].to_numpy() | tone["is_scored"].to_numpy()
+    return documents[_columns(DOCUMENT_COLUMNS, engines)]
+
+
 def score_sentiment(
     docs: pd.DataFrame,
     *,
@@ -284,6 +334,7 @@ def score_sentiment(
     mask_names: bool = False,
     tone_model=None,
     keep: Sequence[str] | None = None,
+    n_workers: int | None = None,
 ) -> pd.DataFrame:
     """Tone scores of every document (or of every sentence).
 
@@ -298,6 +349,8 @@ def score_sentiment(
             None: the shipped model.
         keep: corpus columns to carry into the result, after ``doc_id``
             (``["outlet", "outlet_country", "published"]``).
+        n_workers: processes (None: all cores; 1: this process; a small corpus
+            always runs in this process). Results do not depend on it.
 
     Returns:
         Document level: ``doc_id``, the ``keep`` columns, ``textblob_polarity``,
@@ -309,12 +362,21 @@ def score_sentiment(
     check_choice("level", level, LEVELS)
     if level == "sentence":
         return score_sentences(
-            docs, engines=engines, mask_names=mask_names, tone_model=tone_model, keep=keep
+            docs,
+            engines=engines,
+            mask_names=mask_names,
+            tone_model=tone_model,
+            keep=keep,
+            n_workers=n_workers,
         )
     kept = _kept(docs, keep)
     options = _options(engines, mask_names, tone_model)
-    doc_rows, _ = _score(docs, options, with_sentences=False)
-    return _with_kept(_document_table(doc_rows, docs, options["engines"]), docs, kept)
+    if n_workers != 1 and options["engines"] != ("tone",):
+        documents = _in_parallel(docs, options, n_workers, with_sentences=False)
+    else:
+        doc_rows, _ = _score(docs, options, with_sentences=False)
+        documents = _document_table(doc_rows, docs, options["engines"])
+    return _with_kept(documents, docs, kept)
 
 
 def score_sentences(
@@ -325,12 +387,13 @@ def score_sentences(
     tone_model=None,
     tone_drivers: bool = False,
     keep: Sequence[str] | None = None,
+    n_workers: int | None = None,
 ) -> pd.DataFrame:
     """One row per sentence with its scores and the words that drove them.
 
     Args:
         docs: corpus rows with ``doc_id`` and ``text`` (``language`` used if present).
-        engines, mask_names, tone_model, keep: as in ``score_sentiment``.
+        engines, mask_names, tone_model, keep, n_workers: as in ``score_sentiment``.
         tone_drivers: also compute ``tone_drivers`` (leave-one-word-out: one extra
             embedding per word, so much slower); otherwise the column is empty (NA).
 
@@ -348,6 +411,7 @@ def score_sentences(
         tone_model=tone_model,
         tone_drivers=tone_drivers,
         keep=keep,
+        n_workers=n_workers,
     )[1]
 
 
@@ -359,12 +423,14 @@ def score_documents_and_sentences(
     tone_model=None,
     tone_drivers: bool = False,
     keep: Sequence[str] | None = None,
+    n_workers: int | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Both tables in one pass (what the ``sentiment`` command writes).
 
     Args:
         docs: corpus rows with ``doc_id`` and ``text`` (``language`` used if present).
-        engines, mask_names, tone_model, tone_drivers, keep: as in ``score_sentences``.
+        engines, mask_names, tone_model, tone_drivers, keep, n_workers: as in
+            ``score_sentences``.
 
     Returns:
         ``(documents, sentences)`` with the columns of ``score_sentiment`` and
@@ -372,9 +438,12 @@ def score_documents_and_sentences(
     """
     kept = _kept(docs, keep)
     options = _options(engines, mask_names, tone_model, tone_drivers)
-    doc_rows, sentence_rows = _score(docs, options, with_sentences=True)
-    documents = _document_table(doc_rows, docs, options["engines"])
-    sentences = _sentence_table(sentence_rows, docs, options["engines"])
+    if n_workers != 1 and options["engines"] != ("tone",):
+        documents, sentences = _in_parallel(docs, options, n_workers, with_sentences=True)
+    else:
+        doc_rows, sentence_rows = _score(docs, options, with_sentences=True)
+        documents = _document_table(doc_rows, docs, options["engines"])
+        sentences = _sentence_table(sentence_rows, docs, options["engines"])
     return _with_kept(documents, docs, kept), _with_kept(sentences, docs, kept)
 
 
@@ -396,7 +465,7 @@ def score_text(text: str, *, language: str | None = None, engines=None, tone_mod
         {"doc_id": [0], "text": [text if isinstance(text, str) else ""], "language": [language]}
     )
     documents, sentences = score_documents_and_sentences(
-        docs, engines=engines, tone_model=tone_model
+        docs, engines=engines, tone_model=tone_model, n_workers=1
     )
     doc = documents.drop(columns="doc_id").iloc[0].to_dict()
     doc["language"] = str(doc["language"])

@@ -59,7 +59,8 @@ def _scores(texts: pd.Series, method: str) -> pd.DataFrame:
             }
         )
     docs = pd.DataFrame({"doc_id": [str(i) for i in range(len(texts))], "text": list(texts)})
-    return score_sentiment(docs.assign(language="en"))[["textblob_polarity", "vader_compound"]]
+    scores = score_sentiment(docs.assign(language="en"), engines=["textblob", "vader"])
+    return scores[["textblob_polarity", "vader_compound"]]
 
 
 def _three_class(values: np.ndarray, threshold: float) -> np.ndarray:

@@ -87,7 +87,7 @@ def term_matches(
     require_columns(docs, ["doc_id", "text"], what="docs")
     tl = load_terms(terms)
     codable, _ = split_codable(docs, what="contested terms", languages=tl.languages)
-    codable = codable[codable["text"].map(lambda t: isinstance(t, str) and bool(t))]
+    codable = codable[codable["text"].map(lambda t: isinstance(t, str) and bool(t)).astype(bool)]
     if sentences is None:
         from analysis.text import sentence_table
 
