@@ -59,8 +59,9 @@ format: $(STAMP)  ## apply ruff formatting
 bench: $(STAMP)  ## run the benchmarks in bench/ (prints ratios, no pass/fail)
 	@for f in bench/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
 
-tone-model: $(STAMP)  ## rebuild data/models/tone.json from data/validation (same bytes every time)
+tone-model: $(STAMP)  ## rebuild data/models/tone.json and tone_static.json from data/validation (same bytes every time)
 	OMP_NUM_THREADS=1 $(PY) -m analysis.sentiment.build --out data/models/tone.json
+	OMP_NUM_THREADS=1 $(PY) -m analysis.sentiment.build_static --out data/models/tone_static.json
 
 check-browser: report  ## open every report in headless Chromium (installs it if missing)
 	$(PY) -m analysis check-browser reports

@@ -20,7 +20,10 @@ shared; say so beside any figure):
 - tone unbatched: one ``tone_scores`` call per sentence, cold (what batching
   buys), on a twentieth of the sentences;
 - tone drivers: leave-one-word-out on the same twentieth (one embedding per
-  word: why drivers are computed only for the sentences a report shows).
+  word: why drivers are computed only for the sentences a report shows);
+- static tone: ``tone_scores`` with the fast static model
+  (``data/models/tone_static.json``: a lookup per word, names masked, no memo)
+  on every sentence, and its drivers on every sentence.
 
 Prints sentences/s, characters/s and each row's time relative to VADER's.
 """
@@ -37,6 +40,7 @@ os.environ["KJ_TONE_MEMO"] = "0"  # no on-disk memo: cold means cold
 
 from threadpoolctl import threadpool_limits  # noqa: E402
 
+from analysis import config  # noqa: E402
 from analysis.sentiment import model as tone_model  # noqa: E402
 from analysis.sentiment import tone_drivers, tone_scores, vader_scores  # noqa: E402
 from analysis.validation_sets import read_validation_set  # noqa: E402
@@ -74,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     sentences, english = real_sentences(args.sentences)
     chars = sum(map(len, sentences))
     tone_scores(["warm-up: the encoder and the model load once."])
+    static = tone_model.load_tone_model(config.MODEL_DIR / "tone_static.json")
+    tone_scores(["warm-up: the static model loads once."], model=static)
     rows: dict[str, list[float]] = {}
     with threadpool_limits(limits=1):
         for _ in range(3):
@@ -86,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
             rows.setdefault("tone warm (memoised)", []).append(
                 _time(lambda: tone_scores(sentences))
             )
+            rows.setdefault("static tone", []).append(
+                _time(lambda: tone_scores(sentences, model=static))
+            )
+        rows["static tone drivers"] = [_time(lambda: tone_drivers(sentences, model=static))]
         _clear()
         some = sentences[: max(len(sentences) // 20, 1)]
         rows["tone unbatched (cold)"] = [_time(lambda: [tone_scores([s]) for s in some])]
@@ -107,6 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         best = min(times)
         print(f"{name:<24} {n / best:>12,.1f} {c / best:>10,.0f} {n / best / vader_rate:>14.4f}")
     print("target: tone >= 1,000 sentences/s per core (cold is the real cost on new text)")
+    print("(timings depend on the machine's load: say so beside any figure)")
     return 0
 
 

