@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+JOBS   ?= $(shell nproc 2>/dev/null || echo 1)
 
 .DEFAULT_GOAL := help
 .PHONY: help env fonts lock report reports test test-fast lint format bench check-browser clean tone-model
@@ -39,7 +40,7 @@ lock: $(STAMP)  ## re-resolve requirements.lock from pyproject.toml's ranges (uv
 	$(MAKE) env
 
 report: $(STAMP) fonts  ## render every notebook (defaults) and every reports/params/*.yaml into reports/
-	$(PY) -m analysis report --params reports/params
+	$(PY) -m analysis report --params reports/params --jobs $(JOBS)
 
 reports: report  ## alias of `report` (reports already up to date are skipped)
 

@@ -320,4 +320,4 @@ def test_models_notebook_survives_corpora_built_to_break_it(tmp_path):
         assert not [o for o in outputs if o.get("name") == "stderr" or o.output_type == "error"]
     page = results[0].html.read_text(encoding="utf-8")
     assert "no model" in page and "do not vary" in page  # one document: said, not crashed
-    assert "robust (HC1) errors, not clustered" in page  # no outlet is known
+    assert "robust (HC1) errors instead" in page  # no outlet is known
