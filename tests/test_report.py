@@ -630,3 +630,17 @@ def test_killed_run_leaves_previous_report_and_next_run_completes(nb_dir, tmp_pa
     assert {k: v for k, v in after.items() if ".tmp-" not in k} == before
     assert run_cli("--notebook-dir", nb_dir, "--out", out) == 0
     assert "changed" in (out / "tiny.html").read_text()
+
+
+@pytest.mark.slow
+def test_parallel_renders_leave_the_working_directory_alone(tmp_path):
+    """Two kernels at once (--jobs 2) start in the notebooks' folder, and the caller's
+    working directory is the same afterwards (papermill's cwd= chdir'd the process)."""
+
+    from analysis.report.runner import plan_reports, render_reports
+
+    before = os.getcwd()
+    jobs = plan_reports(notebooks=["corpus_overview", "framing"], corpus=config.SAMPLE_CORPUS)
+    results = render_reports(jobs, out_dir=tmp_path / "out", n_jobs=2)
+    assert [r.status for r in results] == ["rendered", "rendered"]
+    assert os.getcwd() == before

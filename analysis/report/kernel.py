@@ -52,6 +52,10 @@ def kernel_config(socket_dir: str | None) -> Config:
 
 
 def _execute(nb, out: Path, *, parameters: dict, cwd: Path, socket_dir: str | None):
+    # The kernel starts in ``cwd`` through nbclient's ``resources`` (its documented
+    # run path), not papermill's ``cwd=``: that changes the whole process's working
+    # directory, and with --jobs two threads restoring it in the wrong order left the
+    # caller in the notebook folder (relative paths then failed after a render).
     with quiet_translators():
         return papermill.execute_notebook(
             nb,
@@ -59,7 +63,7 @@ def _execute(nb, out: Path, *, parameters: dict, cwd: Path, socket_dir: str | No
             parameters=parameters,
             kernel_name="python3",
             progress_bar=False,
-            cwd=str(cwd),
+            resources={"metadata": {"path": str(cwd)}},
             start_timeout=START_TIMEOUT_S,
             execution_timeout=CELL_TIMEOUT_S,
             extra_arguments=KERNEL_ARGUMENTS,
