@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
 
 import pandas as pd
 import pytest
 
+from analysis import config
 from analysis.corpus import CorpusError, load_corpus
 from analysis.corpus.readers.html import extract_html
 
@@ -63,10 +65,22 @@ def no_network():
     socket.socket.connect = original
 
 
+# Two of the saved pages are the README's loading examples: kept once, in data/examples.
+EXAMPLES = config.DATA_DIR / "examples" / "saved_pages"
+SHARED_PAGES = ("japantimes_pact.html", "nhk_saved.html")
+
+
 @pytest.fixture(scope="module")
-def pages(test_data, no_network):
+def pages(test_data, no_network, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("pages") / "html"
+    folder.mkdir()
+    for page in [
+        *sorted((test_data / "html").glob("*.html")),
+        *(EXAMPLES / n for n in SHARED_PAGES),
+    ]:
+        shutil.copyfile(page, folder / page.name)
     with pytest.warns(UserWarning, match=r"^html: 1 skipped: section_index\.html: no article"):
-        return load_corpus(test_data / "html").set_index("doc_id")
+        return load_corpus(folder).set_index("doc_id")
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -121,7 +135,7 @@ def test_wrong_declared_charset_names_the_byte(tmp_path):
 
 
 def test_extract_html_does_not_modify_and_is_deterministic(test_data, no_network):
-    html = (test_data / "html" / "japantimes_pact.html").read_text(encoding="utf-8")
+    html = (EXAMPLES / "japantimes_pact.html").read_text(encoding="utf-8")
     first = extract_html(html, source="a.html")
     assert extract_html(html, source="a.html") == first
 
