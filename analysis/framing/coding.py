@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+import unicodedata
 from pathlib import Path
 from typing import Literal
 
@@ -131,7 +132,16 @@ def count_words(text: str, language: str | None = None) -> int:
     for_language = _language_layer()
     if for_language is None:
         return estimate_words(text, language)
-    return sum(1 for token in for_language(language or "en").tokens(text) if _is_word(token))
+    layer = for_language(language or "en")
+    if layer.code == "en":
+        from analysis.lang.base import QUOTE_MAP, normalise
+        from analysis.lang.en import count_words as english_words
+
+        if unicodedata.is_normalized("NFKC", text.translate(QUOTE_MAP)):
+            # The same count without building tokens: NFKC leaves such a text alone, so
+            # every token's raw surface holds the letters or digits its normal form has.
+            return english_words(normalise(text))
+    return sum(1 for token in layer.tokens(text) if _is_word(token))
 
 
 @functools.cache

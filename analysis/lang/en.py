@@ -41,15 +41,23 @@ def _cut_points(folded: str) -> list[int]:
     return sorted(cuts)
 
 
+def _pieces(folded: str) -> list[tuple[int, int]]:
+    """(left, right) stretches of a normalised text that no token crosses."""
+    cuts = _cut_points(folded) if not folded.isascii() or _GLUED.search(folded) else []
+    if not cuts:
+        return [(0, len(folded))]
+    bounds = [0, *cuts, len(folded)]
+    return list(zip(bounds, bounds[1:], strict=False))
+
+
+def count_words(folded: str) -> int:
+    """How many words :func:`word_spans` gives for ``folded``, without building them."""
+    return sum(len(_TOKEN.findall(folded, left, right)) for left, right in _pieces(folded))
+
+
 def word_spans(folded: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, base) of each word of an already normalised text (offsets into it)."""
-    cuts = _cut_points(folded) if not folded.isascii() or _GLUED.search(folded) else []
-    if cuts:  # tokens never cross a cut: tokenise the pieces between them
-        bounds = [0, *cuts, len(folded)]
-        pieces = zip(bounds, bounds[1:], strict=False)
-    else:
-        pieces = [(0, len(folded))]
-    for left, right in pieces:
+    for left, right in _pieces(folded):
         for match in _TOKEN.finditer(folded, left, right):
             word = match.group()
             if word.endswith(("'s", "'S")) and len(word) > 2:
