@@ -9,6 +9,8 @@ from analysis.framing.coding import _is_word, count_words
 from analysis.lang import for_language
 from analysis.validation_sets import read_validation_set
 
+EXTRA = " \u2122 \u2460 Jose\u0301 ＧＳＯＭＩＡ"
+
 
 @pytest.fixture(scope="module")
 def english_texts() -> list[str]:
@@ -19,7 +21,7 @@ def english_texts() -> list[str]:
     edited = [
         # NFKC changes these: no-break spaces, a ligature, a trademark sign (not a word
         # itself, but "TM" after NFKC), circled digits, a decomposed accent, full width
-        t.replace(" ", "\u00a0", 3).replace("fi", "\ufb01", 1) + " \u2122 \u2460 Jose\u0301 ＧＳＯＭＩＡ"
+        t.replace(" ", "\u00a0", 3).replace("fi", "\ufb01", 1) + EXTRA
         for t in nfc[:30]
     ]
     return nfc + mtsc + nyt + edited
