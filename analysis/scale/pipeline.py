@@ -22,8 +22,8 @@ import pandas as pd
 from analysis import config
 from analysis.scale.cache import cache_key, cache_path, hash_frame_content, write_cached
 from analysis.scale.engine import Engine, map_partitions
+from analysis.scale.rerun import list_partitions, remember_contents
 from analysis.scale.scorers import Scorer, dependency_hashes, get_scorers
-from analysis.scale.store import list_partitions
 
 logger = logging.getLogger(__name__)
 
@@ -97,7 +97,7 @@ def score_partition(
 
     Returns:
         One row per scorer: scorer, key, path, n_docs, n_rows (NA when cached),
-        is_cached.
+        is_cached, content (the partition's ``hash_frame_content``).
     """
     content = hash_frame_content(docs)
     keys = {
@@ -123,6 +123,7 @@ def score_partition(
                 "n_docs": len(docs),
                 "n_rows": n_rows,
                 "is_cached": is_cached,
+                "content": content,
             }
         )
     return pd.DataFrame(rows)
@@ -175,6 +176,8 @@ def run_analysis(
         n_workers=n_workers,
         progress=progress,
     )
+    # a rerun finds each file's content hash by its bytes, without reading it (rerun.py)
+    remember_contents(cache_dir, paths, [out["content"].iloc[0] for out in outputs])
     manifest = pd.concat(
         [out.assign(partition=str(path)) for path, out in zip(paths, outputs, strict=True)],
         ignore_index=True,

@@ -21,11 +21,13 @@ import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from analysis import config
 from analysis.scale.cache import hash_file
+
+if TYPE_CHECKING:  # the scorers import pandas when they run: a cached rerun needs none
+    import pandas as pd
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ from analysis import config
 from analysis.corpus.schema import apply_columns
 from analysis.io import write_csv
 from analysis.scale.normalise import check_seen, normalise_chunk
+from analysis.scale.rerun import list_partitions
 
 logger = logging.getLogger(__name__)
 
@@ -280,20 +281,6 @@ def _swap_in(staging: Path, out: Path) -> None:
     os.replace(out, retired / out.name)
     os.replace(staging, out)
     shutil.rmtree(retired)
-
-
-def list_partitions(store: str | os.PathLike) -> list[Path]:
-    """Partition files of a store, sorted (files starting with ``_`` or ``.`` are skipped)."""
-    store = Path(store)
-    if store.is_file() and store.suffix == ".parquet":
-        return [store]
-    if not store.is_dir():
-        raise FileNotFoundError(f"{store}: no such store folder")
-    return sorted(
-        p
-        for p in store.rglob("*.parquet")
-        if not any(part.startswith(("_", ".")) for part in p.relative_to(store).parts)
-    )
 
 
 def read_store(store: str | os.PathLike, *, columns: list[str] | None = None) -> pd.DataFrame:
