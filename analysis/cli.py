@@ -73,6 +73,17 @@ def _register(sub, name: str) -> None:
         register(sub)
 
 
+def add_workers_argument(parser: argparse.ArgumentParser) -> None:
+    """``--workers N`` of a command that scores documents (``args.workers``; None: all cores)."""
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        metavar="N",
+        help="processes to score with (default: all cores; a small corpus uses one)",
+    )
+
+
 def command_of(argv: list[str]) -> str | None:
     """The command named in ``argv`` (the first word that is not a global flag), or None."""
     for word in argv:

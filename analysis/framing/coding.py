@@ -344,6 +344,7 @@ def code_frames(
     *,
     sentences: pd.DataFrame | None = None,
     decision: Decision = "calibrated",
+    n_workers: int | None = None,
 ) -> pd.DataFrame:
     """Code every document with every frame of a codebook: evidence and decision.
 
@@ -355,6 +356,10 @@ def code_frames(
         decision: ``"calibrated"`` (default: the codebook's fitted ``calibration`` rule;
             any match for a codebook or frame without one) or ``"any"`` (present on
             any counted match: the rule before calibration).
+        n_workers: processes (None: all cores; 1: this process; a corpus under
+            ``analysis.scale.engine.PARALLEL_MIN_CHARS`` characters, given
+            ``sentences`` or repeated ``doc_id`` s stays in this process). The
+            result does not depend on it (tests check equality on real text).
 
     Returns:
         Long DataFrame, one row per (coded document, frame) in document then codebook
@@ -373,6 +378,11 @@ def code_frames(
     require_columns(docs, ["doc_id", "text"], what="docs")
     check_choice("decision", decision, ("calibrated", "any"))
     cb = load_codebook(codebook)
+    if n_workers != 1 and sentences is None and not docs["doc_id"].duplicated().any():
+        from analysis.scale.engine import map_documents
+
+        job = functools.partial(code_frames, codebook=cb, decision=decision, n_workers=1)
+        return map_documents(docs, job, n_workers=n_workers)
     docs, uncoded = split_codable(docs, what=f"frames ({cb.name})", languages=_languages(cb))
     if sentences is None:
         from analysis.text import sentence_table

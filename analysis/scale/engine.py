@@ -352,11 +352,16 @@ def split_documents(docs: pd.DataFrame, n_chunks: int) -> list[pd.DataFrame]:
 
 
 def concat_outputs(outputs: list[Any]) -> Any:
-    """Concatenate per-chunk outputs: DataFrames row-wise, tuples of DataFrames item-wise."""
+    """Concatenate per-chunk outputs: DataFrames row-wise, tuples of DataFrames item-wise.
+
+    A chunk without rows (no document in it mentions a term) adds none and does
+    not decide a column's dtype: an empty frame's ``object`` columns would
+    otherwise turn the others' ``string`` into ``object``.
+    """
     if isinstance(outputs[0], tuple):
         return tuple(concat_outputs(list(parts)) for parts in zip(*outputs, strict=True))
     attrs = outputs[0].attrs
-    out = pd.concat(outputs, ignore_index=True)
+    out = pd.concat([o for o in outputs if len(o)] or outputs[:1], ignore_index=True)
     out.attrs = {  # counts kept in attrs (e.g. n_uncoded) add up over the chunks
         key: sum(o.attrs.get(key, 0) for o in outputs)
         if all(isinstance(o.attrs.get(key, 0), int) for o in outputs)

@@ -64,14 +64,14 @@ def code_frames_partition(docs: pd.DataFrame) -> pd.DataFrame:
     """Frame coding with kj_frames: ``analysis.framing.code_frames`` itself."""
     from analysis.framing import code_frames
 
-    return code_frames(docs, "kj_frames")
+    return code_frames(docs, "kj_frames", n_workers=1)  # the engine runs partitions on workers
 
 
 def count_terms_partition(docs: pd.DataFrame) -> pd.DataFrame:
     """Contested-term mentions per document: ``analysis.terms.count_terms_by_document``."""
     from analysis.terms import count_terms_by_document
 
-    return count_terms_by_document(docs, "contested_terms")
+    return count_terms_by_document(docs, "contested_terms", n_workers=1)
 
 
 def count_actors_partition(docs: pd.DataFrame) -> pd.DataFrame:
