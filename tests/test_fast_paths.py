@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from analysis import config
 from analysis.framing.coding import _is_word, count_words
 from analysis.lang import for_language
 from analysis.validation_sets import read_validation_set
@@ -42,3 +43,55 @@ def test_count_words_trademark_sign_is_not_a_word():
     assert count_words("Samsung\u2122 phones", "en") == _token_count("Samsung\u2122 phones") == 2
     assert count_words("Japan ™ Korea", "en") == 2
     assert count_words(pd.NA, "en") == 0
+
+
+def _plain_alternation(named, regexes):
+    return "|".join(f"(?P<{name}>{pattern})" for name, pattern in named)
+
+
+@pytest.fixture(scope="module")
+def multilingual_texts(english_texts) -> list[str]:
+    ko = read_validation_set("nsmc", split="all")["text"].astype(str).head(300).tolist()
+    ja = read_validation_set("economy_watchers", split="all")["text"].astype(str).head(300)
+    sentences = [s for t in english_texts[:60] for s in t.split(". ")]
+    return [*english_texts, *sentences, *ko, *ja.tolist()]
+
+
+def test_factored_alternation_finds_what_one_group_per_term_finds(multilingual_texts, monkeypatch):
+    from analysis.codebooks import actors, frames, matcher
+    from analysis.terms import termlist
+
+    def books():
+        frame_path = frames.resolve_codebook_path("kj_frames")
+        return [
+            frames._load.__wrapped__(str(frame_path.resolve()), 0, 0),
+            actors._read_actors(config.CODEBOOK_DIR / "actors.yaml"),
+            termlist._read_terms(termlist.resolve_codebook_path("contested_terms")),
+        ]
+
+    factored = books()
+    monkeypatch.setattr(matcher, "_alternation", _plain_alternation)
+    plain = books()
+    assert factored[0].matcher.buckets["se"].pattern != plain[0].matcher.buckets["se"].pattern
+    n_found = 0
+    for fast, slow in zip(factored, plain, strict=True):
+        for text in multilingual_texts:
+            found = fast.matcher.find(text)
+            assert found == slow.matcher.find(text)
+            n_found += len(found)
+    assert n_found > 1_000
+
+
+def test_term_and_actor_files_load_once_and_again_when_changed(tmp_path):
+    import shutil
+
+    from analysis.codebooks.actors import load_actors
+    from analysis.terms import load_terms
+
+    assert load_terms("contested_terms") is load_terms("contested_terms")
+    assert load_actors() is load_actors()
+    copy = tmp_path / "actors.yaml"
+    shutil.copy(config.CODEBOOK_DIR / "actors.yaml", copy)
+    first = load_actors(copy)
+    copy.write_text(copy.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert load_actors(copy) is not first
