@@ -76,12 +76,15 @@ def _remembered_content(cache_dir: str | os.PathLike, path: Path) -> str | None:
 
 
 def cached_results(
-    store: str | os.PathLike, *, scorers: Sequence[str], cache_dir: str | os.PathLike
+    store: str | os.PathLike | Sequence[str | os.PathLike],
+    *,
+    scorers: Sequence[str],
+    cache_dir: str | os.PathLike,
 ) -> list[dict] | None:
     """The manifest rows of a run whose every result is cached, else None.
 
     Args:
-        store: a store folder or one partition file.
+        store: a store folder, one partition file or a list of partition files.
         scorers: scorer names (``analysis.scale.scorers.SCORERS``).
         cache_dir: the result cache.
 
@@ -96,7 +99,10 @@ def cached_results(
 
     if not scorers or any(name not in SCORERS for name in scorers):
         return None
-    paths = list_partitions(store)
+    if isinstance(store, (str, os.PathLike)):
+        paths = list_partitions(store)
+    else:
+        paths = [Path(p) for p in store]
     if not paths:
         return None
     plan = {name: (SCORERS[name], dependency_hashes(SCORERS[name])) for name in scorers}

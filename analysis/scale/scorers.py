@@ -41,6 +41,9 @@ class Scorer:
         version: bump to invalidate old results by hand.
         by_text: True when the result depends only on ``doc_id`` and ``text``
             (and ``language``), so identical texts are scored once.
+        prepare: loads what the scorer reads on first use (lexicons, a compiled
+            codebook); ``run_analysis`` calls it before forking workers, which
+            then share it instead of each loading and compiling their own.
     """
 
     func: Callable[[pd.DataFrame], pd.DataFrame]
@@ -49,6 +52,7 @@ class Scorer:
     version: str = "1"
     by_text: bool = True
     columns: tuple[str, ...] = field(default=("doc_id", "text", "language"))
+    prepare: Callable[[], object] | None = None
 
 
 def score_sentiment_partition(docs: pd.DataFrame) -> pd.DataFrame:
@@ -81,24 +85,55 @@ def count_actors_partition(docs: pd.DataFrame) -> pd.DataFrame:
     return count_actor_mentions(docs)
 
 
+def _load_lexicons() -> None:
+    from analysis.sentiment.parallel import load_analyzers
+
+    load_analyzers(DICTIONARY_ENGINES)
+
+
+def _load_frames() -> object:
+    from analysis.framing.coding import load_codebook
+
+    return load_codebook("kj_frames")
+
+
+def _load_terms() -> object:
+    from analysis.terms.termlist import load_terms
+
+    return load_terms("contested_terms")
+
+
+def _load_actors() -> object:
+    from analysis.actors import load_actors
+
+    return load_actors()
+
+
 DICTIONARY_ENGINES = ("textblob", "vader")
 _TEXT = ("analysis.text", "analysis.lang", "analysis.language")
 SCORERS: dict[str, Scorer] = {
-    "sentiment": Scorer(score_sentiment_partition, modules=("analysis.sentiment", *_TEXT)),
+    "sentiment": Scorer(
+        score_sentiment_partition,
+        modules=("analysis.sentiment", *_TEXT),
+        prepare=_load_lexicons,
+    ),
     "frames": Scorer(
         code_frames_partition,
         codebooks=(config.CODEBOOK_DIR / "kj_frames.yaml",),
         modules=("analysis.framing", "analysis.codebooks", *_TEXT),
+        prepare=_load_frames,
     ),
     "terms": Scorer(
         count_terms_partition,
         codebooks=(config.CODEBOOK_DIR / "contested_terms.yaml",),
         modules=("analysis.terms", "analysis.codebooks", *_TEXT),
+        prepare=_load_terms,
     ),
     "actors": Scorer(
         count_actors_partition,
         codebooks=(config.CODEBOOK_DIR / "actors.yaml",),
         modules=("analysis.actors", "analysis.codebooks", *_TEXT),
+        prepare=_load_actors,
     ),
 }
 
