@@ -96,3 +96,22 @@ def test_bad_workers_is_one_line_exit_2(real_docs, tmp_path, capsys):
     assert main(["frames", str(source), "--out", str(out), "--workers", "0"]) == 2
     assert capsys.readouterr().err.startswith("error: n_workers must be >= 1")
     assert not out.exists()
+
+
+def test_ingest_chunks_flag_duplicates_in_their_own_process(real_docs, tmp_path, monkeypatch):
+    from analysis.scale import ingest_corpus, read_store
+
+    source = tmp_path / "docs.jsonl"
+    real_docs[["doc_id", "text"]].to_json(source, orient="records", lines=True)
+    monkeypatch.setattr(engine, "PARALLEL_MIN_CHARS", 0)  # a chunk would start its own pool
+    two = ingest_corpus(source, out=tmp_path / "two", chunk_rows=30, partition_by="chunk",
+                        n_workers=2, progress=False)  # fmt: skip
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a pool was started")
+
+    monkeypatch.setattr(engine, "map_frames", no_pool)
+    one = ingest_corpus(source, out=tmp_path / "one", chunk_rows=30, partition_by="chunk",
+                        n_workers=1, progress=False)  # fmt: skip
+    assert one["n_docs"].tolist() == two["n_docs"].tolist()
+    assert_frame_equal(read_store(tmp_path / "one"), read_store(tmp_path / "two"))

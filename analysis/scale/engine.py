@@ -34,13 +34,14 @@ package once.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import multiprocessing
 import os
 import sys
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any, Literal
@@ -107,6 +108,27 @@ def _replay(records: list, found: list) -> None:
         logging.getLogger(record.name).handle(record)
     for message, category, filename, lineno in found:
         warnings.warn_explicit(message, category, filename, lineno)
+
+
+def single_process_worker() -> None:
+    """Pool initializer for workers that each run a whole task (an ingest chunk).
+
+    The measures such a worker calls (duplicate signatures, scorers) then stay
+    in it (``default_workers`` is 1): no pool inside a pool.
+    """
+    global _IN_WORKER
+    _IN_WORKER = True
+
+
+@contextlib.contextmanager
+def single_process() -> Iterator[None]:
+    """Inside, measures that default to all cores use this process only (``--workers 1``)."""
+    global _IN_WORKER
+    before, _IN_WORKER = _IN_WORKER, True
+    try:
+        yield
+    finally:
+        _IN_WORKER = before
 
 
 def default_workers() -> int:
