@@ -95,3 +95,36 @@ def test_term_and_actor_files_load_once_and_again_when_changed(tmp_path):
     first = load_actors(copy)
     copy.write_text(copy.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     assert load_actors(copy) is not first
+
+
+def _nfkc_reference(text: str):
+    """NFKC segment by segment, one character at a time (the mapping's definition)."""
+    import unicodedata
+
+    from analysis.codebooks.matcher import _joins_previous
+
+    out, starts, ends, seg = [], [], [], 0
+    for i in range(1, len(text) + 1):
+        if i < len(text) and _joins_previous(text[i]):
+            continue
+        piece = unicodedata.normalize("NFKC", text[seg:i])
+        out.append(piece)
+        starts.extend([seg] * len(piece))
+        ends.extend([i] * len(piece))
+        seg = i
+    return "".join(out), starts, ends
+
+
+def test_nfkc_offsets_in_ascii_runs_equal_the_character_loop(multilingual_texts):
+    from analysis.codebooks.matcher import nfkc_with_offsets
+
+    hard = [
+        "e\u0301t\u00e9 ＧＳＯＭＩＡ\u00a0㈜ \u0301start",
+        "\u0301",
+        "a\u0301",
+        "ｶﾞ한\u1161",
+        "x",
+    ]
+    texts = [t + EXTRA for t in multilingual_texts[:400]] + hard
+    for text in texts:
+        assert nfkc_with_offsets(text) == _nfkc_reference(text)

@@ -205,6 +205,21 @@ def _joins_previous(ch: str) -> bool:
     return bool(decomposed) and unicodedata.combining(decomposed[0]) != 0
 
 
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
+
+
+def _segments(text: str, seg_start: int, stop: int, out: list, starts: list, ends: list) -> None:
+    """NFKC of ``text[seg_start:stop]`` segment by segment (``stop`` starts a segment)."""
+    for i in range(seg_start + 1, stop + 1):
+        if i < stop and _joins_previous(text[i]):
+            continue
+        piece = unicodedata.normalize("NFKC", text[seg_start:i])
+        out.append(piece)
+        starts.extend([seg_start] * len(piece))
+        ends.extend([i] * len(piece))
+        seg_start = i
+
+
 def nfkc_with_offsets(text: str) -> tuple[str, list[int], list[int]]:
     """NFKC-normalise ``text`` and map every normalised character back to the raw text.
 
@@ -223,15 +238,17 @@ def nfkc_with_offsets(text: str) -> tuple[str, list[int], list[int]]:
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    seg_start = 0
-    for i in range(1, len(text) + 1):
-        if i < len(text) and _joins_previous(text[i]):
-            continue
-        piece = unicodedata.normalize("NFKC", text[seg_start:i])
-        out.append(piece)
-        starts.extend([seg_start] * len(piece))
-        ends.extend([i] * len(piece))
-        seg_start = i
+    seg_start = 0  # a segment starts here: every ASCII character starts one
+    for run in _ASCII_RUN.finditer(text):
+        a, b = run.span()
+        _segments(text, seg_start, a, out, starts, ends)
+        # ASCII characters before the run's last are segments of their own, unchanged;
+        # the last may take combining marks that follow it
+        out.append(text[a : b - 1])
+        starts.extend(range(a, b - 1))
+        ends.extend(range(a + 1, b))
+        seg_start = b - 1
+    _segments(text, seg_start, len(text), out, starts, ends)
     normalised = "".join(out)
     if normalised != unicodedata.normalize("NFKC", text):  # pragma: no cover - defensive
         whole = unicodedata.normalize("NFKC", text)

@@ -33,11 +33,13 @@ _GLUED = re.compile(r"(?<![^\W\d_])[a-z]{2,}(?=[A-Z][a-z])")
 # A change of script inside a run of letters ("Korean한일관계").
 _LATIN = r"A-Za-z0-9\u00c0-\u024f"
 _SCRIPT_CHANGE = re.compile(rf"(?<=[{_LATIN}])(?=[^\W{_LATIN}_])|(?<=[^\W{_LATIN}_])(?=[{_LATIN}])")
+_OTHER_SCRIPT = re.compile(rf"[^\W{_LATIN}_]")  # a letter of another script: a change may follow
 
 
 def _cut_points(folded: str) -> list[int]:
     cuts = {m.end() for m in _GLUED.finditer(folded)}
-    cuts.update(m.start() for m in _SCRIPT_CHANGE.finditer(folded))
+    if _OTHER_SCRIPT.search(folded):  # one fast pass instead of two lookarounds everywhere
+        cuts.update(m.start() for m in _SCRIPT_CHANGE.finditer(folded))
     return sorted(cuts)
 
 
