@@ -381,7 +381,10 @@ def code_frames(
     if n_workers != 1 and sentences is None and not docs["doc_id"].duplicated().any():
         from analysis.scale.engine import map_documents
 
-        job = functools.partial(code_frames, codebook=cb, decision=decision, n_workers=1)
+        # a name or path: forked workers find it in load_codebook's cache (loaded above),
+        # so the compiled matcher is not pickled to them
+        book = cb if isinstance(codebook, Codebook) else codebook
+        job = functools.partial(code_frames, codebook=book, decision=decision, n_workers=1)
         return map_documents(docs, job, n_workers=n_workers)
     docs, uncoded = split_codable(docs, what=f"frames ({cb.name})", languages=_languages(cb))
     if sentences is None:

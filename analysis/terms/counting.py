@@ -205,7 +205,9 @@ def count_terms_by_document(
     if n_workers != 1 and not docs["doc_id"].duplicated().any():
         from analysis.scale.engine import map_documents
 
-        job = functools.partial(count_terms_by_document, terms=load_terms(terms), n_workers=1)
+        loaded = load_terms(terms)  # cached here, so forked workers find it in load_terms' cache
+        book = loaded if isinstance(terms, TermList) else terms
+        job = functools.partial(count_terms_by_document, terms=book, n_workers=1)
         return map_documents(docs, job, n_workers=n_workers)
     matches = term_matches(docs, terms)
     return summarise_mentions(matches, docs)
