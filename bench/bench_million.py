@@ -7,7 +7,7 @@ SYNTHETIC ASSEMBLY OF REAL SENTENCES: the documents are made of real
 sentences (the English documents of ``bench/real_corpus.py``: Narrative
 Frames articles, NYT editorial and NewsMTSC sentences, split with
 ``analysis.lang.document_sentences``), drawn WITH replacement (a million
-documents need far more sentences than the ~18,000 distinct ones), 3-12 a
+documents need far more sentences than the ~18,000 distinct ones), 2-8 a
 document in paragraphs of 1-4. So sentences repeat across documents: speed
 figures from this corpus flatter any memo and are not quoted; it measures
 whether memory stays flat as the corpus grows.
@@ -41,7 +41,7 @@ from analysis import config
 
 HERE = Path(__file__).resolve().parent
 ALL_SCORERS = "sentiment,frames,terms,actors"
-SENTENCES = (3, 12)
+SENTENCES = (2, 8)
 PARAGRAPH = (1, 4)
 
 
