@@ -22,6 +22,7 @@ the codebook term syntax (``analysis.codebooks.matcher``; NFKC, offsets into the
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,6 +134,21 @@ def load_actors(codebook: str | Path | ActorCodebook | None = None) -> ActorCode
         if str(name).endswith((".yaml", ".yml"))
         else config.CODEBOOK_DIR / f"{name}.yaml"
     )
+    try:
+        stat = path.stat()
+    except OSError:
+        return _read_actors(path)  # reports the missing file
+    return _cached_actors(str(path), str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=16)
+def _cached_actors(path_name: str, resolved: str, mtime_ns: int, size: int) -> ActorCodebook:
+    """``_read_actors`` while the file is unchanged (a scale run loads it once per process)."""
+    return _read_actors(Path(path_name))
+
+
+def _read_actors(path: Path) -> ActorCodebook:
+    """Parse and compile an actor codebook file."""
     required = {"id": str, "label": str, "country": str, "type": str, "aliases": list[str]}
     optional = {"exclude": list[str], "notes": str}
     optional.update({lang: (list[str], dict) for lang in TRANSLATION_KEYS})

@@ -7,6 +7,7 @@ import logging
 from pathlib import Path
 
 from analysis import config
+from analysis.cli import add_workers_argument
 
 log = logging.getLogger(__name__)
 
@@ -21,7 +22,7 @@ def _run_code(args: argparse.Namespace) -> int:
         raise ValueError("frames: --out FILE.csv is required")
     cb = load_codebook(args.codebook)
     docs = load_corpus(args.path, columns=args.columns)
-    coded = code_frames(docs, cb, decision=args.decision)
+    coded = code_frames(docs, cb, decision=args.decision, n_workers=args.workers)
     write_csv(coded, args.out)
     rule = "any match" if cb.calibration is None or args.decision == "any" else (
         f"calibrated ({cb.calibration.feature} thresholds)")  # fmt: skip
@@ -126,6 +127,7 @@ def register(subparsers) -> None:
         help="calibrate: the evidence column thresholded (default n_sentences)",
     )
     parser.add_argument("--folds", type=int, default=5, help="calibrate: cross-validation folds")
+    add_workers_argument(parser)
     from analysis.corpus.command import add_columns_argument
 
     add_columns_argument(parser)

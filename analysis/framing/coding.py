@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+import unicodedata
 from pathlib import Path
 from typing import Literal
 
@@ -131,7 +132,16 @@ def count_words(text: str, language: str | None = None) -> int:
     for_language = _language_layer()
     if for_language is None:
         return estimate_words(text, language)
-    return sum(1 for token in for_language(language or "en").tokens(text) if _is_word(token))
+    layer = for_language(language or "en")
+    if layer.code == "en":
+        from analysis.lang.base import QUOTE_MAP, normalise
+        from analysis.lang.en import count_words as english_words
+
+        if unicodedata.is_normalized("NFKC", text.translate(QUOTE_MAP)):
+            # The same count without building tokens: NFKC leaves such a text alone, so
+            # every token's raw surface holds the letters or digits its normal form has.
+            return english_words(normalise(text))
+    return sum(1 for token in layer.tokens(text) if _is_word(token))
 
 
 @functools.cache
@@ -334,6 +344,7 @@ def code_frames(
     *,
     sentences: pd.DataFrame | None = None,
     decision: Decision = "calibrated",
+    n_workers: int | None = None,
 ) -> pd.DataFrame:
     """Code every document with every frame of a codebook: evidence and decision.
 
@@ -345,6 +356,10 @@ def code_frames(
         decision: ``"calibrated"`` (default: the codebook's fitted ``calibration`` rule;
             any match for a codebook or frame without one) or ``"any"`` (present on
             any counted match: the rule before calibration).
+        n_workers: processes (None: all cores; 1: this process; a corpus under
+            ``analysis.scale.engine.PARALLEL_MIN_CHARS`` characters, given
+            ``sentences`` or repeated ``doc_id`` s stays in this process). The
+            result does not depend on it (tests check equality on real text).
 
     Returns:
         Long DataFrame, one row per (coded document, frame) in document then codebook
@@ -363,6 +378,14 @@ def code_frames(
     require_columns(docs, ["doc_id", "text"], what="docs")
     check_choice("decision", decision, ("calibrated", "any"))
     cb = load_codebook(codebook)
+    if n_workers != 1 and sentences is None and not docs["doc_id"].duplicated().any():
+        from analysis.scale.engine import map_documents
+
+        # a name or path: forked workers find it in load_codebook's cache (loaded above),
+        # so the compiled matcher is not pickled to them
+        book = cb if isinstance(codebook, Codebook) else codebook
+        job = functools.partial(code_frames, codebook=book, decision=decision, n_workers=1)
+        return map_documents(docs, job, n_workers=n_workers)
     docs, uncoded = split_codable(docs, what=f"frames ({cb.name})", languages=_languages(cb))
     if sentences is None:
         from analysis.text import sentence_table

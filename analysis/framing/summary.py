@@ -13,7 +13,6 @@ from typing import Literal
 
 import numpy as np
 import pandas as pd
-from statsmodels.stats.proportion import proportion_confint
 
 from analysis.checks import check_choice, require_columns
 from analysis.codebooks import Codebook
@@ -160,6 +159,8 @@ def frame_prevalence(
     groups = docs[keys].set_axis(inner, axis=1).assign(doc_id=docs["doc_id"].to_numpy())
     out = _prevalence_counts(coded, groups.drop_duplicates("doc_id"), inner)
     n = out["n_docs"]
+    from statsmodels.stats.proportion import proportion_confint  # slow import: when used
+
     low, high = proportion_confint(
         out["n_present"], n.where(n > 0, 1), alpha=1 - level, method=method
     )

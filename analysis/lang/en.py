@@ -33,23 +33,33 @@ _GLUED = re.compile(r"(?<![^\W\d_])[a-z]{2,}(?=[A-Z][a-z])")
 # A change of script inside a run of letters ("Korean한일관계").
 _LATIN = r"A-Za-z0-9\u00c0-\u024f"
 _SCRIPT_CHANGE = re.compile(rf"(?<=[{_LATIN}])(?=[^\W{_LATIN}_])|(?<=[^\W{_LATIN}_])(?=[{_LATIN}])")
+_OTHER_SCRIPT = re.compile(rf"[^\W{_LATIN}_]")  # a letter of another script: a change may follow
 
 
 def _cut_points(folded: str) -> list[int]:
     cuts = {m.end() for m in _GLUED.finditer(folded)}
-    cuts.update(m.start() for m in _SCRIPT_CHANGE.finditer(folded))
+    if _OTHER_SCRIPT.search(folded):  # one fast pass instead of two lookarounds everywhere
+        cuts.update(m.start() for m in _SCRIPT_CHANGE.finditer(folded))
     return sorted(cuts)
+
+
+def _pieces(folded: str) -> list[tuple[int, int]]:
+    """(left, right) stretches of a normalised text that no token crosses."""
+    cuts = _cut_points(folded) if not folded.isascii() or _GLUED.search(folded) else []
+    if not cuts:
+        return [(0, len(folded))]
+    bounds = [0, *cuts, len(folded)]
+    return list(zip(bounds, bounds[1:], strict=False))
+
+
+def count_words(folded: str) -> int:
+    """How many words :func:`word_spans` gives for ``folded``, without building them."""
+    return sum(len(_TOKEN.findall(folded, left, right)) for left, right in _pieces(folded))
 
 
 def word_spans(folded: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, base) of each word of an already normalised text (offsets into it)."""
-    cuts = _cut_points(folded) if not folded.isascii() or _GLUED.search(folded) else []
-    if cuts:  # tokens never cross a cut: tokenise the pieces between them
-        bounds = [0, *cuts, len(folded)]
-        pieces = zip(bounds, bounds[1:], strict=False)
-    else:
-        pieces = [(0, len(folded))]
-    for left, right in pieces:
+    for left, right in _pieces(folded):
         for match in _TOKEN.finditer(folded, left, right):
             word = match.group()
             if word.endswith(("'s", "'S")) and len(word) > 2:

@@ -8,18 +8,33 @@ registered scorers (scorers.py), caching each result by content hash
 (``python -m analysis scale ...``) is in cli.py. See docs/scale.md.
 """
 
-from analysis.scale.cache import cache_key, hash_file, hash_frame_content
-from analysis.scale.cli import register
-from analysis.scale.engine import ENGINES, map_partitions, read_partition
-from analysis.scale.pipeline import (
-    DEFAULT_SCORERS,
-    apply_scorer,
-    load_results,
-    run_analysis,
-    score_partition,
-)
-from analysis.scale.scorers import SCORERS, Scorer, get_scorers
-from analysis.scale.store import ingest_corpus, iter_chunks, list_partitions, read_store
+from __future__ import annotations
+
+import importlib
+
+# name -> the module that defines it; imported on first use (PEP 562), so a cached
+# ``scale run`` (analysis.scale.rerun) loads neither pandas nor the scorers.
+_HOME = {
+    "cache_key": "analysis.scale.cache",
+    "hash_file": "analysis.scale.cache",
+    "hash_frame_content": "analysis.scale.cache",
+    "register": "analysis.scale.cli",
+    "ENGINES": "analysis.scale.engine",
+    "map_partitions": "analysis.scale.engine",
+    "read_partition": "analysis.scale.engine",
+    "DEFAULT_SCORERS": "analysis.scale.pipeline",
+    "apply_scorer": "analysis.scale.pipeline",
+    "load_results": "analysis.scale.pipeline",
+    "run_analysis": "analysis.scale.pipeline",
+    "score_partition": "analysis.scale.pipeline",
+    "SCORERS": "analysis.scale.scorers",
+    "Scorer": "analysis.scale.scorers",
+    "get_scorers": "analysis.scale.scorers",
+    "ingest_corpus": "analysis.scale.store",
+    "iter_chunks": "analysis.scale.store",
+    "list_partitions": "analysis.scale.rerun",
+    "read_store": "analysis.scale.store",
+}
 
 __all__ = [
     "DEFAULT_SCORERS",
@@ -42,3 +57,16 @@ __all__ = [
     "run_analysis",
     "score_partition",
 ]
+
+
+def __getattr__(name: str):
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module 'analysis.scale' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

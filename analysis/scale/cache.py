@@ -18,10 +18,10 @@ import hashlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from analysis.io import atomic_path
+if TYPE_CHECKING:  # pandas is imported where a frame is handled: a cached rerun needs none
+    import pandas as pd
 
 _HASH_COLUMNS = ("doc_id", "text")
 
@@ -39,6 +39,8 @@ def hash_frame_content(frame: pd.DataFrame, *, columns: Iterable[str] = _HASH_CO
     Returns:
         The hex SHA-256 digest (64 characters).
     """
+    import pandas as pd
+
     columns = list(columns)
     missing = [c for c in columns if c not in frame.columns]
     if missing:
@@ -96,6 +98,8 @@ def read_cached(cache_dir: str | os.PathLike, scorer: str, key: str) -> pd.DataF
     A file that cannot be read (e.g. truncated by a crash outside this
     package's atomic writes) is treated as a miss, never as a result.
     """
+    import pandas as pd
+
     path = cache_path(cache_dir, scorer, key)
     if not path.is_file():
         return None
@@ -107,6 +111,8 @@ def read_cached(cache_dir: str | os.PathLike, scorer: str, key: str) -> pd.DataF
 
 def write_cached(result: pd.DataFrame, cache_dir: str | os.PathLike, scorer: str, key: str) -> Path:
     """Store ``result`` atomically under ``key`` and return its path."""
+    from analysis.io import atomic_path
+
     path = cache_path(cache_dir, scorer, key)
     with atomic_path(path) as tmp:
         result.to_parquet(tmp, index=False)

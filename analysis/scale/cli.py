@@ -16,8 +16,7 @@ import argparse
 import sys
 
 from analysis import config
-from analysis.corpus.command import add_columns_argument
-from analysis.io import write_csv
+from analysis.scale.rerun import add_run_arguments, summary_line
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -37,25 +36,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ingest.add_argument("--partition-by", choices=["year", "chunk"], default="year")
     ingest.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
     ingest.add_argument("--no-progress", action="store_true", help="no progress bars")
+    from analysis.corpus.command import add_columns_argument
+
     add_columns_argument(ingest)
     ingest.set_defaults(func=_ingest)
     run = sub.add_parser("run", help="score every partition (cached by content hash)")
-    run.add_argument("--store", default=None, help="store folder (default: data/processed/corpus)")
-    run.add_argument("--engine", choices=["local", "dask"], default="local")
-    run.add_argument(
-        "--address", default=None, help="dask scheduler address, e.g. tcp://10.0.0.5:8786"
-    )
-    run.add_argument(
-        "--workers", type=int, default=None, help="worker processes (default: all cores)"
-    )
-    run.add_argument(
-        "--scorers", default="sentiment,frames,terms,actors", help="comma-separated scorer names"
-    )
-    run.add_argument(
-        "--cache", default=None, help="result cache folder (default: data/processed/cache)"
-    )
-    run.add_argument("--manifest", default=None, help="write the run manifest to this CSV")
-    run.add_argument("--no-progress", action="store_true", help="no progress bars")
+    add_run_arguments(run)
     run.set_defaults(func=_run)
 
 
@@ -92,10 +78,9 @@ def _run(args: argparse.Namespace) -> int:
         progress=not args.no_progress,
     )
     if args.manifest:
+        from analysis.io import write_csv
+
         write_csv(manifest, args.manifest)
     n_cached = int(manifest["is_cached"].sum())
-    sys.stdout.write(
-        f"scored {len(manifest)} partition results ({n_cached} from the cache, "
-        f"{len(manifest) - n_cached} computed) for {', '.join(scorers)}\n"
-    )
+    sys.stdout.write(summary_line(len(manifest), n_cached, scorers))
     return 0

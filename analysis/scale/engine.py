@@ -34,13 +34,14 @@ package once.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import multiprocessing
 import os
 import sys
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any, Literal
@@ -107,6 +108,27 @@ def _replay(records: list, found: list) -> None:
         logging.getLogger(record.name).handle(record)
     for message, category, filename, lineno in found:
         warnings.warn_explicit(message, category, filename, lineno)
+
+
+def single_process_worker() -> None:
+    """Pool initializer for workers that each run a whole task (an ingest chunk).
+
+    The measures such a worker calls (duplicate signatures, scorers) then stay
+    in it (``default_workers`` is 1): no pool inside a pool.
+    """
+    global _IN_WORKER
+    _IN_WORKER = True
+
+
+@contextlib.contextmanager
+def single_process() -> Iterator[None]:
+    """Inside, measures that default to all cores use this process only (``--workers 1``)."""
+    global _IN_WORKER
+    before, _IN_WORKER = _IN_WORKER, True
+    try:
+        yield
+    finally:
+        _IN_WORKER = before
 
 
 def default_workers() -> int:
@@ -352,11 +374,16 @@ def split_documents(docs: pd.DataFrame, n_chunks: int) -> list[pd.DataFrame]:
 
 
 def concat_outputs(outputs: list[Any]) -> Any:
-    """Concatenate per-chunk outputs: DataFrames row-wise, tuples of DataFrames item-wise."""
+    """Concatenate per-chunk outputs: DataFrames row-wise, tuples of DataFrames item-wise.
+
+    A chunk without rows (no document in it mentions a term) adds none and does
+    not decide a column's dtype: an empty frame's ``object`` columns would
+    otherwise turn the others' ``string`` into ``object``.
+    """
     if isinstance(outputs[0], tuple):
         return tuple(concat_outputs(list(parts)) for parts in zip(*outputs, strict=True))
     attrs = outputs[0].attrs
-    out = pd.concat(outputs, ignore_index=True)
+    out = pd.concat([o for o in outputs if len(o)] or outputs[:1], ignore_index=True)
     out.attrs = {  # counts kept in attrs (e.g. n_uncoded) add up over the chunks
         key: sum(o.attrs.get(key, 0) for o in outputs)
         if all(isinstance(o.attrs.get(key, 0), int) for o in outputs)

@@ -22,8 +22,8 @@ import pandas as pd
 from analysis import config
 from analysis.scale.cache import cache_key, cache_path, hash_frame_content, write_cached
 from analysis.scale.engine import Engine, map_partitions
+from analysis.scale.rerun import list_partitions, remember_contents
 from analysis.scale.scorers import Scorer, dependency_hashes, get_scorers
-from analysis.scale.store import list_partitions
 
 logger = logging.getLogger(__name__)
 
@@ -97,7 +97,7 @@ def score_partition(
 
     Returns:
         One row per scorer: scorer, key, path, n_docs, n_rows (NA when cached),
-        is_cached.
+        is_cached, content (the partition's ``hash_frame_content``).
     """
     content = hash_frame_content(docs)
     keys = {
@@ -123,6 +123,7 @@ def score_partition(
                 "n_docs": len(docs),
                 "n_rows": n_rows,
                 "is_cached": is_cached,
+                "content": content,
             }
         )
     return pd.DataFrame(rows)
@@ -166,6 +167,7 @@ def run_analysis(
     plan = {name: (scorer, dependency_hashes(scorer)) for name, scorer in chosen.items()}
     columns = sorted({c for scorer in chosen.values() for c in scorer.columns})
     func = functools.partial(score_partition, scorers=plan, cache_dir=cache_dir)
+    _prepare_for_workers(chosen, paths, engine=engine, n_workers=n_workers, cache_dir=cache_dir)
     outputs = map_partitions(
         paths,
         func,
@@ -175,6 +177,8 @@ def run_analysis(
         n_workers=n_workers,
         progress=progress,
     )
+    # a rerun finds each file's content hash by its bytes, without reading it (rerun.py)
+    remember_contents(cache_dir, paths, [out["content"].iloc[0] for out in outputs])
     manifest = pd.concat(
         [out.assign(partition=str(path)) for path, out in zip(paths, outputs, strict=True)],
         ignore_index=True,
@@ -183,6 +187,28 @@ def run_analysis(
     n_cached = int(manifest["is_cached"].sum())
     logger.info("%d partition results, %d from the cache", len(manifest), n_cached)
     return manifest
+
+
+def _prepare_for_workers(
+    chosen: dict[str, Scorer], paths: list[Path], *, engine, n_workers, cache_dir
+) -> None:
+    """Load the scorers' lexicons and codebooks here, once, before workers are forked.
+
+    Forked workers then share them (copy-on-write) instead of each spending
+    seconds on the same loading and compiling. Skipped with one process (it
+    loads on first use anyway), for dask and in a Jupyter kernel (their
+    workers do not fork from this process), and when every result is cached.
+    """
+    from analysis.scale.engine import _check_workers, _in_kernel
+    from analysis.scale.rerun import cached_results
+
+    if engine != "local" or _in_kernel() or min(_check_workers(n_workers), len(paths)) < 2:
+        return
+    if cached_results(paths, scorers=list(chosen), cache_dir=cache_dir) is not None:
+        return
+    for scorer in chosen.values():
+        if scorer.prepare is not None:
+            scorer.prepare()
 
 
 def _manifest_dtypes(manifest: pd.DataFrame) -> pd.DataFrame:

@@ -21,11 +21,13 @@ import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from analysis import config
 from analysis.scale.cache import hash_file
+
+if TYPE_CHECKING:  # the scorers import pandas when they run: a cached rerun needs none
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,9 @@ class Scorer:
         version: bump to invalidate old results by hand.
         by_text: True when the result depends only on ``doc_id`` and ``text``
             (and ``language``), so identical texts are scored once.
+        prepare: loads what the scorer reads on first use (lexicons, a compiled
+            codebook); ``run_analysis`` calls it before forking workers, which
+            then share it instead of each loading and compiling their own.
     """
 
     func: Callable[[pd.DataFrame], pd.DataFrame]
@@ -47,6 +52,7 @@ class Scorer:
     version: str = "1"
     by_text: bool = True
     columns: tuple[str, ...] = field(default=("doc_id", "text", "language"))
+    prepare: Callable[[], object] | None = None
 
 
 def score_sentiment_partition(docs: pd.DataFrame) -> pd.DataFrame:
@@ -62,14 +68,14 @@ def code_frames_partition(docs: pd.DataFrame) -> pd.DataFrame:
     """Frame coding with kj_frames: ``analysis.framing.code_frames`` itself."""
     from analysis.framing import code_frames
 
-    return code_frames(docs, "kj_frames")
+    return code_frames(docs, "kj_frames", n_workers=1)  # the engine runs partitions on workers
 
 
 def count_terms_partition(docs: pd.DataFrame) -> pd.DataFrame:
     """Contested-term mentions per document: ``analysis.terms.count_terms_by_document``."""
     from analysis.terms import count_terms_by_document
 
-    return count_terms_by_document(docs, "contested_terms")
+    return count_terms_by_document(docs, "contested_terms", n_workers=1)
 
 
 def count_actors_partition(docs: pd.DataFrame) -> pd.DataFrame:
@@ -79,24 +85,55 @@ def count_actors_partition(docs: pd.DataFrame) -> pd.DataFrame:
     return count_actor_mentions(docs)
 
 
+def _load_lexicons() -> None:
+    from analysis.sentiment.parallel import load_analyzers
+
+    load_analyzers(DICTIONARY_ENGINES)
+
+
+def _load_frames() -> object:
+    from analysis.framing.coding import load_codebook
+
+    return load_codebook("kj_frames")
+
+
+def _load_terms() -> object:
+    from analysis.terms.termlist import load_terms
+
+    return load_terms("contested_terms")
+
+
+def _load_actors() -> object:
+    from analysis.actors import load_actors
+
+    return load_actors()
+
+
 DICTIONARY_ENGINES = ("textblob", "vader")
 _TEXT = ("analysis.text", "analysis.lang", "analysis.language")
 SCORERS: dict[str, Scorer] = {
-    "sentiment": Scorer(score_sentiment_partition, modules=("analysis.sentiment", *_TEXT)),
+    "sentiment": Scorer(
+        score_sentiment_partition,
+        modules=("analysis.sentiment", *_TEXT),
+        prepare=_load_lexicons,
+    ),
     "frames": Scorer(
         code_frames_partition,
         codebooks=(config.CODEBOOK_DIR / "kj_frames.yaml",),
         modules=("analysis.framing", "analysis.codebooks", *_TEXT),
+        prepare=_load_frames,
     ),
     "terms": Scorer(
         count_terms_partition,
         codebooks=(config.CODEBOOK_DIR / "contested_terms.yaml",),
         modules=("analysis.terms", "analysis.codebooks", *_TEXT),
+        prepare=_load_terms,
     ),
     "actors": Scorer(
         count_actors_partition,
         codebooks=(config.CODEBOOK_DIR / "actors.yaml",),
         modules=("analysis.actors", "analysis.codebooks", *_TEXT),
+        prepare=_load_actors,
     ),
 }
 

@@ -34,7 +34,9 @@ from tqdm.auto import tqdm
 from analysis import config
 from analysis.corpus.schema import apply_columns
 from analysis.io import write_csv
+from analysis.scale import engine
 from analysis.scale.normalise import check_seen, normalise_chunk
+from analysis.scale.rerun import list_partitions
 
 logger = logging.getLogger(__name__)
 
@@ -203,7 +205,13 @@ def _write_partitions(
     seen: dict[str, str] = {}
     workers = n_workers or os.cpu_count() or 1
     bar = tqdm(desc="ingest", unit="doc", disable=not progress)
-    pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+    # each worker validates whole chunks: its duplicate signatures stay in it (no nested
+    # pools); with one worker, in this process only (the --workers the user gave)
+    pool = (
+        ProcessPoolExecutor(max_workers=workers, initializer=engine.single_process_worker)
+        if workers > 1
+        else None
+    )
     pending: deque = deque()
 
     def finish_oldest() -> None:
@@ -219,7 +227,7 @@ def _write_partitions(
             for raw, first_row in iter_chunks(file, chunk_rows=chunk_rows):
                 raw = apply_columns(raw, columns, source=file.name)  # the researcher's names
                 args = (raw, file, first_row, staging, number, partition_by)
-                pending.append((pool.submit(_ingest_chunk, *args) if pool else _ingest_chunk(*args),
+                pending.append((pool.submit(_ingest_chunk, *args) if pool else _in_process(*args),
                                 file, first_row))  # fmt: skip
                 number += 1
                 while len(pending) > workers:  # at most workers + 1 chunks in memory
@@ -233,6 +241,11 @@ def _write_partitions(
     if not records:
         raise ValueError(f"{files[0]}: no rows to ingest")
     return records
+
+
+def _in_process(*args):
+    with engine.single_process():
+        return _ingest_chunk(*args)
 
 
 def _ingest_chunk(raw, file: Path, first_row: int, staging: Path, number: int, partition_by: str):
@@ -280,20 +293,6 @@ def _swap_in(staging: Path, out: Path) -> None:
     os.replace(out, retired / out.name)
     os.replace(staging, out)
     shutil.rmtree(retired)
-
-
-def list_partitions(store: str | os.PathLike) -> list[Path]:
-    """Partition files of a store, sorted (files starting with ``_`` or ``.`` are skipped)."""
-    store = Path(store)
-    if store.is_file() and store.suffix == ".parquet":
-        return [store]
-    if not store.is_dir():
-        raise FileNotFoundError(f"{store}: no such store folder")
-    return sorted(
-        p
-        for p in store.rglob("*.parquet")
-        if not any(part.startswith(("_", ".")) for part in p.relative_to(store).parts)
-    )
 
 
 def read_store(store: str | os.PathLike, *, columns: list[str] | None = None) -> pd.DataFrame:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import logging
 
+from analysis.cli import add_workers_argument
+
 log = logging.getLogger(__name__)
 
 __all__ = ["register"]
@@ -18,7 +20,7 @@ def _run(args: argparse.Namespace) -> int:
 
     tl = load_terms(args.terms)  # a bad terms file fails before the corpus is read
     docs = load_corpus(args.path)
-    table = count_terms_by_document(docs, tl)
+    table = count_terms_by_document(docs, tl, n_workers=args.workers)
     write_csv(table, args.out)
     log.info(
         "wrote %d rows (%d of %d documents mention a variant) to %s",
@@ -48,4 +50,5 @@ def register(subparsers) -> None:
         default="contested_terms",
         help="terms file name in data/codebooks or a YAML path (default contested_terms)",
     )
+    add_workers_argument(parser)
     parser.set_defaults(func=_run)

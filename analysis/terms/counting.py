@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import numpy as np
@@ -179,13 +180,20 @@ def count_term_variants(
 
 
 def count_terms_by_document(
-    docs: pd.DataFrame, terms: str | Path | TermList = "contested_terms"
+    docs: pd.DataFrame,
+    terms: str | Path | TermList = "contested_terms",
+    *,
+    n_workers: int | None = None,
 ) -> pd.DataFrame:
     """One row per (document, referent, variant, side) the document mentions.
 
     Args:
         docs: needs ``doc_id`` and ``text``.
         terms: a terms-file name, path or ``TermList``.
+        n_workers: processes (None: all cores; 1: this process; a corpus under
+            ``analysis.scale.engine.PARALLEL_MIN_CHARS`` characters or with
+            repeated ``doc_id`` s stays in this process). The result does not
+            depend on it (tests check equality on real text).
 
     Returns:
         ``doc_id``, ``referent``, ``variant``, ``side``, ``n_mentions`` (every mention),
@@ -193,6 +201,14 @@ def count_terms_by_document(
         document order then file order of the variants. Documents without mentions
         have no rows.
     """
+    require_columns(docs, ["doc_id", "text"], what="docs")
+    if n_workers != 1 and not docs["doc_id"].duplicated().any():
+        from analysis.scale.engine import map_documents
+
+        loaded = load_terms(terms)  # cached here, so forked workers find it in load_terms' cache
+        book = loaded if isinstance(terms, TermList) else terms
+        job = functools.partial(count_terms_by_document, terms=book, n_workers=1)
+        return map_documents(docs, job, n_workers=n_workers)
     matches = term_matches(docs, terms)
     return summarise_mentions(matches, docs)
 

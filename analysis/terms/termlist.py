@@ -8,6 +8,7 @@ functions (``analysis.terms.term_matches``) and the scale path call.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -212,6 +213,21 @@ def load_terms(name_or_path: str | Path | TermList = "contested_terms") -> TermL
     if isinstance(name_or_path, TermList):
         return name_or_path
     path = resolve_codebook_path(name_or_path)
+    try:
+        stat = path.stat()
+    except OSError:
+        return _read_terms(path)  # reports the missing file
+    return _cached_terms(str(path), str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=16)
+def _cached_terms(path_name: str, resolved: str, mtime_ns: int, size: int) -> TermList:
+    """``_read_terms`` while the file is unchanged (a scale run loads it once per process)."""
+    return _read_terms(Path(path_name))
+
+
+def _read_terms(path: Path) -> TermList:
+    """Parse and compile a contested-terms file."""
     entries = load_yaml_entries(
         path, required=REFERENT_REQUIRED, optional=REFERENT_OPTIONAL, list_key="referents"
     )

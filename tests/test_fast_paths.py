@@ -1,0 +1,130 @@
+"""Speed-ups that must not change a result: each fast path equals the slow one on real text."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import config
+from analysis.framing.coding import _is_word, count_words
+from analysis.lang import for_language
+from analysis.validation_sets import read_validation_set
+
+EXTRA = " \u2122 \u2460 Jose\u0301 ＧＳＯＭＩＡ"
+
+
+@pytest.fixture(scope="module")
+def english_texts() -> list[str]:
+    """Real English: NFC articles whole, NewsMTSC and NYT sentences, and edited copies."""
+    nfc = read_validation_set("nfc", split="all")["text"].astype(str).tolist()
+    mtsc = read_validation_set("newsmtsc", split="all")["text"].astype(str).head(300).tolist()
+    nyt = read_validation_set("nyt_editorial", split="all")["text"].astype(str).head(300).tolist()
+    edited = [
+        # NFKC changes these: no-break spaces, a ligature, a trademark sign (not a word
+        # itself, but "TM" after NFKC), circled digits, a decomposed accent, full width
+        t.replace(" ", "\u00a0", 3).replace("fi", "\ufb01", 1) + EXTRA
+        for t in nfc[:30]
+    ]
+    return nfc + mtsc + nyt + edited
+
+
+def _token_count(text: str) -> int:
+    return sum(1 for token in for_language("en").tokens(text) if _is_word(token))
+
+
+def test_count_words_equals_the_token_count_on_real_english(english_texts):
+    fast = [count_words(t, "en") for t in english_texts]
+    assert fast == [_token_count(t) for t in english_texts]
+    assert sum(fast) > 100_000  # real articles, not a handful of words
+
+
+def test_count_words_trademark_sign_is_not_a_word():
+    # "™" becomes "TM" under NFKC: a token, but its raw surface holds no letter
+    assert count_words("Samsung\u2122 phones", "en") == _token_count("Samsung\u2122 phones") == 2
+    assert count_words("Japan ™ Korea", "en") == 2
+    assert count_words(pd.NA, "en") == 0
+
+
+def _plain_alternation(named, regexes):
+    return "|".join(f"(?P<{name}>{pattern})" for name, pattern in named)
+
+
+@pytest.fixture(scope="module")
+def multilingual_texts(english_texts) -> list[str]:
+    ko = read_validation_set("nsmc", split="all")["text"].astype(str).head(300).tolist()
+    ja = read_validation_set("economy_watchers", split="all")["text"].astype(str).head(300)
+    sentences = [s for t in english_texts[:60] for s in t.split(". ")]
+    return [*english_texts, *sentences, *ko, *ja.tolist()]
+
+
+def test_factored_alternation_finds_what_one_group_per_term_finds(multilingual_texts, monkeypatch):
+    from analysis.codebooks import actors, frames, matcher
+    from analysis.terms import termlist
+
+    def books():
+        frame_path = frames.resolve_codebook_path("kj_frames")
+        return [
+            frames._load.__wrapped__(str(frame_path.resolve()), 0, 0),
+            actors._read_actors(config.CODEBOOK_DIR / "actors.yaml"),
+            termlist._read_terms(termlist.resolve_codebook_path("contested_terms")),
+        ]
+
+    factored = books()
+    monkeypatch.setattr(matcher, "_alternation", _plain_alternation)
+    plain = books()
+    assert factored[0].matcher.buckets["se"].pattern != plain[0].matcher.buckets["se"].pattern
+    n_found = 0
+    for fast, slow in zip(factored, plain, strict=True):
+        for text in multilingual_texts:
+            found = fast.matcher.find(text)
+            assert found == slow.matcher.find(text)
+            n_found += len(found)
+    assert n_found > 1_000
+
+
+def test_term_and_actor_files_load_once_and_again_when_changed(tmp_path):
+    import shutil
+
+    from analysis.codebooks.actors import load_actors
+    from analysis.terms import load_terms
+
+    assert load_terms("contested_terms") is load_terms("contested_terms")
+    assert load_actors() is load_actors()
+    copy = tmp_path / "actors.yaml"
+    shutil.copy(config.CODEBOOK_DIR / "actors.yaml", copy)
+    first = load_actors(copy)
+    copy.write_text(copy.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert load_actors(copy) is not first
+
+
+def _nfkc_reference(text: str):
+    """NFKC segment by segment, one character at a time (the mapping's definition)."""
+    import unicodedata
+
+    from analysis.codebooks.matcher import _joins_previous
+
+    out, starts, ends, seg = [], [], [], 0
+    for i in range(1, len(text) + 1):
+        if i < len(text) and _joins_previous(text[i]):
+            continue
+        piece = unicodedata.normalize("NFKC", text[seg:i])
+        out.append(piece)
+        starts.extend([seg] * len(piece))
+        ends.extend([i] * len(piece))
+        seg = i
+    return "".join(out), starts, ends
+
+
+def test_nfkc_offsets_in_ascii_runs_equal_the_character_loop(multilingual_texts):
+    from analysis.codebooks.matcher import nfkc_with_offsets
+
+    hard = [
+        "e\u0301t\u00e9 ＧＳＯＭＩＡ\u00a0㈜ \u0301start",
+        "\u0301",
+        "a\u0301",
+        "ｶﾞ한\u1161",
+        "x",
+    ]
+    texts = [t + EXTRA for t in multilingual_texts[:400]] + hard
+    for text in texts:
+        assert nfkc_with_offsets(text) == _nfkc_reference(text)
