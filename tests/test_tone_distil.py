@@ -52,8 +52,10 @@ def test_unlabelled_sentences_never_hold_a_test_split_text(sentences):
     for name in SET_NAMES:
         if name == "nfc":  # articles: none of their sentences may come from a test article
             continue
-        test = {" ".join(mask(t).split()) for t in read_validation_set(name, split="test")["text"]}
-        train = {" ".join(mask(t).split()) for t in read_validation_set(name, split="train")["text"]}
+        test, train = (
+            {" ".join(mask(t).split()) for t in read_validation_set(name, split=s)["text"]}
+            for s in ("test", "train")
+        )
         assert not (pool & (test - train)), name
     assert 10_000 < len(sentences) < 40_000 and sentences == sorted(set(sentences))
 
