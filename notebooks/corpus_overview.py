@@ -40,6 +40,7 @@ from IPython.display import Markdown, display
 
 from analysis import config
 from analysis.corpus import load_corpus
+from analysis.analysed import readable_documents, show_analysed
 from analysis.display import show_finding, show_limit, show_table
 from analysis.events import load_events
 from analysis.findings import cannot_show, counts_finding, series_finding
@@ -60,6 +61,9 @@ corpus = load_corpus(path, columns=corpus_columns or None)
 docs = select_documents(corpus, outlet_country=country, parameter="country")
 scope = f"publisher country {country}" if country else "all publisher countries"
 display(Markdown(f"**{len(docs)} documents** ({scope}; {len(corpus)} in `{display_path(path)}`)."))
+show_analysed(docs, readable_documents(docs), measure="the language layer",
+              caption="Documents read with English, Korean or Japanese rules, per language "
+                      "(unanalysed: a language without rules, or no text)")  # fmt: skip
 shown = lump_groups(docs, "outlet_country", top=top_groups, prefer=STUDIED)  # the rest pooled
 dated = docs["published"].notna()
 period = choose_period(docs["published"], requested=period)

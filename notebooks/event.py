@@ -51,6 +51,7 @@ from analysis import config
 from analysis.checks import check_choice
 from analysis.contrasts import compare_shares
 from analysis.corpus import load_corpus
+from analysis.analysed import show_analysed
 from analysis.display import show_finding, show_limit, show_policy, show_table
 from analysis.events import compare_event_window, event_window, load_events, resolve_event
 from analysis.findings import (
@@ -103,6 +104,7 @@ display(
         f"{inside.attrs['n_undated']} without a date (left out)."
     )
 )
+show_analysed(inside, inside.loc[inside[tone].notna(), "doc_id"], measure=LABEL[tone])
 if len(inside) == 0:
     why = f"none of the {len(docs)} documents falls within {window_days} days of it"
     if inside.attrs["n_undated"] == len(docs):

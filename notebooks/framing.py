@@ -55,6 +55,7 @@ from IPython.display import Markdown, display
 from analysis import config
 from analysis.codebooks import load_codebook
 from analysis.corpus import load_corpus
+from analysis.analysed import show_analysed
 from analysis.display import show_finding, show_kwic, show_limit, show_policy, show_table
 from analysis.events import load_events
 from analysis.findings import (
@@ -102,6 +103,7 @@ display(Markdown(f"**{len(docs)} documents** (duplicates excluded) from `{displa
                  "Documents in a language without terms, not coded (left out of every share "
                  "below): "
                  f"**{coded.attrs['n_uncoded']}**."))  # fmt: skip
+show_analysed(docs, coded["doc_id"], measure=book.name)
 display(
     show_table(
         docs.assign(is_coded=is_coded)

@@ -47,6 +47,7 @@ import warnings
 import matplotlib.pyplot as plt
 
 from analysis import config
+from analysis.analysed import show_analysed
 from analysis.corpus import load_corpus
 from analysis.display import show_finding, show_limit, show_policy, show_table
 from analysis.findings import cannot_show, interval_table
@@ -73,7 +74,8 @@ use_style()
 path = corpus_path or config.SAMPLE_CORPUS
 docs = load_corpus(path, columns=corpus_columns or None, exclude_duplicates=exclude_duplicates)
 scores, sentences = score_for_report(docs, measure=tone, tone_model=tone_model or None)
-everything = model_table(docs, scores=scores, coded=code_frames(docs, codebook))
+coded = code_frames(docs, codebook)
+everything = model_table(docs, scores=scores, coded=coded)
 levels = [c for c in ("outlet_country", "kind") if c in everything.columns]
 table, left_out = keep_common_levels(everything, columns=levels, min_n=min_n)
 countries = table["outlet_country"].dropna()
@@ -96,6 +98,8 @@ show_finding(
     f"clusters (clustered errors are trusted from {MIN_CLUSTERS}); countries compared "
     f"with {reference or 'none'}."
 )
+show_analysed(docs, scores.loc[scores[tone].notna(), "doc_id"], measure=tone)
+show_analysed(docs, coded["doc_id"], measure=codebook)
 for column, small in left_out.items():
     listed = ", ".join(f"{level} ({n})" for level, n in small.items())
     show_limit(cannot_show(f"{column} values left out", f"fewer than {min_n} documents: {listed}"))

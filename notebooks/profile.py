@@ -49,6 +49,7 @@ from analysis.checks import check_choice
 from analysis.compare import compare_groups
 from analysis.contrasts import compare_shares
 from analysis.corpus import load_corpus
+from analysis.analysed import show_analysed
 from analysis.display import show_finding, show_limit, show_policy, show_table
 from analysis.events import load_events
 from analysis.findings import (
@@ -101,6 +102,7 @@ display(
         f"undated; {int((~mine['is_scored'].astype(bool)).sum())} without a {measure} score."
     )
 )
+show_analysed(measures, measures.loc[measures[tone].notna(), "doc_id"], measure=measure)
 if others == 0:
     show_limit(cannot_show("no comparison with the rest", f"every document is {group}"))
 show_policy(policy_note(min_n))

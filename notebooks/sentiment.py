@@ -56,6 +56,7 @@ from IPython.display import Markdown, display
 from analysis import config
 from analysis.compare import compare_groups
 from analysis.corpus import load_corpus
+from analysis.analysed import show_analysed
 from analysis.display import show_finding, show_limit, show_policy, show_table
 from analysis.events import load_events
 from analysis.findings import cannot_show, comparison_finding, interval_table, series_finding
@@ -105,6 +106,7 @@ display(
         f"{int(sentences[score].notna().sum())} sentences scored by {measure}."
     )
 )
+show_analysed(docs, scored["doc_id"], measure=measure)
 show_policy(policy_note(min_n))
 
 # %% [markdown]

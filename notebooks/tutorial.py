@@ -59,6 +59,7 @@ from analysis.models import keep_common_levels, term_label
 from analysis.plots import plot_coefficients, use_style
 from analysis.report import display_path
 from analysis.sentiment import score_documents_and_sentences
+from analysis.analysed import show_analysed
 from analysis.sentiment.card import validity_card
 
 warnings.simplefilter("ignore", UserWarning)  # small groups and few clusters: in the tables
@@ -121,6 +122,7 @@ show_table(
     table[["doc_id", "outlet_country", "kind", "year", outcome]].head(8),
     caption=f"The first rows: {outcome} per document",
 )
+show_analysed(docs, scores.loc[scores[outcome].notna(), "doc_id"], measure=outcome)
 
 # %% [markdown]
 # Before trusting a tone figure, check what it rests on: `validity_card` gives, for each

@@ -56,6 +56,7 @@ from analysis.actors import count_actor_mentions, directed_tone, load_actors, to
 from analysis.codebooks import load_codebook
 from analysis.coding import export_coding_sheet
 from analysis.corpus import load_corpus
+from analysis.analysed import readable_documents, show_analysed
 from analysis.display import show_finding, show_kwic, show_limit, show_policy, show_table
 from analysis.distinctive import distinctive_terms, kwic
 from analysis.findings import cannot_show, counts_finding, extremes_finding, interval_table
@@ -84,6 +85,7 @@ for name, value in (("group_a", group_a), ("group_b", group_b)):
     if value:
         check_value(corpus, group_by, value, parameter=name)
 display(Markdown(f"**{len(docs)} documents** (duplicates excluded) from `{display_path(path)}`."))
+show_analysed(docs, readable_documents(docs), measure="voices and mentions")
 show_table(
     docs.groupby(group_by).size().rename("n_docs").reset_index(),
     caption=f"Documents per {group_by} (the {top_groups} largest; the rest pooled as other)",

@@ -101,6 +101,35 @@ def japanese_only(folder: Path, *, n_docs: int = 40) -> Path:
     return _write(rows, folder, "japanese_only")
 
 
+def mixed_languages(folder: Path, *, n_per_language: int = 10) -> Path:
+    """English, Korean and Japanese documents in one corpus, ``n_per_language`` each:
+    NewsMTSC news sentences (MIT, four per document, credited to US outlets), NSMC
+    reviews (CC0, five per document, KR) and Economy Watchers comments (CC BY 4.0,
+    four per document, JP), dated over the year either side of 6 March 2023 by this
+    builder. No Korean or Japanese news text is shipped (data/sample/LICENSES.md), so
+    the Korean and Japanese documents are reviews and survey comments."""
+    sets = (
+        ("newsmtsc", 4, " ", "en", "US", "NewsMTSC digest", "news", "MIT (NewsMTSC)"),
+        ("nsmc", 5, " ", "ko", "KR", "네이버 영화 리뷰 (NSMC)", "review",
+         "CC0 1.0 (NSMC, e9t/nsmc)"),
+        ("economy_watchers", 4, "\n", "ja", "JP", "景気ウォッチャー調査", "survey_comment",
+         "CC BY 4.0 (Cabinet Office, Economy Watchers Survey)"),
+    )  # fmt: skip
+    rows = []
+    for name, per_doc, sep, code, country, outlet, kind, licence in sets:
+        texts = read_validation_set(name, split="all")["text"].astype(str).tolist()
+        docs = _grouped_documents(texts, per_doc=per_doc, prefix=f"mixed-{code}", sep=sep)
+        docs = docs[:n_per_language]
+        days = _dates(len(docs), start="2022-04-01", end="2024-02-28")
+        rows += [
+            {"id": doc_id, "title": text.split(sep)[0][:40], "text": text, "published": day,
+             "outlet": outlet, "outlet_country": country, "kind": kind,
+             "license": licence + ASSIGNED}
+            for (doc_id, text), day in zip(docs, days, strict=True)
+        ]  # fmt: skip
+    return _write(rows, folder, "mixed_languages")
+
+
 def no_dates(folder: Path) -> Path:
     """The sample's official texts with every publication date removed."""
     rows = [{**r, "published": None} for r in sample_rows()]
@@ -212,6 +241,7 @@ BUILDERS: dict[str, Callable[[Path], Path]] = {
     "one_country": one_country,
     "korean_only": korean_only,
     "japanese_only": japanese_only,
+    "mixed_languages": mixed_languages,
     "no_dates": no_dates,
     "single_year": single_year,
     "twenty_countries": twenty_countries,

@@ -19,9 +19,11 @@ computes tone). A quiet machine takes roughly half.
 
 from __future__ import annotations
 
+from io import StringIO
 from pathlib import Path
 
 import corpora  # tests/corpora.py
+import pandas as pd
 import pytest
 import reportcheck  # tests/reportcheck.py
 
@@ -32,7 +34,7 @@ from analysis.report.runner import plan_reports, render_reports
 NOTEBOOKS = sorted(find_notebooks(config.NOTEBOOK_DIR))
 CORPORA = [name for name in corpora.BUILDERS if name != "large"]
 # Where tone is computed: the corpora whose language only tone reads, and one document.
-TONE_CORPORA = {"korean_only", "japanese_only", "one_document"}
+TONE_CORPORA = {"korean_only", "japanese_only", "mixed_languages", "one_document"}
 CHEAP = {
     "event": ["tone=vader_compound"],
     "models": ["tone=vader_compound"],
@@ -145,6 +147,24 @@ def test_reports_that_show_tone_show_its_validity_card(matrix, notebook, corpus)
     card = [t for t in reportcheck.paragraphs(page, "finding") if "human coders" in t]
     language = {"sample": "en", "korean_only": "ko", "japanese_only": "ja"}[corpus]
     assert card and f"held-out data: {language} " in card[0], card
+
+
+ANALYSED = ("English (en)", "Korean (ko)", "Japanese (ja)")
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_a_mixed_corpus_is_analysed_in_every_language(matrix, notebook):
+    """Issue 9: English, Korean and Japanese documents in one corpus (ten each); every
+    report shows, per language, how many documents its measure left out: none."""
+    page = _page(matrix, notebook, "mixed_languages")
+    tables = pd.read_html(StringIO(page), match="Documents (analysed|read)")
+    assert tables, f"{notebook}: no table of the documents analysed per language"
+    for table in tables:
+        rows = table.set_index("language")
+        assert set(rows.index) == {*ANALYSED, "all"}, table
+        assert rows.loc[list(ANALYSED), "n_docs"].tolist() == [10, 10, 10]
+        assert rows["n_unanalysed"].tolist() == [0, 0, 0, 0], table
+        assert rows.loc["all", "unanalysed_share"] == 0
 
 
 # The notebooks whose every table and figure covers the whole corpus. event and profile
