@@ -13,8 +13,9 @@ the same things in their text.
 
 from __future__ import annotations
 
-import importlib
 import logging
+
+from analysis.lazy import lazy_exports
 
 _MODULES = {
     "analysis.actors": (
@@ -160,14 +161,4 @@ __all__ = sorted(_HOME)
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 
-def __getattr__(name: str):
-    module = _HOME.get(name)
-    if module is None:
-        raise AttributeError(f"module 'analysis' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_exports("analysis", _HOME, globals())

@@ -30,16 +30,9 @@ from pathlib import Path
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 import numpy as np  # noqa: E402
+from tone_candidates import COLUMNS  # noqa: E402  (bench/: the same figure columns)
 
 from analysis.sentiment import build, build_distil  # noqa: E402
-
-COLUMNS = [
-    ("nyt_editorial", "pearson_r"),
-    ("newsmtsc", "pearson_r"),
-    ("ecosent", "accuracy_3class"),
-    ("economy_watchers", "auc"),
-    ("nsmc", "auc"),
-]
 
 
 @contextlib.contextmanager

@@ -22,7 +22,6 @@ the codebook term syntax (``analysis.codebooks.matcher``; NFKC, offsets into the
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +35,7 @@ from analysis.codebooks.schema import (
     CodebookError,
     load_yaml_entries,
     read_term_sets,
+    read_while_unchanged,
 )
 
 __all__ = ["COUNTRIES", "PLACE_WORDS", "TYPES", "ActorCodebook", "load_actors"]
@@ -134,17 +134,7 @@ def load_actors(codebook: str | Path | ActorCodebook | None = None) -> ActorCode
         if str(name).endswith((".yaml", ".yml"))
         else config.CODEBOOK_DIR / f"{name}.yaml"
     )
-    try:
-        stat = path.stat()
-    except OSError:
-        return _read_actors(path)  # reports the missing file
-    return _cached_actors(str(path), str(path.resolve()), stat.st_mtime_ns, stat.st_size)
-
-
-@functools.lru_cache(maxsize=16)
-def _cached_actors(path_name: str, resolved: str, mtime_ns: int, size: int) -> ActorCodebook:
-    """``_read_actors`` while the file is unchanged (a scale run loads it once per process)."""
-    return _read_actors(Path(path_name))
+    return read_while_unchanged(path, _read_actors)
 
 
 def _read_actors(path: Path) -> ActorCodebook:

@@ -7,14 +7,18 @@ file, the entry and the field.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
 from analysis.codebooks.matcher import term_pattern
+
+_Loaded = TypeVar("_Loaded")
 
 __all__ = [
     "LANGUAGES",
@@ -354,3 +358,22 @@ def load_yaml_entries(
                 )
             seen[ident] = i
     return [dict(entry) for entry in entries]
+
+
+def read_while_unchanged(path: Path, read: Callable[[Path], _Loaded]) -> _Loaded:
+    """``read(path)``, cached while the file's size and modification time are unchanged.
+
+    A scale run loads a codebook once per process this way. The result is shared
+    between callers: do not modify it. A file that cannot be stat'ed goes to ``read``
+    uncached, which reports it.
+    """
+    try:
+        stat = path.stat()
+    except OSError:
+        return read(path)
+    return _cached_read(read, str(path), str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=32)
+def _cached_read(read, path_name: str, resolved: str, mtime_ns: int, size: int):
+    return read(Path(path_name))

@@ -10,7 +10,7 @@ registered scorers (scorers.py), caching each result by content hash
 
 from __future__ import annotations
 
-import importlib
+from analysis.lazy import lazy_exports
 
 # name -> the module that defines it; imported on first use (PEP 562), so a cached
 # ``scale run`` (analysis.scale.rerun) loads neither pandas nor the scorers.
@@ -59,14 +59,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):
-    module = _HOME.get(name)
-    if module is None:
-        raise AttributeError(f"module 'analysis.scale' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_exports("analysis.scale", _HOME, globals())

@@ -7,6 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
+from analysis.cli import add_workers_argument
 from analysis.corpus.command import add_columns_argument
 
 logger = logging.getLogger(__name__)
@@ -46,13 +47,7 @@ def register(subparsers) -> None:
         help="leave out documents flagged is_duplicate (wire copies); default: score all",
     )
     add_columns_argument(parser)
-    parser.add_argument(
-        "--workers",
-        type=int,
-        default=None,
-        metavar="N",
-        help="processes to score with (default: all cores; a small corpus uses one)",
-    )
+    add_workers_argument(parser)
     parser.set_defaults(func=_run_cli)
     _register_tone(subparsers)
 

@@ -34,9 +34,10 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Sequence
-from importlib import metadata
 
 import numpy as np
+
+from analysis.sentiment.model import installed_version
 
 logger = logging.getLogger(__name__)
 
@@ -48,10 +49,7 @@ CG_ITERATIONS = 60
 
 def teacher_version() -> str:
     """Installed version of the teacher package (``""`` if it is missing)."""
-    try:
-        return metadata.version(TEACHER)
-    except metadata.PackageNotFoundError:
-        return ""
+    return installed_version(TEACHER)
 
 
 @functools.lru_cache(maxsize=1)

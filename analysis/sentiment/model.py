@@ -108,12 +108,17 @@ class ToneModel:
 # --- the encoder -----------------------------------------------------------------------------
 
 
-def encoder_version() -> str:
-    """Installed version of the encoder package (``""`` if it is missing)."""
+def installed_version(package: str) -> str:
+    """Installed version of ``package`` (``""`` if it is missing)."""
     try:
-        return metadata.version(ENCODER)
+        return metadata.version(package)
     except metadata.PackageNotFoundError:
         return ""
+
+
+def encoder_version() -> str:
+    """Installed version of the encoder package (``""`` if it is missing)."""
+    return installed_version(ENCODER)
 
 
 @functools.lru_cache(maxsize=1)

@@ -8,7 +8,6 @@ functions (``analysis.terms.term_matches``) and the scale path call.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +23,7 @@ from analysis.codebooks import (
     resolve_codebook_path,
     validate_entry,
 )
+from analysis.codebooks.schema import read_while_unchanged
 from analysis.lang import quote_spans
 from analysis.terms.usage import classify_usage, sentence_bounds
 
@@ -213,17 +213,7 @@ def load_terms(name_or_path: str | Path | TermList = "contested_terms") -> TermL
     if isinstance(name_or_path, TermList):
         return name_or_path
     path = resolve_codebook_path(name_or_path)
-    try:
-        stat = path.stat()
-    except OSError:
-        return _read_terms(path)  # reports the missing file
-    return _cached_terms(str(path), str(path.resolve()), stat.st_mtime_ns, stat.st_size)
-
-
-@functools.lru_cache(maxsize=16)
-def _cached_terms(path_name: str, resolved: str, mtime_ns: int, size: int) -> TermList:
-    """``_read_terms`` while the file is unchanged (a scale run loads it once per process)."""
-    return _read_terms(Path(path_name))
+    return read_while_unchanged(path, _read_terms)
 
 
 def _read_terms(path: Path) -> TermList:
