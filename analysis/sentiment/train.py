@@ -77,13 +77,16 @@ def fit_ridge(
     return beta[:-1], float(beta[-1])
 
 
-def embed_masked(texts: Sequence[str]) -> np.ndarray:
-    """Embeddings of ``texts`` with names masked, as ``tone`` sees them."""
+def embed_masked(texts: Sequence[str], *, encoder=None) -> np.ndarray:
+    """Embeddings of ``texts`` with names masked, as ``tone`` sees them.
+
+    ``encoder`` stands in for ``model.embed_sentences`` (a cache of its output, say).
+    """
     from analysis.sentiment.model import embed_sentences
 
     mask = load_names().mask
     with _one_thread():
-        return embed_sentences([mask(t) for t in texts]).astype(np.float64)
+        return (encoder or embed_sentences)([mask(t) for t in texts]).astype(np.float64)
 
 
 # --- agreement figures ----------------------------------------------------------------------
