@@ -9,7 +9,8 @@ seed, never by row order.
 ``build_default_model`` fits the shipped ``data/models/tone.json`` on the
 ``train`` splits of the validation sets (``analysis.validation_sets``) and
 records its agreement on the ``test`` splits, which nothing was tuned on: the
-penalty and the neutral band are chosen by cross-validation inside ``train``.
+set weights, the penalty and the neutral band are chosen by cross-validation
+inside ``train``.
 ``train_tone_model`` fits on a researcher's coded sentences or documents and
 reports cross-validated agreement with the coders.
 """
