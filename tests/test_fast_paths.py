@@ -165,3 +165,14 @@ def test_anchors_compiled_for_text_without_korean_japanese_match_the_same(
     assert not fresh._compiled[True]  # an English text never compiles the class
     assert [m[4] for m in fresh.find("Abe와 위안부")] == ["Abe", "위안부"]
     assert fresh._compiled[True]
+
+
+def test_fold_quotes_equals_translate_on_real_text(multilingual_texts):
+    from analysis.lang.base import QUOTE_MAP, fold_quotes
+
+    every_mark = (
+        "".join(chr(code) for code in QUOTE_MAP) + " \u2018Japan\u2019s\u201d \uff02x\uff07"
+    )
+    texts = [*multilingual_texts, every_mark, "", "plain ascii 'quotes'"]
+    assert [fold_quotes(t) for t in texts] == [t.translate(QUOTE_MAP) for t in texts]
+    assert sum(t != t.translate(QUOTE_MAP) for t in multilingual_texts) > 50  # real marks met
