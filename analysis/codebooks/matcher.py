@@ -278,9 +278,9 @@ class TermMatcher:
     group_keys: dict[str, tuple[tuple[str, str], ...]]
     exclusions: dict[str, tuple[TermMatcher, int]] = field(default_factory=dict)
     checked: frozenset[tuple[str, str]] = frozenset()  # (key, term) an exclusion may contain
-    # scan positions in a text with Korean/Japanese: Latin word starts, and only those
-    # Korean/Japanese characters some term starts with
-    cjk_scan: re.Pattern = _SCAN_KEY
+    # scan positions in a text with Korean/Japanese: Latin word starts, and only these
+    # Korean/Japanese characters (the ones some term starts with; None: every one)
+    cjk_firsts: str | None = None
     # text has Korean/Japanese -> scan key -> compiled alternation or None; filled lazily
     _compiled: dict[bool, dict[str | None, re.Pattern | None]] = field(
         default_factory=lambda: {False: {}, True: {}}, compare=False, repr=False
@@ -337,11 +337,8 @@ class TermMatcher:
             if _may_be_excluded(term, ex)
         )
         firsts = "".join(sorted(k for k in sources if k is not None and _is_cjk(k[0])))
-        cjk_scan = re.compile(
-            rf"(?<!{_LW}){_LW}{_LW}?" + (f"|[{re.escape(firsts)}]" if firsts else "")
-        )
         return cls(
-            cjk_scan=cjk_scan,
+            cjk_firsts=firsts,
             keys=tuple(e[0] for e in entries),
             sources=sources,
             group_keys={names[p]: tuple(v) for p, v in owners.items()},
@@ -355,7 +352,7 @@ class TermMatcher:
         end_pos = len(text) if endpos is None else endpos
         hits, end = [], -1
         compiled = self._compiled[cjk]
-        keys = self.cjk_scan if cjk else _SCAN_KEY_NO_CJK
+        keys = self._cjk_scan() if cjk else _SCAN_KEY_NO_CJK
         for word in keys.finditer(text, pos, end_pos):
             at = word.start()
             if at < end:
@@ -374,6 +371,19 @@ class TermMatcher:
             if extra:
                 hits = _merge(hits, extra)
         return hits
+
+    def _cjk_scan(self) -> re.Pattern:
+        """The scan positions in a text with Korean/Japanese, compiled on first use."""
+        if "" not in self._compiled[True]:  # "" is never a scan key
+            firsts = self.cjk_firsts
+            self._compiled[True][""] = (
+                _SCAN_KEY
+                if firsts is None
+                else re.compile(
+                    rf"(?<!{_LW}){_LW}{_LW}?" + (f"|[{re.escape(firsts)}]" if firsts else "")
+                )
+            )
+        return self._compiled[True][""]
 
     def _compile(self, cjk: bool, key: str | None) -> re.Pattern | None:
         """The alternation for scan ``key`` in a text with (``cjk``) or without Korean/Japanese.
