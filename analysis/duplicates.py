@@ -202,8 +202,8 @@ def _first_copy_order(docs: pd.DataFrame) -> np.ndarray:
 
 
 def _frame_signatures(frame: pd.DataFrame) -> np.ndarray:
-    """``_signatures`` of a frame's ``text`` column (one chunk, on a worker)."""
-    return _signatures((_normalized(t) for t in frame["text"].tolist()), len(frame))
+    """``_signatures`` of a frame's ``text`` column, already ``_normalized`` (one chunk)."""
+    return _signatures(frame["text"].tolist(), len(frame))
 
 
 def flag_duplicates(
@@ -237,8 +237,8 @@ def flag_duplicates(
         raise ValueError(f"flag_duplicates: threshold must be in (0, 1], got {threshold!r}")
     n = len(docs)
     rank = _first_copy_order(docs)
-    texts = ["" if pd.isna(t) else str(t) for t in docs["text"].tolist()]
-    digests = [hashlib.blake2b(_normalized(t).encode(), digest_size=16).digest() for t in texts]
+    texts = [_normalized("" if pd.isna(t) else str(t)) for t in docs["text"].tolist()]
+    digests = [hashlib.blake2b(t.encode(), digest_size=16).digest() for t in texts]
     first_exact: dict[bytes, int] = {}
     for i in np.argsort(rank, kind="stable").tolist():
         first_exact.setdefault(digests[i], i)
@@ -258,7 +258,7 @@ def flag_duplicates(
 
 
 def _parallel_signatures(texts: list[str], n_workers: int | None) -> np.ndarray:
-    """Signatures of ``texts`` (not normalised yet), chunk by chunk on all cores when many."""
+    """Signatures of ``_normalized`` ``texts``, chunk by chunk on all cores when many."""
     from analysis.scale.engine import map_documents
 
     if not texts:

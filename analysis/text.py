@@ -29,7 +29,7 @@ import pandas as pd
 
 from analysis.checks import require_columns
 from analysis.lang import detect_language, document_sentences, for_language
-from analysis.lang.base import QUOTE_MAP
+from analysis.lang.base import fold_quotes
 from analysis.lang.en_split import block_spans as _block_spans  # noqa: F401 - bench clears it
 
 SENTENCE_COLUMNS = ["doc_id", "sentence_id", "sentence", "start", "end", "language"]
@@ -64,7 +64,7 @@ def normalize_text(text: str, *, language: str | None = None) -> str:
     """
     if language is not None:
         return for_language(language).normalise(text)
-    text = unicodedata.normalize("NFC", text).translate(QUOTE_MAP)
+    text = fold_quotes(unicodedata.normalize("NFC", text))
     return _WHITESPACE.sub(" ", text).strip()
 
 

@@ -120,3 +120,27 @@ def test_a_skipped_page_is_one_warning_line_and_the_rest_is_written(tmp_path, te
         "text: navigation or empty page)\n"
     )
     assert pd.read_csv(out)["doc_id"].tolist() == ["yonhap"]
+
+
+def test_module_exit_runs_exit_handlers_flushes_and_keeps_the_code(tmp_path):
+    # python -m analysis leaves without interpreter finalisation (os._exit): exit handlers
+    # must still run, buffered output must reach the pipe, and the code must be main's.
+    marker = tmp_path / "atexit-ran"
+    script = (
+        "import atexit, pathlib, runpy, sys\n"
+        f"atexit.register(pathlib.Path({str(marker)!r}).write_text, 'yes')\n"
+        "sys.stdout.write('x' * 200000)\n"  # more than a pipe holds: must be flushed
+        "sys.argv = ['analysis', *sys.argv[1:]]\n"
+        "runpy.run_module('analysis', run_name='__main__')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, "corpus", str(tmp_path / "missing.csv"),
+         "--out", str(tmp_path / "out.csv")],
+        capture_output=True, text=True, cwd=config.PROJECT_ROOT, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr.startswith("error: ") and "missing.csv" in done.stderr
+    assert len(done.stdout) == 200000
+    assert marker.read_text() == "yes"
+    ok = _run("info")
+    assert ok.returncode == 0 and ok.stdout.strip(), ok.stderr

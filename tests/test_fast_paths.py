@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis import config
+from analysis.codebooks.matcher import TermMatcher, has_cjk
 from analysis.framing.coding import _is_word, count_words
 from analysis.lang import for_language
 from analysis.validation_sets import read_validation_set
@@ -128,3 +129,50 @@ def test_nfkc_offsets_in_ascii_runs_equal_the_character_loop(multilingual_texts)
     texts = [t + EXTRA for t in multilingual_texts[:400]] + hard
     for text in texts:
         assert nfkc_with_offsets(text) == _nfkc_reference(text)
+
+
+def test_anchors_compiled_for_text_without_korean_japanese_match_the_same(
+    multilingual_texts,
+):
+    # In a text with no Korean/Japanese character the matcher compiles its word anchors as
+    # \w (cheap) instead of the class that leaves out every Korean/Japanese range: the
+    # matches must be the same as with the full class, on real English text and on Latin
+    # text with accents, digits and underscores at the edges of terms.
+    from analysis.codebooks import actors, frames
+    from analysis.terms import termlist
+
+    books = [
+        frames.load_codebook("kj_frames"),
+        actors.load_actors(),
+        termlist.load_terms("contested_terms"),
+    ]
+    edges = [
+        "Abe's cabinet; Abeé; _Abe_; Abe1 and 1Abe; the comfort women (Müller); Shinzō Abe",
+        "Тokyo and Seoul: Кishida met Yoon; Dokdo/Takeshima, Sea-of-Japan, East Sea.",
+    ]
+    texts = [t for t in multilingual_texts if not has_cjk(t)] + edges
+    assert len(texts) > 500
+    n_found = 0
+    for book in books:
+        for text in texts:
+            plain = [(m.span(), m.lastgroup) for m in book.matcher._scan(text, cjk=False)]
+            full = [(m.span(), m.lastgroup) for m in book.matcher._scan(text, cjk=True)]
+            assert plain == full, text[:80]
+            n_found += len(plain)
+    assert n_found > 1_000
+    fresh = TermMatcher.build([("k", ["Abe", "comfort wom*", "위안부"], [], [])])
+    assert [m[4] for m in fresh.find("Abe met comfort women")] == ["Abe", "comfort women"]
+    assert not fresh._compiled[True]  # an English text never compiles the class
+    assert [m[4] for m in fresh.find("Abe와 위안부")] == ["Abe", "위안부"]
+    assert fresh._compiled[True]
+
+
+def test_fold_quotes_equals_translate_on_real_text(multilingual_texts):
+    from analysis.lang.base import QUOTE_MAP, fold_quotes
+
+    every_mark = (
+        "".join(chr(code) for code in QUOTE_MAP) + " \u2018Japan\u2019s\u201d \uff02x\uff07"
+    )
+    texts = [*multilingual_texts, every_mark, "", "plain ascii 'quotes'"]
+    assert [fold_quotes(t) for t in texts] == [t.translate(QUOTE_MAP) for t in texts]
+    assert sum(t != t.translate(QUOTE_MAP) for t in multilingual_texts) > 50  # real marks met

@@ -53,6 +53,7 @@ _WILDCARD_SLACK = 40
 # Korean/Japanese character (those terms may start inside a written word).
 _SCAN_KEY = re.compile(rf"(?<!{_LW}){_LW}{_LW}?|[{CJK}]")
 _SCAN_KEY_NO_CJK = re.compile(r"\b\w\w?")  # the same positions in a text without CJK
+_UNSEEN = object()  # a scan key not looked up yet
 
 
 def has_cjk(text: str) -> bool:
@@ -271,14 +272,19 @@ class TermMatcher:
     """
 
     keys: tuple[str, ...]
-    buckets: dict[str, re.Pattern]
-    fallback: re.Pattern | None
+    # scan key -> alternation (None: the fallback scanned everywhere), as written for a
+    # text with Korean/Japanese; compiled per text kind on first use (``_compiled``)
+    sources: dict[str | None, str]
     group_keys: dict[str, tuple[tuple[str, str], ...]]
     exclusions: dict[str, tuple[TermMatcher, int]] = field(default_factory=dict)
     checked: frozenset[tuple[str, str]] = frozenset()  # (key, term) an exclusion may contain
-    # scan positions in a text with Korean/Japanese: Latin word starts, and only those
-    # Korean/Japanese characters some term starts with
-    cjk_scan: re.Pattern = _SCAN_KEY
+    # scan positions in a text with Korean/Japanese: Latin word starts, and only these
+    # Korean/Japanese characters (the ones some term starts with; None: every one)
+    cjk_firsts: str | None = None
+    # text has Korean/Japanese -> scan key -> compiled alternation or None; filled lazily
+    _compiled: dict[bool, dict[str | None, re.Pattern | None]] = field(
+        default_factory=lambda: {False: {}, True: {}}, compare=False, repr=False
+    )
 
     @classmethod
     def build(
@@ -317,9 +323,7 @@ class TermMatcher:
         for p in ordered:
             grouped.setdefault(bucket[p], []).append((names[p], p))
         regexes = {f"(?:{rx})" for _, _, rxs, _ in entries for rx in rxs}
-        compiled = {
-            k: re.compile(_alternation(v, regexes), re.IGNORECASE) for k, v in grouped.items()
-        }
+        sources = {k: _alternation(v, regexes) for k, v in grouped.items()}
         excl = {
             key: (cls.build([(key, ex, [], [])]), max(len(t) for t in ex) + _WILDCARD_SLACK)
             for key, _, _, ex in entries
@@ -332,15 +336,11 @@ class TermMatcher:
             for term in [*terms, *regexes]
             if _may_be_excluded(term, ex)
         )
-        firsts = "".join(sorted(k for k in compiled if k is not None and _is_cjk(k[0])))
-        cjk_scan = re.compile(
-            rf"(?<!{_LW}){_LW}{_LW}?" + (f"|[{re.escape(firsts)}]" if firsts else "")
-        )
+        firsts = "".join(sorted(k for k in sources if k is not None and _is_cjk(k[0])))
         return cls(
-            cjk_scan=cjk_scan,
+            cjk_firsts=firsts,
             keys=tuple(e[0] for e in entries),
-            buckets={k: v for k, v in compiled.items() if k is not None},
-            fallback=compiled.get(None),
+            sources=sources,
             group_keys={names[p]: tuple(v) for p, v in owners.items()},
             exclusions=excl,
             checked=checked,
@@ -351,22 +351,61 @@ class TermMatcher:
     ) -> list[re.Match]:
         end_pos = len(text) if endpos is None else endpos
         hits, end = [], -1
-        buckets = self.buckets
-        keys = self.cjk_scan if cjk else _SCAN_KEY_NO_CJK
+        compiled = self._compiled[cjk]
+        keys = self._cjk_scan() if cjk else _SCAN_KEY_NO_CJK
         for word in keys.finditer(text, pos, end_pos):
             at = word.start()
             if at < end:
                 continue
-            rx = buckets.get(word.group().lower())
+            key = word.group().lower()
+            rx = compiled.get(key, _UNSEEN)
+            if rx is _UNSEEN:
+                rx = self._compile(cjk, key)
             m = rx.match(text, at, end_pos) if rx is not None else None
             if m is not None:
                 hits.append(m)
                 end = m.end()
-        if self.fallback is not None:
-            extra = list(self.fallback.finditer(text, pos, end_pos))
+        fallback = compiled[None] if None in compiled else self._compile(cjk, None)
+        if fallback is not None:
+            extra = list(fallback.finditer(text, pos, end_pos))
             if extra:
                 hits = _merge(hits, extra)
         return hits
+
+    def _cjk_scan(self) -> re.Pattern:
+        """The scan positions in a text with Korean/Japanese, compiled on first use."""
+        if "" not in self._compiled[True]:  # "" is never a scan key
+            firsts = self.cjk_firsts
+            self._compiled[True][""] = (
+                _SCAN_KEY
+                if firsts is None
+                else re.compile(
+                    rf"(?<!{_LW}){_LW}{_LW}?" + (f"|[{re.escape(firsts)}]" if firsts else "")
+                )
+            )
+        return self._compiled[True][""]
+
+    def _compile(self, cjk: bool, key: str | None) -> re.Pattern | None:
+        """The alternation for scan ``key`` in a text with (``cjk``) or without Korean/Japanese.
+
+        In a text without Korean/Japanese characters "a word character that is not
+        Korean or Japanese" is just ``\\w``, so the anchors there are written as ``\\w``:
+        the same matches (tests check), and an English corpus never compiles the
+        class of every Korean/Japanese range (~1.5 ms an anchor, most of a
+        codebook's start-up).
+        """
+        compiled = self._compiled[cjk]
+        if key not in compiled:
+            source = self.sources.get(key)
+            if source is not None and not cjk:
+                source = source.replace(_LW, r"\w")
+            compiled[key] = None if source is None else re.compile(source, re.IGNORECASE)
+        return compiled[key]
+
+    @property
+    def buckets(self) -> dict[str, re.Pattern]:
+        """Every scan key's alternation, compiled as for a text with Korean/Japanese."""
+        return {k: self._compile(True, k) for k in self.sources if k is not None}
 
     def _excluded(self, key: str, text: str, start: int, end: int, cjk: bool) -> bool:
         """Whether ``text[start:end]`` lies inside a match of ``key``'s exclusions.

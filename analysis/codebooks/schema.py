@@ -87,6 +87,29 @@ def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _FastLoader(yaml.CSafeLoader):
+        """``_Loader`` on libyaml: the same documents, parsed ~8x faster."""
+
+    _FastLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+else:  # pragma: no cover - PyYAML built without libyaml
+    _FastLoader = _Loader
+
+
+def _parse_yaml(text: str) -> Any:
+    """The document in ``text``; a malformed one raises the pure-Python parser's error.
+
+    libyaml words its errors differently and marks some at another column, so a
+    file that fails is parsed again by ``_Loader`` for the message users see.
+    """
+    try:
+        return yaml.load(text, Loader=_FastLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError:
+        if _FastLoader is _Loader:
+            raise
+    return yaml.load(text, Loader=_Loader)  # noqa: S506 - raises its own, clearer error
+
 
 def _read_yaml(path: Path, list_key: str = "") -> Any:
     if not path.is_file():
@@ -96,7 +119,7 @@ def _read_yaml(path: Path, list_key: str = "") -> Any:
     except UnicodeDecodeError as exc:
         raise CodebookError(f"{path.name}: not UTF-8 text ({exc.reason})") from None
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        return _parse_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = " ".join(str(getattr(exc, "problem", None) or type(exc).__name__).split())

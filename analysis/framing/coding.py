@@ -134,13 +134,16 @@ def count_words(text: str, language: str | None = None) -> int:
         return estimate_words(text, language)
     layer = for_language(language or "en")
     if layer.code == "en":
-        from analysis.lang.base import QUOTE_MAP, normalise
+        from analysis.lang.base import fold_quotes
         from analysis.lang.en import count_words as english_words
 
-        if unicodedata.is_normalized("NFKC", text.translate(QUOTE_MAP)):
+        quoted = fold_quotes(text)
+        if unicodedata.is_normalized("NFKC", quoted):
             # The same count without building tokens: NFKC leaves such a text alone, so
             # every token's raw surface holds the letters or digits its normal form has.
-            return english_words(normalise(text))
+            # ``normalise`` would also collapse whitespace, which no word contains or
+            # depends on (its cuts look at letters only): the count is the same.
+            return english_words(quoted)
     return sum(1 for token in layer.tokens(text) if _is_word(token))
 
 
