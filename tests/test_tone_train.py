@@ -11,7 +11,7 @@ import pytest
 
 from analysis.cli import main
 from analysis.corpus import CorpusError
-from analysis.sentiment import load_tone_model, score_sentiment
+from analysis.sentiment import build, load_tone_model, score_sentiment
 from analysis.sentiment.card import CARD_COLUMNS, validity_card
 from analysis.sentiment.train import (
     auc,
@@ -150,3 +150,77 @@ def test_stored_figures_include_the_baselines():
     } <= engines
     text = json.dumps(load_tone_model().provenance)
     assert "train" in text and "sha256" in text
+
+
+# --- the set weights of the shipped model: chosen by cross-validation inside train ----------
+
+
+def test_margin_is_the_worst_figure_minus_its_target():
+    cv = {
+        "nyt_editorial:pearson_r": 0.66,
+        "newsmtsc:pearson_r": 0.10,  # no target: never the margin
+        "ecosent:accuracy_3class": 0.62,
+        "economy_watchers:auc": 0.92,
+        "nsmc:auc": 0.7994,
+    }
+    assert build.margin(cv) == pytest.approx(-0.0006)
+    assert build.margin(cv | {"nsmc:auc": 0.83}) == pytest.approx(0.02)  # ecosent binds
+
+
+def test_weighting_grid_starts_with_the_hand_set_default():
+    first = build.weightings()[0]
+    assert first["nsmc"] == build.SETS["nsmc"][1]
+    assert first["economy_watchers"] == build.SETS["economy_watchers"][1]
+    assert first["ja/ko train units"] == "one in 2" and build.SAMPLED[("nsmc", "train")] == 2
+    assert len(build.weightings()) == math.prod(len(v) for v in build.WEIGHT_GRID.values())
+
+
+def _tables(texts: list[str]) -> dict:
+    rng = np.random.default_rng(0)  # synthetic embeddings: only the choice logic is tested
+    return {
+        n: {
+            "text": np.array(texts),
+            "truth": np.zeros(len(texts)),
+            "target": np.zeros(len(texts)),
+            "embedding": rng.normal(size=(len(texts), 3)),
+        }
+        for n in build.SETS
+    }
+
+
+def test_choose_weighting_keeps_the_widest_margin_and_breaks_ties_to_the_earlier(monkeypatch):
+    texts = [f"Sentence number {i} of a small synthetic table." for i in range(40)]
+    seen = []
+
+    def fake_choose(tables, weights=None):  # NSMC helps up to 1.0, then stops mattering
+        seen.append(len(tables["nsmc"]["text"]))
+        nsmc = 0.79 + 0.02 * min(weights["nsmc"], 1.0)
+        cv = {f"{n}:{m}": 0.99 for (n, m) in build.TARGET_FIGURES} | {"nsmc:auc": nsmc}
+        return 10.0, 0.2, cv
+
+    monkeypatch.setattr(build, "_choose", fake_choose)
+    chosen, grid = build.choose_weighting(_tables(texts))
+    assert len(grid) == len(build.weightings())
+    assert chosen["weighting"] == {
+        "nsmc": 1.0,
+        "economy_watchers": build.WEIGHT_GRID["economy_watchers"][0],
+        "ja/ko train units": "one in 2",
+    }  # 1.5, 2.0, 3.0 tie with 1.0: the earlier point wins
+    assert chosen["weights"]["nyt_editorial"] == build.SETS["nyt_editorial"][1]
+    assert chosen["margin"] == pytest.approx(0.01)
+    assert set(seen) == {40, sum(build.sampled("nsmc", "train", t) for t in texts)}  # one in 2
+
+
+def test_shipped_model_records_the_cross_validated_choice_of_its_weights():
+    provenance = load_tone_model().provenance
+    weighting = provenance["weighting"]
+    grid = weighting["grid"]
+    assert len(grid) == len(build.weightings()) and "worst-case margin" in weighting["rule"]
+    for point in grid:  # every stored margin recomputes from its stored cv figures
+        assert point["margin"] == pytest.approx(build.margin(point["cv"]), abs=1e-4)
+    best = max(range(len(grid)), key=lambda i: (grid[i]["margin"], -i))
+    assert grid[best]["weighting"] == weighting["chosen"]
+    assert grid[best]["cv"] == provenance["cv"]["figures"]
+    assert provenance["data"]["nsmc"]["weight"] == weighting["chosen"]["nsmc"]
+    ew = provenance["data"]["economy_watchers"]["weight"]
+    assert ew == weighting["chosen"]["economy_watchers"]

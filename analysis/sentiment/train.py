@@ -9,7 +9,8 @@ seed, never by row order.
 ``build_default_model`` fits the shipped ``data/models/tone.json`` on the
 ``train`` splits of the validation sets (``analysis.validation_sets``) and
 records its agreement on the ``test`` splits, which nothing was tuned on: the
-penalty and the neutral band are chosen by cross-validation inside ``train``.
+set weights, the penalty and the neutral band are chosen by cross-validation
+inside ``train``.
 ``train_tone_model`` fits on a researcher's coded sentences or documents and
 reports cross-validated agreement with the coders.
 """
@@ -77,13 +78,16 @@ def fit_ridge(
     return beta[:-1], float(beta[-1])
 
 
-def embed_masked(texts: Sequence[str]) -> np.ndarray:
-    """Embeddings of ``texts`` with names masked, as ``tone`` sees them."""
+def embed_masked(texts: Sequence[str], *, encoder=None) -> np.ndarray:
+    """Embeddings of ``texts`` with names masked, as ``tone`` sees them.
+
+    ``encoder`` stands in for ``model.embed_sentences`` (a cache of its output, say).
+    """
     from analysis.sentiment.model import embed_sentences
 
     mask = load_names().mask
     with _one_thread():
-        return embed_sentences([mask(t) for t in texts]).astype(np.float64)
+        return (encoder or embed_sentences)([mask(t) for t in texts]).astype(np.float64)
 
 
 # --- agreement figures ----------------------------------------------------------------------
