@@ -200,6 +200,27 @@ def test_exclude_duplicates_argument(tmp_path):
     assert load_corpus(path, exclude_duplicates=True)["doc_id"].tolist() == ["y", "z"]
 
 
+def test_duplicates_left_unchecked_are_na_not_false(tmp_path, caplog):
+    text = "The two foreign ministers agreed to meet again before the end of the year in Tokyo."
+    path = tmp_path / "d.csv"
+    pd.DataFrame({"doc_id": ["x", "y"], "text": [text, text.upper()]}).to_csv(path, index=False)
+    checked = load_corpus(path)
+    with caplog.at_level("INFO", logger="analysis.corpus"):
+        unchecked = load_corpus(path, check_duplicates=False)
+    assert checked["is_duplicate"].tolist() == [False, True]
+    assert unchecked["is_duplicate"].isna().all() and unchecked["duplicate_of"].isna().all()
+    assert unchecked["duplicate_similarity"].isna().all()
+    assert unchecked["is_duplicate"].dtype == checked["is_duplicate"].dtype
+    assert list(unchecked.columns) == list(checked.columns)
+    other = [c for c in checked.columns if not c.startswith(("is_duplicate", "duplicate"))]
+    pd.testing.assert_frame_equal(unchecked[other], checked[other])
+    assert unchecked.attrs["load_report"]["n_duplicates"] is None
+    assert checked.attrs["load_report"]["n_duplicates"] == 1
+    assert "unchecked duplicates" in caplog.text
+    with pytest.raises(ValueError, match="check_duplicates"):
+        load_corpus(path, exclude_duplicates=True, check_duplicates=False)
+
+
 def test_declared_language_disagreement_is_logged(tmp_path, caplog):
     path = tmp_path / "lang.csv"
     path.write_text("doc_id,text,language\na,Plain English text,ko\nb,More English,en\n")

@@ -29,6 +29,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis import config, duplicates
@@ -171,12 +172,23 @@ def _check_unique_ids(docs: pd.DataFrame, where: list[str]) -> None:
         seen[doc_id] = row
 
 
+def _unchecked(docs: pd.DataFrame) -> pd.DataFrame:
+    """The duplicate columns as NA: not checked (``load_corpus(check_duplicates=False)``)."""
+    return docs.assign(
+        is_duplicate=pd.array([pd.NA] * len(docs), dtype="boolean"),
+        duplicate_of=pd.array([pd.NA] * len(docs), dtype="string"),
+        duplicate_similarity=np.full(len(docs), np.nan),
+    )
+
+
 def _report(docs: pd.DataFrame, skipped: list[str]) -> dict:
     precision = docs["published_precision"].value_counts()
     return {
         "n_documents": len(docs),
         "n_undated": int(docs["published"].isna().sum()),
-        "n_duplicates": int(docs["is_duplicate"].sum()),
+        "n_duplicates": (
+            int(docs["is_duplicate"].sum()) if docs["is_duplicate"].notna().all() else None
+        ),
         "n_html": int(docs["text"].str.contains(_HTML_TAG, regex=True).sum()),
         "n_extraction_suspect": int(docs["is_extraction_suspect"].sum()),
         "n_month_precision": int(precision.get("month", 0)),
@@ -187,18 +199,23 @@ def _report(docs: pd.DataFrame, skipped: list[str]) -> dict:
     }
 
 
-def _finish(parts: list[tuple[pd.DataFrame, list[str]]], skipped: list[str]) -> pd.DataFrame:
+def _finish(
+    parts: list[tuple[pd.DataFrame, list[str]]], skipped: list[str], *, check_duplicates: bool
+) -> pd.DataFrame:
     docs = pd.concat([p for p, _ in parts], ignore_index=True) if len(parts) > 1 else parts[0][0]
     where = [loc for _, w in parts for loc in w]
     _check_unique_ids(docs, where)
-    docs = duplicates.flag_duplicates(docs)
+    docs = duplicates.flag_duplicates(docs) if check_duplicates else _unchecked(docs)
     metadata = [c for c in docs.columns if c not in schema.CORPUS_COLUMNS]
     docs = docs[list(schema.CORPUS_COLUMNS) + metadata]
     report = _report(docs, skipped)
     log.info(
-        "loaded %d documents: %d without a date, %d duplicates, %d with HTML-like tags, "
+        "loaded %d documents: %d without a date, %s duplicates, %d with HTML-like tags, "
         "%d extraction suspect, %d skipped",
-        *(report[k] for k in ("n_documents", "n_undated", "n_duplicates", "n_html")),
+        report["n_documents"],
+        report["n_undated"],
+        "unchecked" if report["n_duplicates"] is None else report["n_duplicates"],
+        report["n_html"],
         report["n_extraction_suspect"],
         report["n_skipped"],
     )
@@ -236,7 +253,9 @@ def validate_corpus(
     if docs.empty:
         raise fail(source, "no documents")
     read = Read(docs.reset_index(drop=True), where, source_format)
-    return _finish([(_normalise(read, source=source, columns=mapping), where)], [])
+    return _finish(
+        [(_normalise(read, source=source, columns=mapping), where)], [], check_duplicates=True
+    )
 
 
 def corpus_files(path: Path) -> list[Path]:
@@ -284,6 +303,7 @@ def load_corpus(
     *,
     columns: str | Mapping[str, str] | None = None,
     exclude_duplicates: bool = False,
+    check_duplicates: bool = True,
 ) -> pd.DataFrame:
     """Load a corpus file or folder into the documented schema.
 
@@ -297,6 +317,12 @@ def load_corpus(
             ``"text=body,published=date"``; unknown schema names are an error.
         exclude_duplicates: drop rows flagged ``is_duplicate`` (they are flagged
             either way).
+        check_duplicates: False skips the near-duplicate check (MinHash of every
+            text, ~0.5 s for 2.5 M characters): ``is_duplicate``, ``duplicate_of``
+            and ``duplicate_similarity`` are then NA ("not checked", never "not a
+            duplicate") and ``load_report["n_duplicates"]`` is None. For callers
+            that neither use nor write those columns (``sentiment`` without
+            ``--exclude-duplicates``). Cannot be combined with ``exclude_duplicates``.
 
     Returns:
         One row per document: ``CORPUS_COLUMNS`` (``doc_id``, ``title``, ``byline``,
@@ -310,6 +336,8 @@ def load_corpus(
     Raises:
         CorpusError: bad input, one line naming file, row/line and field.
     """
+    if exclude_duplicates and not check_duplicates:
+        raise ValueError("load_corpus: exclude_duplicates needs check_duplicates=True")
     mapping = schema.parse_columns(columns)
     root = Path(config.SAMPLE_CORPUS if path is None else path)
     files = corpus_files(root)
@@ -327,5 +355,5 @@ def load_corpus(
     if not parts:
         why = f" ({len(skipped)} skipped: {skipped[0]})" if skipped else ""
         raise fail(str(root), f"no documents{why}")
-    docs = _finish(parts, skipped)
+    docs = _finish(parts, skipped, check_duplicates=check_duplicates)
     return duplicates.exclude_duplicates(docs) if exclude_duplicates else docs
