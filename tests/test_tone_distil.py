@@ -85,3 +85,15 @@ def test_teacher_embeds_translations_close_and_unrelated_text_far():
 def test_distil_inputs_rejects_an_unknown_teacher():
     with pytest.raises(ValueError, match="teacher must be one of"):
         distil_inputs(teacher="bert")
+
+
+def test_a_missing_encoder_package_says_what_to_install():
+    from analysis.sentiment.model import import_encoder
+
+    with pytest.raises(ImportError, match=r"^tone needs the no-such-encoder package "
+                       r"\(pip install no-such-encoder\); or leave tone out$"):  # fmt: skip
+        import_encoder("no_such_encoder_module", "E5", package="no-such-encoder",
+                       needed_by="tone", hint="; or leave tone out")  # fmt: skip
+    assert import_encoder("json", "JSONDecoder", package="json", needed_by="x").__name__ == (
+        "JSONDecoder"
+    )

