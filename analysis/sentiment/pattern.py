@@ -88,22 +88,31 @@ def textblob_sentiment():
     with _LOCK:
         if "textblob" in sys.modules:
             return importlib.import_module("textblob.en").sentiment
-        spec = importlib.util.find_spec("textblob")
-        if spec is None or not spec.submodule_search_locations:
-            raise ModuleNotFoundError("No module named 'textblob'", name="textblob")
-        parent = types.ModuleType("textblob")
-        parent.__path__ = list(spec.submodule_search_locations)
-        parent.__file__ = spec.origin
-        sys.modules["textblob"] = parent
-        try:
-            english = importlib.import_module("textblob.en")
-            text_module = sys.modules["textblob._text"]
-        finally:
-            for name in _textblob_names():
-                del sys.modules[name]
-        analyzer = _with_dict_lookups(english.sentiment)
+        analyzer, text_module = _private_analyzer()
         analyzer.tokenizer = FindTokens(text_module)
         return analyzer
+
+
+def _private_analyzer():
+    """A private ``textblob.en.sentiment`` with dict lookups, and its ``textblob._text``.
+
+    Call only while textblob is not imported (``textblob_sentiment`` checks); the
+    analyzer still has TextBlob's own tokenizer (bench/bench_textblob.py times it).
+    """
+    spec = importlib.util.find_spec("textblob")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("No module named 'textblob'", name="textblob")
+    parent = types.ModuleType("textblob")
+    parent.__path__ = list(spec.submodule_search_locations)
+    parent.__file__ = spec.origin
+    sys.modules["textblob"] = parent
+    try:
+        english = importlib.import_module("textblob.en")
+        text_module = sys.modules["textblob._text"]
+    finally:
+        for name in _textblob_names():
+            del sys.modules[name]
+    return _with_dict_lookups(english.sentiment), text_module
 
 
 def _with_dict_lookups(analyzer):
