@@ -21,7 +21,7 @@ import pytest
 
 from analysis import config
 from analysis.corpus import load_corpus
-from analysis.sentiment.pattern import FindTokens
+from analysis.sentiment.pattern import FindTokens, _fast_assessments
 from analysis.validation_sets import SET_NAMES, read_validation_set
 
 
@@ -239,3 +239,148 @@ def test_three_line_breaks_for_a_paragraph_would_be_caught(fast, reference, monk
 
     monkeypatch.setattr(pattern, "_LINEBREAK", re.compile(r"\n\n\n+"))
     assert _differences(fast, reference, [case for case, _ in KNOWN] + EDGES)
+
+
+# --- Sentiment.assessments: the fast one equals TextBlob's -------------------------------------
+
+
+@pytest.fixture(scope="module")
+def own():
+    """TextBlob's own analyzer, loaded (the fast method is called with it as ``self``)."""
+    from textblob.en import sentiment
+
+    len(sentiment)
+    return sentiment
+
+
+@pytest.fixture(scope="module")
+def fast_assessments(text_module):
+    return _fast_assessments(text_module)
+
+
+def _words(own, text: str) -> list:
+    """What ``Sentiment.__call__`` passes to ``assessments`` for a string."""
+    return [(w.lower(), None) for w in " ".join(own.tokenizer(text)).split()]
+
+
+def _assessment_differences(method, own, streams, *, negation=True) -> int:
+    return sum(
+        method(own, iter(words), negation) != own.assessments(iter(words), negation)
+        for words in streams
+    )
+
+
+def _real_texts() -> list[str]:
+    texts = [t for name in SET_NAMES for t in read_validation_set(name, split="all")["text"]]
+    return [str(t) for t in texts] + load_corpus(config.SAMPLE_CORPUS)["text"].tolist()
+
+
+def test_assessments_equal_on_every_validation_and_sample_text(own, fast_assessments):
+    streams = [_words(own, text) for text in _real_texts()]
+    assert len(streams) == 18942 + 60
+    assert sum(len(own.assessments(iter(w))) for w in streams) > 30_000  # not all empty
+    assert _assessment_differences(fast_assessments, own, streams) == 0
+    assert _assessment_differences(fast_assessments, own, streams[:3000], negation=False) == 0
+
+
+ASSESSED = [
+    "not good", "very good", "not very good", "really not good", "not a good idea", "good!",
+    "good ! !", "(!)", "He (!) said.", ":) :-) :D :d XD xD x-D :P :p <3 ♥ 8) ;-) :'( >:\\",
+    "very :) good", "really :-( bad", "no good", "never bad", "isn't good", "3.5 2019 1,000",
+    "terribly good", "not terribly bad", "extremely very happy", "not not good", "!", "",
+    "good", "n't good", "very", "very very", "not", "very not", "really is a good thing",
+]  # fmt: skip
+
+
+STREAMS = [  # word lists as Sentiment(list) or a parsed Text passes them: tags, None, quotes
+    [("not", None), ("''", None), ("good", None)], [("never", None), ("'x", None), ("bad", None)],
+    [("very", "RB"), ("good", "JJ")], [("good", "NN"), (None, None), ("not", None), ("bad", "JJ")],
+    [("really", None), ("not", None), ("good", "RB")], [("GOOD", None), (":P", None), (":p", None)],
+]  # fmt: skip
+
+
+def test_assessments_equal_on_hand_made_word_lists(own, fast_assessments):
+    for words in STREAMS:
+        for negation in (True, False):
+            assert fast_assessments(own, iter(words), negation) == own.assessments(words, negation)
+
+
+@pytest.mark.parametrize("text", ASSESSED)
+def test_assessments_equal_on_hand_made_cases(own, fast_assessments, text):
+    words = _words(own, text)
+    for negation in (True, False):
+        assert fast_assessments(own, iter(words), negation) == own.assessments(
+            iter(words), negation
+        )
+    assert fast_assessments(own) == own.assessments() == []
+
+
+def test_assessments_known_answers(own, fast_assessments):
+    # TextBlob's quirks: "xd" is alphabetic, so XD is no emoticon; a modifier
+    # before an emoticon modifies the emoticon's entry
+    assert fast_assessments(own, iter(_words(own, "XD :D"))) == [([":d"], 1.0, 1.0, "mood")]
+    assert fast_assessments(own, iter(_words(own, "very :) good"))) == own.assessments(
+        iter(_words(own, "very :) good"))
+    )
+    assert [w for w, *_ in fast_assessments(own, iter(_words(own, "not very good")))] == [
+        ["not", "very", "good"]
+    ]
+
+
+def _fuzz_words(own, text_module, seed: int, n: int) -> list[list]:
+    rng = random.Random(seed)
+    lexicon = sorted(dict.keys(own))
+    vocabulary = rng.sample(lexicon, 400) + [w for w in lexicon if w.endswith("ly")][:100]
+    modifiers = [w for w in lexicon if "RB" in dict.__getitem__(own, w)][:40]
+    small = [*own.negations, "very", "really", "too", "a", "is", "'", "''", "!", "(!)", "good"]
+    vocabulary += (small + modifiers) * 10  # often enough to meet in twos and threes
+    vocabulary += ["3.5", "1,000", ",", ".", "...", "x", "ab", "abc", None]
+    vocabulary += [f for faces in text_module.EMOTICONS.values() for f in faces]
+    vocabulary += [f.lower() for faces in text_module.EMOTICONS.values() for f in faces]
+    tags = [None] * 6 + ["JJ", "RB", "NN", "VB", ""]
+    return [
+        [(rng.choice(vocabulary), rng.choice(tags)) for _ in range(rng.randint(0, 25))]
+        for _ in range(n)
+    ]
+
+
+def test_assessments_equal_on_seeded_fuzz(own, text_module, fast_assessments):
+    streams = _fuzz_words(own, text_module, 14, 6000)
+    assert sum(bool(own.assessments(iter(w))) for w in streams) > 4000
+    assert _assessment_differences(fast_assessments, own, streams) == 0
+    assert _assessment_differences(fast_assessments, own, streams, negation=False) == 0
+
+
+MUTANTS = {  # one line of _fast_assessments changed: each must be caught
+    "no isalpha guard": ("w.isalpha() is False and len(w)", "len(w)"),
+    "'!' boost 1.2": ("* 1.25", "* 1.2"),
+    "negation kept over quotes": ('len(w.strip("\'")) > 1', "len(w) > 1"),
+    "modifier kept over 3 letters": ("elif m and len(w) > 2", "elif m and len(w) > 3"),
+    "negation does not invert intensity": ('a[-1]["i"] = 1.0 / a[-1]["i"]', "pass"),
+    "no sarcasm entry": ('if w == "(!)":', 'if w == "(!!)":'),
+    "not good = -0.4": ("* -0.5", "* -0.4"),
+    "modifier only by tag": ("or any(map(self[w].__contains__, modifiers))", ""),
+}
+
+
+def _mutant(text_module, old: str, new: str):
+    import inspect
+
+    from analysis.sentiment import pattern
+
+    source = inspect.getsource(pattern._fast_assessments)
+    assert source.count(old) == 1
+    namespace = dict(vars(pattern))
+    exec(compile(source.replace(old, new), "mutant", "exec"), namespace)
+    return namespace["_fast_assessments"](text_module)
+
+
+@pytest.mark.parametrize("name", list(MUTANTS))
+def test_a_broken_line_of_assessments_is_caught(own, text_module, name):
+    mutant = _mutant(text_module, *MUTANTS[name])
+    hand = [_words(own, text) for text in ASSESSED + EDGES] + STREAMS
+    fuzz = _fuzz_words(own, text_module, 14, 6000)
+    assert _assessment_differences(mutant, own, hand) + _assessment_differences(
+        mutant, own, hand, negation=False
+    )
+    assert _assessment_differences(mutant, own, fuzz)

@@ -18,6 +18,7 @@ from analysis.validation_sets import SET_NAMES, read_validation_set
 analyzer = textblob_sentiment()
 fast = type(analyzer).__contains__ is dict.__contains__ and len(dict.keys(analyzer)) > 2000
 tokenizer = type(analyzer.tokenizer).__name__
+assessments = type(analyzer).assessments.__qualname__
 loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("textblob", "nltk", "scipy"))
 texts = [text for name in SET_NAMES
          for text in read_validation_set(name, split="all")["text"].astype(str).tolist()]
@@ -35,6 +36,7 @@ for text in texts:
 import textblob.en
 print(json.dumps({"loaded": loaded, "n": len(texts), "equal": ours == theirs, "fast": fast,
                   "differ": sum(a != b for a, b in zip(ours, theirs)), "tokenizer": tokenizer,
+                  "assessments": assessments,
                   "assessed": sum(len(a[2]) for a in ours),
                   "real_after": hasattr(sys.modules["textblob"], "TextBlob"),
                   "real_tokenizer": type(textblob.en.sentiment.tokenizer).__name__}))
@@ -57,6 +59,7 @@ def test_the_analyzer_loads_without_nltk_and_scores_exactly_as_textblob():
     assert result["assessed"] > 30_000  # assessments (words scored) compared
     assert result["differ"] == 0 and result["equal"]
     assert result["tokenizer"] == "FindTokens"  # the private copy tokenizes with FindTokens
+    assert result["assessments"] == "_fast_assessments.<locals>.assessments"  # and assesses
     assert result["real_tokenizer"] == "method"  # TextBlob's own keeps parser.find_tokens
     assert result["real_after"]  # a later `import textblob` gets the real package
     assert result["fast"]  # the private copy, loaded, looks words up with dict's own methods
