@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -150,21 +152,47 @@ def test_anchors_compiled_for_text_without_korean_japanese_match_the_same(
         "Abe's cabinet; Abeé; _Abe_; Abe1 and 1Abe; the comfort women (Müller); Shinzō Abe",
         "Тokyo and Seoul: Кishida met Yoon; Dokdo/Takeshima, Sea-of-Japan, East Sea.",
     ]
+    # capital sigma and U+0130 send the scan past its lowercased-text path
+    edges += [t.replace("a", "\u03a3", 1) for t in edges] + ["İstanbul: Abe and Kishida"]
     texts = [t for t in multilingual_texts if not has_cjk(t)] + edges
     assert len(texts) > 500
-    n_found = 0
+    n_found = n_windows = 0
     for book in books:
-        for text in texts:
+        for k, text in enumerate(texts):
             plain = [(m.span(), m.lastgroup) for m in book.matcher._scan(text, cjk=False)]
             full = [(m.span(), m.lastgroup) for m in book.matcher._scan(text, cjk=True)]
             assert plain == full, text[:80]
             n_found += len(plain)
-    assert n_found > 1_000
+            for span, _ in plain[:3]:  # windows, as the exclusion check scans them
+                lo, hi = max(0, span[0] - k % 7), min(len(text), span[1] + k % 5)
+                a = [m.span() for m in book.matcher._scan(text, lo, hi, cjk=False)]
+                b = [m.span() for m in book.matcher._scan(text, lo, hi, cjk=True)]
+                assert a == b, (text[lo:hi], a, b)
+                n_windows += 1
+    assert n_found > 1_000 and n_windows > 1_000
     fresh = TermMatcher.build([("k", ["Abe", "comfort wom*", "위안부"], [], [])])
     assert [m[4] for m in fresh.find("Abe met comfort women")] == ["Abe", "comfort women"]
     assert not fresh._compiled[True]  # an English text never compiles the class
     assert [m[4] for m in fresh.find("Abe와 위안부")] == ["Abe", "위안부"]
     assert fresh._compiled[True]
+
+
+def test_lowercasing_keeps_offsets_and_word_characters_but_for_two_characters():
+    # The matcher finds candidate words in text.lower() at the text's own offsets
+    # (TermMatcher._scan_words): true for every character but U+0130 (lowercased to
+    # two) and capital sigma (lowercased by context), which it checks for.
+    import sys
+
+    word = re.compile(r"\w")
+    odd = []
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        low = ch.lower()
+        in_context = ("A" + ch + "B").lower()[1:-1], ("A" + ch).lower()[1:], (ch + "B").lower()[:-1]
+        same_class = (word.match(ch) is None) == (word.match(low[:1]) is None)
+        if len(low) != 1 or not same_class or any(c != low for c in in_context):
+            odd.append(ch)
+    assert odd == ["\u0130", "\u03a3"]
 
 
 def test_fold_quotes_equals_translate_on_real_text(multilingual_texts):
