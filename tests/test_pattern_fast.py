@@ -289,6 +289,7 @@ ASSESSED = [
     "very :) good", "really :-( bad", "no good", "never bad", "isn't good", "3.5 2019 1,000",
     "terribly good", "not terribly bad", "extremely very happy", "not not good", "!", "",
     "good", "n't good", "very", "very very", "not", "very not", "really is a good thing",
+    "very xyz good", "not xyz good", "not a good", "extremely 2019 happy",
 ]  # fmt: skip
 
 
@@ -360,6 +361,11 @@ MUTANTS = {  # one line of _fast_assessments changed: each must be caught
     "no sarcasm entry": ('if w == "(!)":', 'if w == "(!!)":'),
     "not good = -0.4": ("* -0.5", "* -0.4"),
     "modifier only by tag": ("or any(map(self[w].__contains__, modifiers))", ""),
+    "skipped with a modifier pending": ("if m is None and n is None and", "if n is None and"),
+    "skipped with a negation pending": ("if m is None and n is None and", "if m is None and"),
+    "'!' skipped": ('{*negations, "!", "(!)", *moods}', '{*negations, "(!)", *moods}'),
+    "negations skipped": ('{*negations, "!", "(!)", *moods}', '{"!", "(!)", *moods}'),
+    "emoticons skipped": ('{*negations, "!", "(!)", *moods}', '{*negations, "!", "(!)"}'),
 }
 
 

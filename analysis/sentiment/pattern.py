@@ -309,8 +309,13 @@ def _fast_assessments(module):
         a, m, n = [], None, None
         labeler, negations, modifiers = self.labeler, self.negations, self.modifiers
         modifier = self.modifier
+        # a word for which the loop below does nothing: no pending modifier or
+        # negation, a str, unknown, not a negation, "!", "(!)" or emoticon face
+        special = {*negations, "!", "(!)", *moods}.__contains__
         for w, pos in words:
             if w is None:
+                continue
+            if m is None and n is None and w.__class__ is str and w not in self and not special(w):
                 continue
             if w in self and pos in self[w]:
                 known(self, a, w, pos, m, n, labeler)
