@@ -21,7 +21,9 @@ Rounds alternate the order (textblob, before, private, then reversed, ...), so
 a change of the machine's load hits all three. Times are CPU seconds of this
 process (``time.process_time``), median over rounds; ratios are of medians and
 also given per round (min-max). The tokenizers alone (``find_tokens`` vs
-``FindTokens``) are timed the same way. Before timing, the three analyzers'
+``FindTokens``) and ``assessments`` alone (TextBlob's method on TextBlob's
+analyzer and on the "before" copy, vs the private analyzer's, on the words of
+each document) are timed the same way. Before timing, the three analyzers'
 polarity, subjectivity and assessments are checked equal on every document.
 
 Timings on a shared machine move with its load: compare the ratios, which are
@@ -68,6 +70,10 @@ def _scores(analyzer, texts: list[str]) -> list:
         score = analyzer(text)
         out.append((score[0], score[1], [(list(w), p, s, x) for w, p, s, x in score.assessments]))
     return out
+
+
+def _assessing(analyzer):
+    return lambda words: analyzer.assessments(iter(words))
 
 
 def _time(work, texts: list[str]) -> float:
@@ -129,6 +135,15 @@ def main(argv: list[str] | None = None) -> int:
     tokenizers = {"find_tokens": analyzers["textblob"].tokenizer, "FindTokens": find_tokens}
     times = _rounds(tokenizers, texts, args.rounds, find_tokens.cache_clear)
     _report("tokenizer alone", times, chars, [("find_tokens", "FindTokens")])
+    streams = [[(w.lower(), None) for w in " ".join(find_tokens(t)).split()] for t in texts]
+    methods = {name: _assessing(analyzer) for name, analyzer in analyzers.items()}
+    times = _rounds(methods, streams, args.rounds, find_tokens.cache_clear)
+    _report(
+        f"assessments alone ({sum(map(len, streams)):,} words)",
+        times,
+        chars,
+        [("textblob", "private"), ("before", "private")],
+    )
     print(f"\nload average after: {'/'.join(f'{x:.1f}' for x in os.getloadavg())}")
     return 0
 
