@@ -34,6 +34,7 @@ Methods (all from ``scipy.stats``):
 
 from __future__ import annotations
 
+import functools
 import inspect
 import itertools
 import logging
@@ -42,8 +43,6 @@ from typing import Literal
 
 import numpy as np
 import pandas as pd
-from scipy import stats
-from statsmodels.stats.multitest import multipletests
 
 from analysis import config
 from analysis.checks import check_choice, require_columns
@@ -65,12 +64,24 @@ CI_METHODS = {
     True: ("wilson", "newcombe"),
 }
 
-# scipy >= 1.15 takes ``rng``; older releases only ``random_state``.
-_RNG_KEYWORD = "rng" if "rng" in inspect.signature(stats.bootstrap).parameters else "random_state"
+
+@functools.cache
+def _stats():
+    """``scipy.stats``, imported on first use: about 1 s of a report's start-up, and most
+    reports never compare groups."""
+    from scipy import stats
+
+    return stats
+
+
+@functools.cache
+def _rng_keyword() -> str:
+    """scipy >= 1.15 takes ``rng``; older releases only ``random_state``."""
+    return "rng" if "rng" in inspect.signature(_stats().bootstrap).parameters else "random_state"
 
 
 def _rng_kwargs(seed: int | None) -> dict:
-    return {_RNG_KEYWORD: np.random.default_rng(seed)}
+    return {_rng_keyword(): np.random.default_rng(seed)}
 
 
 def bootstrap_ci(
@@ -109,7 +120,7 @@ def bootstrap_ci(
         return (estimate, np.nan, np.nan)
     if np.all(data == data[0]):
         return (estimate, estimate, estimate)
-    result = stats.bootstrap(
+    result = _stats().bootstrap(
         (data,),
         func,
         n_resamples=n_resamples,
@@ -142,7 +153,7 @@ def diff_ci(
         return (diff, np.nan, np.nan)
     if np.all(x == x[0]) and np.all(y == y[0]):
         return (diff, diff, diff)
-    result = stats.bootstrap(
+    result = _stats().bootstrap(
         (x, y),
         _mean_diff,
         n_resamples=n_resamples,
@@ -164,7 +175,7 @@ def permutation_p(a, b, *, n_resamples: int = 2000, seed: int | None = config.RA
         return np.nan
     if np.unique(np.concatenate([x, y])).size == 1:
         return 1.0  # every value identical: no relabelling can differ
-    result = stats.permutation_test(
+    result = _stats().permutation_test(
         (x, y),
         _mean_diff,
         permutation_type="independent",
@@ -182,6 +193,8 @@ def holm_adjust(p_values) -> np.ndarray:
     out = np.full(p.shape, np.nan)
     ok = np.isfinite(p)
     if ok.any():
+        from statsmodels.stats.multitest import multipletests
+
         out[ok] = multipletests(p[ok], method="holm")[1]
     return out
 
@@ -204,7 +217,7 @@ def cliffs_delta(a, b) -> float:
     x, y = _as_array(a), _as_array(b)
     if x.size == 0 or y.size == 0:
         return np.nan
-    u_stat = stats.mannwhitneyu(x, y, alternative="two-sided").statistic
+    u_stat = _stats().mannwhitneyu(x, y, alternative="two-sided").statistic
     return float(2 * u_stat / (x.size * y.size) - 1)
 
 

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from statsmodels.stats.proportion import confint_proportions_2indep, proportion_confint
+
+# statsmodels.stats.proportion is imported inside the two intervals: it imports
+# scipy.stats and costs about 1 s of a report's start-up where no share is shown.
 
 __all__ = ["is_binary", "newcombe_ci", "wilson_ci"]
 
@@ -51,6 +53,8 @@ def wilson_ci(successes: int, n: int, *, level: float = 0.95) -> tuple[float, fl
     """
     if n == 0:
         return (np.nan, np.nan, np.nan)
+    from statsmodels.stats.proportion import proportion_confint
+
     low, high = proportion_confint(successes, n, alpha=1 - level, method="wilson")
     return (successes / n, float(np.clip(low, 0, 1)), float(np.clip(high, 0, 1)))
 
@@ -65,6 +69,8 @@ def newcombe_ci(a, b, *, level: float = 0.95) -> tuple[float, float, float]:
     x, y = _as_array(a), _as_array(b)
     if x.size == 0 or y.size == 0:
         return (np.nan, np.nan, np.nan)
+    from statsmodels.stats.proportion import confint_proportions_2indep
+
     low, high = confint_proportions_2indep(
         int(x.sum()), x.size, int(y.sum()), y.size, method="newcomb", compare="diff",
         alpha=1 - level,

@@ -22,6 +22,29 @@ def test_student_t_known_answer():
     assert (low, high) == pytest.approx((3 - half, 3 + half))
 
 
+def test_t_quantile_is_scipy_stats_t_ppf_without_importing_it():
+    # intervals computes the t quantile with scipy.special (what scipy.stats.t.ppf calls),
+    # so a report that shows t intervals does not import scipy.stats (~1 s of start-up)
+    import subprocess
+    import sys
+
+    from analysis.intervals import _t_quantile
+
+    dfs = [*range(1, 200), 250.5, 1e3, 1e6, 0.3, 2.7, 0.0, -1.0, float("nan"), float("inf")]
+    for level in (0.5, 0.8, 0.9, 0.95, 0.99, 0.999):
+        for df in dfs:
+            expected = float(stats.t.ppf(0.5 + level / 2, df))
+            got = _t_quantile(level, df)
+            assert got == expected or (np.isnan(got) and np.isnan(expected)), (level, df)
+    code = (
+        "import sys; from analysis.intervals import mean_ci, mean_diff_ci; import numpy as np;"
+        "mean_ci(np.arange(9.0)); mean_diff_ci(np.arange(9.0), np.arange(5.0));"
+        "print('scipy.stats' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
 def test_welch_matches_scipy():
     a, b = [0.1, 0.4, -0.2, 0.3, 0.0], [0.5, 0.6, 0.2, 0.9, 0.4, 0.8, 0.7]
     expected = stats.ttest_ind(a, b, equal_var=False).confidence_interval(0.95)

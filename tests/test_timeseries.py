@@ -115,6 +115,19 @@ def test_poisson_ci_zero():
     assert low == 0.0 and high == pytest.approx(3.6889, abs=1e-4)
 
 
+def test_poisson_ci_equals_the_scipy_stats_chi2_quantiles():
+    # poisson_ci computes chi2 quantiles with scipy.special, as scipy.stats.chi2.ppf does,
+    # so a report with counts over time does not import scipy.stats
+    from scipy import stats
+
+    for level in (0.8, 0.9, 0.95, 0.99):
+        alpha = 1 - level
+        for count in [*range(0, 300), 1_000, 12_345, 10**6]:
+            low = 0.0 if count == 0 else stats.chi2.ppf(alpha / 2, 2 * count) / 2
+            high = stats.chi2.ppf(1 - alpha / 2, 2 * count + 2) / 2
+            assert poisson_ci(count, level=level) == (float(low), float(high)), (level, count)
+
+
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [

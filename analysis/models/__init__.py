@@ -5,28 +5,25 @@ See ``analysis.models.fit`` for the estimators, the clustered errors and the
 too-few-clusters rule.
 """
 
-from analysis.models.data import keep_common_levels, model_table
-from analysis.models.fit import (
-    MIN_CLUSTERS,
-    MODEL_COLUMNS,
-    aliased_terms,
-    fit_model,
-    fit_models,
-    fit_result,
-    formula_columns,
-)
-from analysis.models.words import describe_model, term_label
+from __future__ import annotations
 
-__all__ = [
-    "MIN_CLUSTERS",
-    "MODEL_COLUMNS",
-    "aliased_terms",
-    "describe_model",
-    "fit_model",
-    "fit_models",
-    "fit_result",
-    "formula_columns",
-    "keep_common_levels",
-    "model_table",
-    "term_label",
-]
+from analysis.lazy import lazy_exports
+
+# Imported when first used (``analysis.lazy``): ``fit`` imports statsmodels' formula
+# interface (about 0.3 s), which a report that only labels terms never needs.
+_MODULES = {
+    "analysis.models.data": ("keep_common_levels", "model_table"),
+    "analysis.models.fit": (
+        "MIN_CLUSTERS",
+        "MODEL_COLUMNS",
+        "aliased_terms",
+        "fit_model",
+        "fit_models",
+        "fit_result",
+        "formula_columns",
+    ),
+    "analysis.models.words": ("describe_model", "term_label"),
+}
+_HOME = {name: module for module, names in _MODULES.items() for name in names}
+__all__ = sorted(_HOME)
+__getattr__, __dir__ = lazy_exports("analysis.models", _HOME, globals())

@@ -5,33 +5,24 @@ optional ``ax``, labels its axes with units and colours countries with
 ``COUNTRY_COLORS``.
 """
 
-from analysis.plots.actors import plot_directed_tone, plot_distinctive_terms, plot_voice_shares
-from analysis.plots.compare import plot_group_means
-from analysis.plots.framing import plot_cooccurrence, plot_frame_prevalence, plot_variant_shares
-from analysis.plots.models import plot_coefficients
-from analysis.plots.sentiment import (
-    plot_sentiment_distribution,
-    plot_textblob_vs_vader,
-    plot_tone_by_group,
-)
-from analysis.plots.style import COUNTRY_COLORS, country_color, use_style
-from analysis.plots.time import mark_events, plot_over_time
+from __future__ import annotations
 
-__all__ = [
-    "COUNTRY_COLORS",
-    "country_color",
-    "mark_events",
-    "plot_coefficients",
-    "plot_cooccurrence",
-    "plot_directed_tone",
-    "plot_distinctive_terms",
-    "plot_frame_prevalence",
-    "plot_group_means",
-    "plot_over_time",
-    "plot_sentiment_distribution",
-    "plot_textblob_vs_vader",
-    "plot_tone_by_group",
-    "plot_variant_shares",
-    "plot_voice_shares",
-    "use_style",
-]
+from analysis.lazy import lazy_exports
+
+# Imported when first used (``analysis.lazy``): a report loads the figure modules it draws.
+_MODULES = {
+    "analysis.plots.actors": ("plot_directed_tone", "plot_distinctive_terms", "plot_voice_shares"),
+    "analysis.plots.compare": ("plot_group_means",),
+    "analysis.plots.framing": ("plot_cooccurrence", "plot_frame_prevalence", "plot_variant_shares"),
+    "analysis.plots.models": ("plot_coefficients",),
+    "analysis.plots.sentiment": (
+        "plot_sentiment_distribution",
+        "plot_textblob_vs_vader",
+        "plot_tone_by_group",
+    ),
+    "analysis.plots.style": ("COUNTRY_COLORS", "country_color", "use_style"),
+    "analysis.plots.time": ("mark_events", "plot_over_time"),
+}
+_HOME = {name: module for module, names in _MODULES.items() for name in names}
+__all__ = sorted(_HOME)
+__getattr__, __dir__ = lazy_exports("analysis.plots", _HOME, globals())

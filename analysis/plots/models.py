@@ -14,7 +14,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from analysis.checks import require_columns
-from analysis.models import term_label
+from analysis.models.words import term_label
 from analysis.plots.style import OKABE_ITO
 
 REQUIRED = ["outcome", "model", "term", "estimate", "ci_low", "ci_high", "warning"]

@@ -23,6 +23,7 @@ import tempfile
 from pathlib import Path
 
 import papermill
+from jupyter_client.manager import AsyncKernelManager
 from papermill.exceptions import PapermillExecutionError
 from traitlets.config import Config
 
@@ -42,9 +43,28 @@ KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR", "--HistoryManager.enabled=F
 ]
 
 
+class ReportKernelManager(AsyncKernelManager):
+    """jupyter_client's kernel manager, without the interrupt it sends before a shutdown.
+
+    jupyter_client interrupts (SIGINT) every kernel it is about to shut down. A report's
+    kernel is shut down only after its last cell has run, or after nbclient has itself
+    interrupted a cell that ran past the timeout, so there is nothing left to interrupt;
+    the signal then landed while the kernel handled the shutdown request, and the kernel
+    printed "ERROR | KeyboardInterrupt caught in kernel." on the report command's
+    terminal. The interrupt nbclient sends on a timeout is not this one and still goes.
+    """
+
+    async def _async_interrupt_kernel(self) -> None:
+        if self.shutting_down:
+            return
+        await super()._async_interrupt_kernel()
+
+
 def kernel_config(socket_dir: str | None) -> Config:
-    """The kernel manager's configuration: Unix sockets under ``socket_dir`` (None: TCP)."""
+    """The kernel manager's configuration: Unix sockets under ``socket_dir`` (None: TCP),
+    and ``ReportKernelManager``."""
     config = Config()
+    config.NotebookClient.kernel_manager_class = ReportKernelManager
     if socket_dir is not None:
         config.KernelManager.transport = "ipc"
         config.KernelManager.ip = str(Path(socket_dir) / "kernel")
